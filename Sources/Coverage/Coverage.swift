@@ -1,0 +1,2 @@
+/// Coverage: reach (isochrones) and audit (hotspot and district coverage).
+public enum Coverage {}

@@ -1,0 +1,62 @@
+import Foundation
+
+/// A geographic position in (longitude, latitude) order, in degrees.
+///
+/// nuanxin keeps GeoJSON's axis order everywhere: `lon` first, then `lat`.
+/// Which datum the numbers are in (WGS84, GCJ-02, BD-09) is the caller's
+/// business; public APIs take WGS84 unless they say otherwise.
+public struct Coordinate: Hashable, Sendable, CustomStringConvertible {
+    /// Longitude in degrees, east positive.
+    public var lon: Double
+    /// Latitude in degrees, north positive.
+    public var lat: Double
+
+    /// Creates a coordinate from longitude and latitude in degrees.
+    public init(lon: Double, lat: Double) {
+        self.lon = lon
+        self.lat = lat
+    }
+
+    /// True when both values are finite and inside −180…180 / −90…90.
+    public var isInGeographicRange: Bool {
+        lon.isFinite && lat.isFinite && (-180...180).contains(lon) && (-90...90).contains(lat)
+    }
+
+    /// `lon,lat` with 7 decimals, the CLI's point format.
+    public var description: String {
+        formatDegrees(lon) + "," + formatDegrees(lat)
+    }
+}
+
+/// A planar position in a projected CRS, in metres (easting `x`, northing `y`).
+public struct PlanarPoint: Hashable, Sendable {
+    /// Easting in metres.
+    public var x: Double
+    /// Northing in metres.
+    public var y: Double
+
+    /// Creates a planar point from easting and northing in metres.
+    public init(x: Double, y: Double) {
+        self.x = x
+        self.y = y
+    }
+}
+
+/// Formats a degree value with exactly 7 decimals (about 1 cm), without `-0.0000000`.
+public func formatDegrees(_ value: Double) -> String {
+    formatFixed(value, decimals: 7)
+}
+
+/// Formats a value with a fixed number of decimals, never printing negative zero.
+public func formatFixed(_ value: Double, decimals: Int) -> String {
+    let scale = pow10(decimals)
+    var rounded = (value * scale).rounded() / scale
+    if rounded == 0 { rounded = 0 }  // drop the sign of -0.0
+    return String(format: "%.\(decimals)f", rounded)
+}
+
+private func pow10(_ n: Int) -> Double {
+    var result = 1.0
+    for _ in 0..<n { result *= 10 }
+    return result
+}
