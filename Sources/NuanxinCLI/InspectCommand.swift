@@ -1,0 +1,124 @@
+import ArgumentParser
+import Foundation
+import GeoCore
+
+/// `nuanxin inspect`: what a GeoJSON file or point CSV holds and what is wrong with it.
+struct InspectCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "inspect",
+        abstract: "Summarise a GeoJSON file or a point CSV and list its validity problems.",
+        discussion: """
+            Prints the feature count, geometry types, bbox (in WGS84), property keys and
+            every problem found (positions out of range or lat/lon swapped, rings not
+            closed or too short, ring winding). Files ending in .csv or .txt are read as
+            point sets (id,lon,lat[,weight][,name][,kind]); anything else as GeoJSON.
+            Exits with status 1 when the file has errors that other commands would reject.
+            """
+    )
+
+    @Argument(help: "A GeoJSON file or a point CSV.")
+    var file: String
+
+    @OptionGroup var crs: InputCRSOption
+
+    func run() throws {
+        let url = URL(fileURLWithPath: file)
+        if ["csv", "txt"].contains(url.pathExtension.lowercased()) {
+            print(PointSetSummary(points: try PointSetReader.read(contentsOf: url, datum: crs.datum), file: url).text)
+            return
+        }
+        let (collection, issues) = try GeoJSONReader.readReportingIssues(contentsOf: url)
+        let summary = GeoJSONSummary(collection: collection, issues: issues, datum: crs.datum, file: url)
+        print(summary.text)
+        let errorCount = issues.count { $0.severity == .error }
+        if errorCount > 0 {
+            throw InspectionFailure(file: url.lastPathComponent, errorCount: errorCount)
+        }
+    }
+}
+
+/// The file has validity errors (listed on stdout by `inspect`).
+struct InspectionFailure: Error, CustomStringConvertible {
+    var file: String
+    var errorCount: Int
+    var description: String {
+        "\(file): \(errorCount) validity error\(errorCount == 1 ? "" : "s") (listed above); fix them before using the file"
+    }
+}
+
+/// The lines `inspect` prints for a GeoJSON file.
+struct GeoJSONSummary {
+    /// At most this many issues are listed one per line.
+    static let listedIssueLimit = 50
+
+    let collection: FeatureCollection
+    let issues: [GeoJSONIssue]
+    let datum: ChineseDatum
+    let file: URL
+
+    var text: String {
+        var typeCounts: [String: Int] = [:]
+        for feature in collection.features { typeCounts[feature.geometry?.typeName ?? "null", default: 0] += 1 }
+        let keys = Set(collection.features.flatMap { $0.properties?.keys.map { $0 } ?? [] })
+        let wgs84 = collection.mapCoordinates { datum.convert($0, to: .wgs84) }
+        var lines = [
+            "file: \(file.lastPathComponent)",
+            "format: GeoJSON",
+            "features: \(collection.features.count)",
+            "geometry types: " + listing(typeCounts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }),
+            "bbox (WGS84): " + (wgs84.boundingBox.map(formatBox) ?? "none"),
+            "property keys: " + listing(keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }),
+        ]
+        if !collection.foreignMembers.isEmpty {
+            lines.append("foreign members: " + collection.foreignMembers.keys.sorted().joined(separator: ", "))
+        }
+        let errors = issues.count { $0.severity == .error }
+        let warnings = issues.count - errors
+        if issues.isEmpty {
+            lines.append("problems: none")
+        } else {
+            lines.append("problems: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
+            lines += issues.prefix(Self.listedIssueLimit).map { "  \($0)" }
+            if issues.count > Self.listedIssueLimit {
+                lines.append("  … and \(issues.count - Self.listedIssueLimit) more")
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+}
+
+/// The lines `inspect` prints for a point CSV (already validated by `PointSetReader`).
+struct PointSetSummary {
+    let points: [SitePoint]
+    let file: URL
+
+    var text: String {
+        var kindCounts: [String: Int] = [:]
+        for point in points { kindCounts[point.kind ?? "(none)", default: 0] += 1 }
+        let keys = Set(points.flatMap { $0.properties.keys })
+        let totalWeight = points.reduce(0) { $0 + $1.weight }
+        return [
+            "file: \(file.lastPathComponent)",
+            "format: point CSV",
+            "points: \(points.count)",
+            "kinds: " + listing(kindCounts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }),
+            "total weight: \(plainNumber(totalWeight))",
+            "bbox (WGS84): " + (BoundingBox(covering: points.map(\.coordinate)).map(formatBox) ?? "none"),
+            "other columns: " + listing(keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }),
+            "problems: none",
+        ].joined(separator: "\n")
+    }
+}
+
+private func listing(_ items: [String]) -> String {
+    items.isEmpty ? "none" : items.joined(separator: ", ")
+}
+
+/// `12` for whole numbers, `12.5` otherwise.
+private func plainNumber(_ value: Double) -> String {
+    value.rounded() == value && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+}
+
+private func formatBox(_ box: BoundingBox) -> String {
+    box.array.map(formatDegrees).joined(separator: ",")
+}

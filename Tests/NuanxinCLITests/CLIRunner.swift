@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+
+/// The result of one run of the `nuanxin` binary.
+struct CLIResult {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+
+    /// stderr split into lines, without the empty tail.
+    var stderrLines: [String] { stderr.split(separator: "\n").map(String.init) }
+}
+
+/// `<packageRoot>/.build/debug/nuanxin`, built by `swift build` (and by `swift test`).
+func nuanxinBinary() -> URL? {
+    let packageRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    let binary = packageRoot.appendingPathComponent(".build/debug/nuanxin")
+    return FileManager.default.isExecutableFile(atPath: binary.path) ? binary : nil
+}
+
+/// Runs `nuanxin` with `arguments`; records an issue (and returns nil) when the binary is missing.
+func runNuanxin(_ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation) throws -> CLIResult? {
+    guard let binary = nuanxinBinary() else {
+        Issue.record("the nuanxin binary is missing: run `swift build` first", sourceLocation: sourceLocation)
+        return nil
+    }
+    let process = Process()
+    process.executableURL = binary
+    process.arguments = arguments
+    let out = Pipe()
+    let err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    process.standardInput = FileHandle.nullDevice
+    try process.run()
+    let stdout = out.fileHandleForReading.readDataToEndOfFile()
+    let stderr = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return CLIResult(
+        status: process.terminationStatus,
+        stdout: String(decoding: stdout, as: UTF8.self),
+        stderr: String(decoding: stderr, as: UTF8.self))
+}
+
+/// A fresh empty folder under the system temporary directory.
+func makeTemporaryFolder() throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("nuanxin-cli-tests-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+}
