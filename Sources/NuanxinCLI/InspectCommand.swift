@@ -27,7 +27,8 @@ struct InspectCommand: ParsableCommand {
             print(PointSetSummary(points: try PointSetReader.read(contentsOf: url, datum: crs.datum), file: url).text)
             return
         }
-        let (collection, issues) = try GeoJSONReader.readReportingIssues(contentsOf: url)
+        let (collection, issues) = try GeoJSONReader.readReportingIssues(
+            contentsOf: url, validator: GeoJSONValidator(additionalChecks: [GEOSValidityCheck.check]))
         let summary = GeoJSONSummary(collection: collection, issues: issues, datum: crs.datum, file: url)
         print(summary.text)
         let errorCount = issues.count { $0.severity == .error }
