@@ -1,0 +1,52 @@
+import Foundation
+
+/// Why a file could not be written.
+public struct FileWriteError: Error, Equatable, CustomStringConvertible, LocalizedError {
+    /// The file that was to be written.
+    public var path: String
+    /// What went wrong, from the operating system.
+    public var reason: String
+
+    /// Creates an error for `path`.
+    public init(path: String, reason: String) {
+        self.path = path
+        self.reason = reason
+    }
+
+    public var description: String { "\(path): cannot write (\(reason)); check the folder exists and is writable" }
+    public var errorDescription: String? { description }
+}
+
+/// Writes whole files so a reader never sees half of one: the bytes go to a
+/// temporary file in the same folder, which is then renamed over the target
+/// (atomic on POSIX file systems). A failed write leaves no temporary behind.
+public enum AtomicFile {
+    /// Writes `data` to `path` atomically.
+    /// - Throws: `FileWriteError` naming `path`.
+    /// - Complexity: O(data.count).
+    public static func write(_ data: Data, to path: String) throws {
+        let url = URL(fileURLWithPath: path)
+        let folder = url.deletingLastPathComponent()
+        let temporary = folder.appendingPathComponent(
+            ".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).\(UInt32.random(in: 0...UInt32.max)).tmp")
+        do {
+            try data.write(to: temporary)
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw FileWriteError(path: path, reason: reasonText(error))
+        }
+        guard rename(temporary.path, url.path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(at: temporary)
+            throw FileWriteError(path: path, reason: reason)
+        }
+    }
+
+    private static func reasonText(_ error: Error) -> String {
+        let nsError = error as NSError
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        return nsError.localizedDescription
+    }
+}
