@@ -84,11 +84,13 @@ enum GraphCache {
             try header.read(UInt32.self) == byteOrderMark,
             try header.read(UInt64.self) == key.inputSize,
             try header.read(Double.self) == key.inputModified,
-            try header.readString() == key.profile.rawValue,
-            try header.read(UInt64.self) == UInt64(header.remaining - MemoryLayout<UInt64>.size)
+            try header.readString() == key.profile.rawValue
         else { throw GraphCacheCorrupt() }
+        let payloadLength = try header.read(UInt64.self)
         let checksum = try header.read(UInt64.self)
-        guard graphCacheChecksum(header.rest) == checksum else { throw GraphCacheCorrupt() }
+        guard payloadLength == UInt64(header.remaining), graphCacheChecksum(header.rest) == checksum else {
+            throw GraphCacheCorrupt()
+        }
         var payload = GraphCacheDecoder(header.rest)
         let network = try decodePayload(&payload, profile: key.profile)
         guard payload.remaining == 0 else { throw GraphCacheCorrupt() }
