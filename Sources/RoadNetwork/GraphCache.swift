@@ -58,7 +58,7 @@ enum GraphCache {
     }
 
     /// Writes `network` to `path` atomically, keyed by `key`.
-    /// - Throws: `FileWriteError` naming `path`.
+    /// - Throws: `NetworkFileWriteError` naming `path`.
     /// - Complexity: O(size of the network).
     static func write(_ network: LoadedNetwork, key: Key, to path: String) throws {
         var payload = GraphCacheEncoder()
@@ -74,7 +74,7 @@ enum GraphCache {
         file.append(payload.data.withUnsafeBytes(graphCacheChecksum))
         var bytes = file.data
         bytes.append(payload.data)
-        try AtomicFile.write(bytes, to: path)
+        try NetworkFileWriter.writeAtomically(bytes, to: path)
     }
 
     private static func decode(_ bytes: UnsafeRawBufferPointer, key: Key) throws -> LoadedNetwork {

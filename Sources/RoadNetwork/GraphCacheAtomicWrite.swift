@@ -1,7 +1,7 @@
 import Foundation
 
 /// Why a file could not be written.
-public struct FileWriteError: Error, Equatable, CustomStringConvertible, LocalizedError {
+public struct NetworkFileWriteError: Error, Equatable, CustomStringConvertible, LocalizedError {
     /// The file that was to be written.
     public var path: String
     /// What went wrong, from the operating system.
@@ -20,33 +20,29 @@ public struct FileWriteError: Error, Equatable, CustomStringConvertible, Localiz
 /// Writes whole files so a reader never sees half of one: the bytes go to a
 /// temporary file in the same folder, which is then renamed over the target
 /// (atomic on POSIX file systems). A failed write leaves no temporary behind.
-public enum AtomicFile {
+public enum NetworkFileWriter {
     /// Writes `data` to `path` atomically.
-    /// - Throws: `FileWriteError` naming `path`.
+    /// - Throws: `NetworkFileWriteError` naming `path`.
     /// - Complexity: O(data.count).
-    public static func write(_ data: Data, to path: String) throws {
+    public static func writeAtomically(_ data: Data, to path: String) throws {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent()
         let temporary = folder.appendingPathComponent(
             ".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).\(UInt32.random(in: 0...UInt32.max)).tmp")
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
+            throw NetworkFileWriteError(path: path, reason: "folder \(folder.path) does not exist")
+        }
         do {
             try data.write(to: temporary)
         } catch {
             try? FileManager.default.removeItem(at: temporary)
-            throw FileWriteError(path: path, reason: reasonText(error))
+            throw NetworkFileWriteError(path: path, reason: error.localizedDescription)
         }
         guard rename(temporary.path, url.path) == 0 else {
             let reason = String(cString: strerror(errno))
             try? FileManager.default.removeItem(at: temporary)
-            throw FileWriteError(path: path, reason: reason)
+            throw NetworkFileWriteError(path: path, reason: reason)
         }
-    }
-
-    private static func reasonText(_ error: Error) -> String {
-        let nsError = error as NSError
-        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
-            return String(cString: strerror(Int32(underlying.code)))
-        }
-        return nsError.localizedDescription
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import GeoCore
 
 /// Facts about a loaded network, for `nuanxin network info` and reports.
@@ -67,21 +68,27 @@ public struct NetworkStats: Sendable, Equatable, Encodable {
     }
 
     /// Encodes the boxes as GeoJSON's `[minLon, minLat, maxLon, maxLat]`
-    /// (`clip_bbox` is null when there is none).
+    /// (`clip_bbox` is null when there is none), rounded to fixed places:
+    /// degrees 7, km 3 (metres), shares 6, seconds 6.
     public func encode(to encoder: Encoder) throws {
+        func round(_ value: Double, _ decimals: Double) -> Double {
+            let scale = pow(10, decimals)
+            return (value * scale).rounded() / scale
+        }
+        func degrees(_ box: BoundingBox) -> [Double] { box.array.map { round($0, 7) } }
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(nodes, forKey: .nodes)
         try c.encode(edges, forKey: .edges)
-        try c.encode(roadKm, forKey: .roadKm)
+        try c.encode(round(roadKm, 3), forKey: .roadKm)
         try c.encode(components, forKey: .components)
-        try c.encode(largestComponentShare, forKey: .largestComponentShare)
-        try c.encode(droppedRoadKm, forKey: .droppedRoadKm)
-        try c.encode(bbox.array, forKey: .bbox)
-        try c.encode(clipBox?.array, forKey: .clipBox)
+        try c.encode(round(largestComponentShare, 6), forKey: .largestComponentShare)
+        try c.encode(round(droppedRoadKm, 3), forKey: .droppedRoadKm)
+        try c.encode(degrees(bbox), forKey: .bbox)
+        try c.encode(clipBox.map(degrees), forKey: .clipBox)
         try c.encode(crs, forKey: .crs)
         try c.encode(profile, forKey: .profile)
-        try c.encode(importSeconds, forKey: .importSeconds)
-        try c.encode(loadSeconds, forKey: .loadSeconds)
+        try c.encode(round(importSeconds, 6), forKey: .importSeconds)
+        try c.encode(round(loadSeconds, 6), forKey: .loadSeconds)
         try c.encode(fromCache, forKey: .fromCache)
     }
 }

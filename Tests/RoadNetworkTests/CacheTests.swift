@@ -5,7 +5,7 @@ import Testing
 /// The binary cache: used when intact and current, rebuilt otherwise.
 @Suite struct CacheTests {
     private func expectSameNetwork(_ a: LoadedNetwork, _ b: LoadedNetwork, sourceLocation: SourceLocation = #_sourceLocation) {
-        expectSameGraph(a.graph, b.graph, sourceLocation: sourceLocation)
+        expectSameRoadGraph(a.graph, b.graph, sourceLocation: sourceLocation)
         #expect(a.pois == b.pois, sourceLocation: sourceLocation)
         var (sa, sb) = (a.stats, b.stats)
         if !b.stats.fromCache { (sa.importSeconds, sb.importSeconds) = (0, 0) }  // a rebuild times itself anew
@@ -14,7 +14,7 @@ import Testing
     }
 
     @Test func secondLoadComesFromTheCacheBesideTheInputAndEqualsTheFirst() throws {
-        let input = try Fixture.copy("river.osm")
+        let input = try OSMFixture.copy("river.osm")
         let first = try NetworkLoader.load(path: input, profile: .ebike)
         #expect(!first.stats.fromCache)
         #expect(FileManager.default.fileExists(atPath: input + ".ebike.nxcache"))
@@ -28,8 +28,8 @@ import Testing
     }
 
     @Test func realCityRoundTripsThroughTheCache() throws {
-        let source = try #require(Fixture.realData("chengdu-center.osm.pbf"))
-        let cache = try Fixture.temporaryFolder()
+        let source = try #require(OSMFixture.realData("chengdu-center.osm.pbf"))
+        let cache = try OSMFixture.temporaryFolder()
         let first = try NetworkLoader.load(path: source, profile: .ebike, cacheDirectory: cache)
         let second = try NetworkLoader.load(path: source, profile: .ebike, cacheDirectory: cache)
         #expect(!first.stats.fromCache && second.stats.fromCache)
@@ -42,7 +42,7 @@ import Testing
     /// size, the checksum area, the middle of the payload and the last byte.
     @Test(arguments: [0, 8, 16, 45, -2, -1])
     func flippedByteIsRebuilt(offsetSpec: Int) throws {
-        let input = try Fixture.copy("river.osm")
+        let input = try OSMFixture.copy("river.osm")
         let first = try NetworkLoader.load(path: input)
         let cachePath = input + ".ebike.nxcache"
         var bytes = try Data(contentsOf: URL(fileURLWithPath: cachePath))
@@ -57,7 +57,7 @@ import Testing
 
     @Test(arguments: [0, 7, 60, 500])
     func truncatedCacheIsRebuilt(keptBytes: Int) throws {
-        let input = try Fixture.copy("river.osm")
+        let input = try OSMFixture.copy("river.osm")
         let first = try NetworkLoader.load(path: input)
         let cachePath = input + ".ebike.nxcache"
         let bytes = try Data(contentsOf: URL(fileURLWithPath: cachePath))
@@ -69,7 +69,7 @@ import Testing
     }
 
     @Test func changedInputInvalidatesTheCache() throws {
-        let input = try Fixture.copy("river.osm")
+        let input = try OSMFixture.copy("river.osm")
         _ = try NetworkLoader.load(path: input)
         let modified = try #require(try FileManager.default.attributesOfItem(atPath: input)[.modificationDate] as? Date)
         try FileManager.default.setAttributes([.modificationDate: modified.addingTimeInterval(60)], ofItemAtPath: input)
@@ -78,20 +78,41 @@ import Testing
 
         // New content of another size: the bridge is gone, so is the cache.
         try FileManager.default.removeItem(atPath: input)
-        try FileManager.default.copyItem(atPath: Fixture.path("river-no-bridge.osm"), toPath: input)
+        try FileManager.default.copyItem(atPath: OSMFixture.path("river-no-bridge.osm"), toPath: input)
         let changed = try NetworkLoader.load(path: input)
         #expect(!changed.stats.fromCache)
         #expect(changed.stats.components == 2)
     }
 
     @Test func cacheFolderIsCreatedAndUsed() throws {
-        let input = try Fixture.copy("oneway.osm")
-        let folder = try Fixture.temporaryFolder() + "/nested/cache"
+        let input = try OSMFixture.copy("oneway.osm")
+        let folder = try OSMFixture.temporaryFolder() + "/nested/cache"
         _ = try NetworkLoader.load(path: input, profile: .walk, cacheDirectory: folder)
         #expect(FileManager.default.fileExists(atPath: folder + "/oneway.osm.walk.nxcache"))
         #expect(!FileManager.default.fileExists(atPath: input + ".walk.nxcache"))
         #expect(try NetworkLoader.load(path: input, profile: .walk, cacheDirectory: folder).stats.fromCache)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".tmp") }
         #expect(leftovers.isEmpty)
+    }
+}
+
+@Suite struct CacheFileWriterTests {
+    @Test func replacesTheTargetAndLeavesNoTemporary() throws {
+        let folder = try OSMFixture.temporaryFolder()
+        let path = folder + "/out.csv"
+        try NetworkFileWriter.writeAtomically(Data("old\n".utf8), to: path)
+        try NetworkFileWriter.writeAtomically(Data("new\n".utf8), to: path)
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "new\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["out.csv"])
+    }
+
+    @Test func missingFolderIsATypedErrorNamingTheFile() throws {
+        let path = try OSMFixture.temporaryFolder() + "/missing/out.csv"
+        #expect(throws: NetworkFileWriteError.self) { try NetworkFileWriter.writeAtomically(Data(), to: path) }
+        do {
+            try NetworkFileWriter.writeAtomically(Data(), to: path)
+        } catch let error as NetworkFileWriteError {
+            #expect(error.description.hasPrefix(path))
+        }
     }
 }

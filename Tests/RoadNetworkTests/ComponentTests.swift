@@ -58,6 +58,34 @@ import Testing
         #expect(sub.segmentForwardEdge[1] == -1 && sub.segmentBackwardEdge[1] >= 0)
     }
 
+    /// Random sparse digraphs: two nodes share a component exactly when each
+    /// reaches the other (checked by breadth-first search from every node).
+    @Test(arguments: 0..<20)
+    func matchesMutualReachabilityOnRandomGraphs(seed: UInt64) {
+        var rng = SplitMix64(seed: seed)
+        let n = 40
+        let segments = (0..<60).map { _ in
+            (Int(rng.next() % UInt64(n)), Int(rng.next() % UInt64(n)), rng.next() % 2 == 0, rng.next() % 3 == 0)
+        }.filter { $0.0 != $0.1 }
+        let g = graph(nodes: n, segments)
+        let reach = (0..<n).map { source -> Set<Int> in
+            var seen: Set<Int> = [source]
+            var queue = [source]
+            while let u = queue.popLast() {
+                for e in g.outEdges(u) where seen.insert(Int(g.head[e])).inserted { queue.append(Int(g.head[e])) }
+            }
+            return seen
+        }
+        let scc = StronglyConnectedComponents(g)
+        for u in 0..<n {
+            for v in 0..<n {
+                let mutual = reach[u].contains(v) && reach[v].contains(u)
+                #expect((scc.component[u] == scc.component[v]) == mutual, "nodes \(u), \(v), seed \(seed)")
+            }
+        }
+        #expect(scc.count == Set(scc.component).count)
+    }
+
     /// A 100,000-node two-way line: a recursive Tarjan would overflow the stack.
     @Test func longChainNeedsNoRecursion() {
         let n = 100_000
@@ -66,5 +94,20 @@ import Testing
         #expect(scc.count == 1)
         let oneWay = graph(nodes: n, (0..<(n - 1)).map { ($0, $0 + 1, true, false) }, spacing: 1)
         #expect(StronglyConnectedComponents(oneWay).count == n)
+    }
+}
+
+/// A tiny seeded generator (SplitMix64) for reproducible random graphs.
+private struct SplitMix64 {
+    private var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }

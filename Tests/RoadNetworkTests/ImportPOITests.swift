@@ -4,7 +4,7 @@ import Testing
 
 @Suite struct ImportPOITests {
     @Test func nodesAndWayCentroidsWithAKnownKind() throws {
-        let extract = try OSMExtract(reading: Fixture.path("pois-no-roads.osm"))
+        let extract = try OSMExtract(reading: OSMFixture.path("pois-no-roads.osm"))
         let pois = OSMPOI.from(extract.pois)
         #expect(pois.map(\.id) == ["n1", "n3", "n4", "w700", "w701"])  // the bench n2 is no kind
         #expect(pois.map(\.kind) == [.bank, .convenience, .townhall, .mall, .residentialBuilding])
@@ -19,7 +19,7 @@ import Testing
     }
 
     @Test func loaderReturnsThePOIsOfARoadFile() throws {
-        let network = try NetworkLoader.importNetwork(path: Fixture.path("river.osm"), profile: .walk)
+        let network = try NetworkLoader.importNetwork(path: OSMFixture.path("river.osm"), profile: .walk)
         #expect(network.pois.map(\.id) == ["n30", "w406"])
         #expect(network.pois[0].kind == .pharmacy && network.pois[0].name == "益丰大药房")
         #expect(network.pois[0].tags["opening_hours"] == "24/7")

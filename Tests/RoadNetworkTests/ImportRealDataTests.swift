@@ -7,7 +7,7 @@ import Testing
 /// holds most of the road.
 @Suite struct ImportRealDataTests {
     private func load(_ name: String, _ profile: TravelProfile) throws -> LoadedNetwork {
-        let path = try #require(Fixture.realData(name), "\(name) not found in geodata/ or ../shared/geodata")
+        let path = try #require(OSMFixture.realData(name), "\(name) not found in geodata/ or ../shared/geodata")
         let network = try NetworkLoader.importNetwork(path: path, profile: profile)
         let s = network.stats
         print("""

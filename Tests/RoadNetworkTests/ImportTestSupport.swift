@@ -4,7 +4,7 @@ import Testing
 @testable import RoadNetwork
 
 /// Paths of the test inputs.
-enum Fixture {
+enum OSMFixture {
     /// A hand-made file in `Tests/RoadNetworkTests/Fixtures`.
     static func path(_ name: String, file: String = #filePath) -> String {
         URL(fileURLWithPath: file).deletingLastPathComponent().appendingPathComponent("Fixtures/\(name)").path
@@ -48,7 +48,7 @@ enum Fixture {
 /// 0.001° of latitude π/180 · 0.001 · a(1 − e²)/(1 − e² sin² φ)^1.5 = 110.863 m;
 /// the Gauss-Krüger scale 0.94° west of the central meridian,
 /// 1 + (Δλ cos φ)²/2 = 1.0000996, makes them 95.850 m and 110.874 m.
-enum HandLength {
+enum ImportHandLength {
     /// Metres of 0.001° of longitude.
     static let lon = 95.850
     /// Metres of 0.001° of latitude.
@@ -67,14 +67,14 @@ extension RoadGraph {
     var osmNodes: Set<Int64> { Set(nodeOSMID) }
 
     /// The edge from OSM node `from` to OSM node `to`, if any.
-    func edge(_ from: Int64, _ to: Int64) -> Int? {
+    func osmEdge(_ from: Int64, _ to: Int64) -> Int? {
         guard let u = nodeOSMID.firstIndex(of: from) else { return nil }
         return outEdges(u).first { nodeOSMID[Int(head[$0])] == to }
     }
 }
 
 /// Records an issue for every array of `a` and `b` that differs.
-func expectSameGraph(_ a: RoadGraph, _ b: RoadGraph, sourceLocation: SourceLocation = #_sourceLocation) {
+func expectSameRoadGraph(_ a: RoadGraph, _ b: RoadGraph, sourceLocation: SourceLocation = #_sourceLocation) {
     #expect(a.crs == b.crs, sourceLocation: sourceLocation)
     #expect(a.profile == b.profile, sourceLocation: sourceLocation)
     #expect(a.cruiseSpeedKmh == b.cruiseSpeedKmh, sourceLocation: sourceLocation)

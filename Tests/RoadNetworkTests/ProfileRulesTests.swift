@@ -2,7 +2,7 @@ import Testing
 @testable import RoadNetwork
 
 /// One row of the rules: tags, and what each profile may do there.
-struct RuleCase: Sendable, CustomTestStringConvertible {
+struct ProfileRuleCase: Sendable, CustomTestStringConvertible {
     var tags: [String: String]
     var ebike: WayUse?
     var walk: WayUse?
@@ -15,12 +15,12 @@ private let forwardOnly = WayUse(forward: true, backward: false, walked: false)
 private let backwardOnly = WayUse(forward: false, backward: true, walked: false)
 private let pushed = WayUse(forward: true, backward: true, walked: true)
 
-private func row(_ tags: [String: String], ebike: WayUse?, walk: WayUse?) -> RuleCase {
-    RuleCase(tags: tags, ebike: ebike, walk: walk)
+private func row(_ tags: [String: String], ebike: WayUse?, walk: WayUse?) -> ProfileRuleCase {
+    ProfileRuleCase(tags: tags, ebike: ebike, walk: walk)
 }
 
 @Suite struct ProfileRulesTests {
-    static let oneWay: [RuleCase] = [
+    static let oneWay: [ProfileRuleCase] = [
         row(["highway": "residential"], ebike: both, walk: both),
         row(["highway": "residential", "oneway": "yes"], ebike: forwardOnly, walk: both),
         row(["highway": "residential", "oneway": "1"], ebike: forwardOnly, walk: both),
@@ -42,7 +42,7 @@ private func row(_ tags: [String: String], ebike: WayUse?, walk: WayUse?) -> Rul
         row(["highway": "tertiary", "junction": "roundabout", "oneway": "no"], ebike: both, walk: both),
     ]
 
-    static let kindsAndAccess: [RuleCase] = [
+    static let kindsAndAccess: [ProfileRuleCase] = [
         row(["highway": "motorway"], ebike: nil, walk: nil),
         row(["highway": "motorway_link", "bicycle": "yes"], ebike: nil, walk: nil),
         row(["highway": "motorway", "foot": "yes"], ebike: nil, walk: both),
@@ -72,7 +72,7 @@ private func row(_ tags: [String: String], ebike: WayUse?, walk: WayUse?) -> Rul
         row(["highway": "track"], ebike: both, walk: both),
     ]
 
-    static let pushedAndSkipped: [RuleCase] = [
+    static let pushedAndSkipped: [ProfileRuleCase] = [
         row(["highway": "footway"], ebike: pushed, walk: both),
         row(["highway": "pedestrian"], ebike: pushed, walk: both),
         row(["highway": "steps"], ebike: pushed, walk: both),
@@ -90,7 +90,7 @@ private func row(_ tags: [String: String], ebike: WayUse?, walk: WayUse?) -> Rul
     ]
 
     @Test(arguments: oneWay + kindsAndAccess + pushedAndSkipped)
-    func rule(_ c: RuleCase) {
+    func rule(_ c: ProfileRuleCase) {
         #expect(ProfileRules.use(of: c.tags, by: .ebike) == c.ebike)
         #expect(ProfileRules.use(of: c.tags, by: .walk) == c.walk)
     }
@@ -104,10 +104,10 @@ private func row(_ tags: [String: String], ebike: WayUse?, walk: WayUse?) -> Rul
     }
 
     @Test func walkedEdgesKeepWalkingSpeedWhenRetimed() throws {
-        let graph = try Fixture.fullGraph("footway.osm", .ebike)
+        let graph = try OSMFixture.fullGraph("footway.osm", .ebike)
         let faster = graph.retimed(cruiseSpeedKmh: 20)
-        let ridden = try #require(graph.edge(1, 2))
-        let walked = try #require(graph.edge(2, 3))
+        let ridden = try #require(graph.osmEdge(1, 2))
+        let walked = try #require(graph.osmEdge(2, 3))
         #expect(abs(Double(faster.seconds[ridden]) - graph.meters(ridden) / (20 / 3.6)) < 1e-3)
         #expect(faster.seconds[walked] == graph.seconds[walked])
     }
