@@ -3,8 +3,8 @@ import GeoCore
 /// Turns the highway ways of an `OSMExtract` into a `RoadGraph` for a profile.
 ///
 /// Only ways the profile may use count. A way is cut into segments at every
-/// node that two or more usable ways share (a node a way passes twice counts
-/// twice) and at its ends; the nodes in between stay as the segment's
+/// node that two or more usable ways share (a node a way passes twice, not in
+/// a row, counts twice) and at its ends; the nodes in between stay as the segment's
 /// polyline. Coordinates are projected once, in one batch, into the metric
 /// CRS `MetricCRS` picks for the bounding box of the used nodes.
 enum OSMGraphAssembly {
@@ -17,8 +17,12 @@ enum OSMGraphAssembly {
         var occurrences = [UInt8](repeating: 0, count: extract.nodeID.count)
         var isEnd = [Bool](repeating: false, count: extract.nodeID.count)
         for w in 0..<extract.wayCount where uses[w] != nil {
-            let nodes = extract.nodes(ofWay: w)
-            for n in nodes where occurrences[Int(n)] < 2 { occurrences[Int(n)] += 1 }
+            let nodes = extract.nodes(ofWay: w)  // at least two: the reader drops shorter pieces
+            var previous: UInt32?
+            for n in nodes where n != previous {
+                previous = n
+                occurrences[Int(n)] = min(2, occurrences[Int(n)] + 1)
+            }
             isEnd[Int(nodes.first!)] = true
             isEnd[Int(nodes.last!)] = true
         }
