@@ -30,6 +30,7 @@ struct NetworkInfoCommand: ParsableCommand {
     static func text(_ s: NetworkStats, path: String) -> String {
         let share = formatFixed(100 * s.largestComponentShare, decimals: 1)
         let b = s.bbox
+        let box = "\(formatDegrees(b.minLon)),\(formatDegrees(b.minLat)) – \(formatDegrees(b.maxLon)),\(formatDegrees(b.maxLat))"
         let clip = s.clipBox.map { c in
             "roads cut to the file's header box \(formatDegrees(c.minLon)),\(formatDegrees(c.minLat)) – "
                 + "\(formatDegrees(c.maxLon)),\(formatDegrees(c.maxLat))"
@@ -43,7 +44,7 @@ struct NetworkInfoCommand: ParsableCommand {
             road:       \(formatFixed(s.roadKm, decimals: 1)) km
             components: \(s.components) strongly connected; the largest holds \(share) % of road km \
             (kept; \(formatFixed(s.droppedRoadKm, decimals: 1)) km in the others dropped)
-            bbox:       \(formatDegrees(b.minLon)),\(formatDegrees(b.minLat)) – \(formatDegrees(b.maxLon)),\(formatDegrees(b.maxLat)) (WGS84)
+            bbox:       \(box) (WGS84)
             clip:       \(clip)
             crs:        \(s.crs)
             import:     \(formatFixed(s.importSeconds, decimals: 3)) s

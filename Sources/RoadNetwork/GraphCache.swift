@@ -163,7 +163,8 @@ enum GraphCache {
         let importSeconds = try d.read(Double.self)
         let clip = try d.readArray(Double.self)
         guard clip.isEmpty || clip.count == 4 else { throw GraphCacheCorrupt() }
-        let clipBox = clip.isEmpty ? nil : BoundingBox(minLon: clip[0], minLat: clip[1], maxLon: clip[2], maxLat: clip[3])
+        let clipBox = clip.isEmpty
+            ? nil : BoundingBox(minLon: clip[0], minLat: clip[1], maxLon: clip[2], maxLat: clip[3])
 
         let poiCount = try d.read(UInt64.self)
         guard poiCount <= UInt64(d.remaining) else { throw GraphCacheCorrupt() }
@@ -183,7 +184,8 @@ enum GraphCache {
 
         let stats = NetworkStats(
             nodes: graph.nodeCount, edges: graph.edgeCount, roadKm: graph.roadKilometers, components: components,
-            largestComponentShare: share, droppedRoadKm: dropped, bbox: bbox, clipBox: clipBox, crs: graph.crs, profile: profile,
+            largestComponentShare: share, droppedRoadKm: dropped, bbox: bbox, clipBox: clipBox, crs: graph.crs,
+            profile: profile,
             importSeconds: importSeconds, loadSeconds: 0, fromCache: true)
         return LoadedNetwork(graph: graph, stats: stats, pois: pois)
     }

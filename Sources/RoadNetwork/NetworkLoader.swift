@@ -92,7 +92,8 @@ public enum NetworkLoader {
         let (kept, components) = full.largestStronglyConnectedComponent()
         let pois = OSMPOI.from(extract.pois)
         let stats = NetworkStats(
-            kept: kept, full: full, components: components.count, clipBox: raw.headerBox, importSeconds: seconds(since: start))
+            kept: kept, full: full, components: components.count, clipBox: raw.headerBox,
+            importSeconds: seconds(since: start))
         report("kept the largest of \(components.count) strongly connected components")
         return LoadedNetwork(graph: kept, stats: stats, pois: pois)
     }

@@ -4,7 +4,9 @@ import Testing
 
 /// The binary cache: used when intact and current, rebuilt otherwise.
 @Suite struct CacheTests {
-    private func expectSameNetwork(_ a: LoadedNetwork, _ b: LoadedNetwork, sourceLocation: SourceLocation = #_sourceLocation) {
+    private func expectSameNetwork(
+        _ a: LoadedNetwork, _ b: LoadedNetwork, sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         expectSameRoadGraph(a.graph, b.graph, sourceLocation: sourceLocation)
         #expect(a.pois == b.pois, sourceLocation: sourceLocation)
         var (sa, sb) = (a.stats, b.stats)

@@ -33,12 +33,15 @@ import Testing
         // line (200 m + √(100² + 200²) m, pushed) and 4→3 straight (100 m).
         var builder = RoadGraphBuilder(crs: "EPSG:4544", profile: .ebike, cruiseSpeedKmh: 15)
         for u in 0..<5 { builder.addNode(lon: 0, lat: 0, x: Double(u) * 100, y: 0, osmID: Int64(u)) }
-        builder.addSegment(from: 0, to: 1, points: [.init(x: 0, y: 0), .init(x: 100, y: 0)], forward: true, backward: true, walked: false)
-        builder.addSegment(from: 1, to: 2, points: [.init(x: 100, y: 0), .init(x: 200, y: 0)], forward: true, backward: true, walked: false)
-        builder.addSegment(
-            from: 3, to: 4, points: [.init(x: 300, y: 0), .init(x: 300, y: 200), .init(x: 400, y: 0)],
-            forward: true, backward: false, walked: true)
-        builder.addSegment(from: 4, to: 3, points: [.init(x: 400, y: 0), .init(x: 300, y: 0)], forward: true, backward: false, walked: false)
+        func add(_ from: UInt32, _ to: UInt32, _ points: [(Double, Double)], forward: Bool, backward: Bool, walked: Bool) {
+            builder.addSegment(
+                from: from, to: to, points: points.map { PlanarPoint(x: $0.0, y: $0.1) },
+                forward: forward, backward: backward, walked: walked)
+        }
+        add(0, 1, [(0, 0), (100, 0)], forward: true, backward: true, walked: false)
+        add(1, 2, [(100, 0), (200, 0)], forward: true, backward: true, walked: false)
+        add(3, 4, [(300, 0), (300, 200), (400, 0)], forward: true, backward: false, walked: true)
+        add(4, 3, [(400, 0), (300, 0)], forward: true, backward: false, walked: false)
         let h = builder.build()
         let (kept, scc) = h.largestStronglyConnectedComponent()
         #expect(scc.count == 2)
