@@ -45,7 +45,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "GeoCoreTests", dependencies: ["GeoCore"]),
-        .testTarget(name: "RoadNetworkTests", dependencies: ["RoadNetwork", "GeoCore"]),
+        .testTarget(name: "RoadNetworkTests", dependencies: ["RoadNetwork", "GeoCore"], exclude: ["Fixtures"]),
         .testTarget(name: "CoverageTests", dependencies: ["Coverage", "RoadNetwork", "GeoCore"]),
         .testTarget(name: "PlannerTests", dependencies: ["Planner", "Coverage", "RoadNetwork"]),
         .testTarget(name: "NuanxinCLITests", dependencies: ["GeoCore"]),

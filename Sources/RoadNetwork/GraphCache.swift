@@ -1,0 +1,221 @@
+import Foundation
+import GeoCore
+
+/// The binary cache of an imported network, so the second load of a city
+/// takes milliseconds instead of an OSM import.
+///
+/// File: `<input file name>.<profile>.nxcache`, next to the input or in the
+/// cache folder. Layout (native byte order, all arrays as a UInt64 count then
+/// their raw bytes):
+///
+///     header:  magic "NXCACHE\0", format version, byte-order mark,
+///              input size, input modification time, profile,
+///              payload length, payload checksum
+///     payload: the RoadGraph arrays, the component statistics, the POIs
+///
+/// A cache is used only when every header field matches the input and the
+/// payload's length and checksum match; anything else (stale, truncated,
+/// flipped bytes, an older format) reads as "no cache" and is rebuilt.
+enum GraphCache {
+    /// Bump when the payload layout or the import rules change.
+    static let formatVersion: UInt32 = 1
+    private static let magic: UInt64 = Array("NXCACHE\0".utf8).withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+    private static let byteOrderMark: UInt32 = 0x0102_0304
+
+    /// What identifies the input a cache was made from.
+    struct Key: Equatable {
+        /// Input size in bytes.
+        var inputSize: UInt64
+        /// Input modification time, seconds since 1970.
+        var inputModified: Double
+        /// The travel profile.
+        var profile: TravelProfile
+
+        /// The key of the file at `path` now.
+        /// - Throws: `NetworkLoadError.fileNotFound` when it cannot be stat'ed.
+        init(inputPath path: String, profile: TravelProfile) throws {
+            guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+                let size = attributes[.size] as? NSNumber,
+                let modified = attributes[.modificationDate] as? Date
+            else { throw NetworkLoadError.fileNotFound(path: path) }
+            inputSize = size.uint64Value
+            inputModified = modified.timeIntervalSince1970
+            self.profile = profile
+        }
+    }
+
+    /// `<input file name>.<profile>.nxcache`.
+    static func fileName(forInput path: String, profile: TravelProfile) -> String {
+        URL(fileURLWithPath: path).lastPathComponent + ".\(profile.rawValue).nxcache"
+    }
+
+    /// The network stored at `path` if it was made from the input `key`
+    /// describes and is intact, else nil (missing, stale or damaged).
+    /// - Complexity: O(file size).
+    static func read(from path: String, key: Key) -> LoadedNetwork? {
+        guard let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) else { return nil }
+        return data.withUnsafeBytes { bytes in try? decode(bytes, key: key) }
+    }
+
+    /// Writes `network` to `path` atomically, keyed by `key`.
+    /// - Throws: `NetworkFileWriteError` naming `path`.
+    /// - Complexity: O(size of the network).
+    static func write(_ network: LoadedNetwork, key: Key, to path: String) throws {
+        var payload = GraphCacheEncoder()
+        encodePayload(network, into: &payload)
+        var file = GraphCacheEncoder()
+        file.append(magic)
+        file.append(formatVersion)
+        file.append(byteOrderMark)
+        file.append(key.inputSize)
+        file.append(key.inputModified)
+        file.append(key.profile.rawValue)
+        file.append(UInt64(payload.data.count))
+        file.append(payload.data.withUnsafeBytes(graphCacheChecksum))
+        var bytes = file.data
+        bytes.append(payload.data)
+        try NetworkFileWriter.writeAtomically(bytes, to: path)
+    }
+
+    private static func decode(_ bytes: UnsafeRawBufferPointer, key: Key) throws -> LoadedNetwork {
+        var header = GraphCacheDecoder(bytes)
+        guard try header.read(UInt64.self) == magic,
+            try header.read(UInt32.self) == formatVersion,
+            try header.read(UInt32.self) == byteOrderMark,
+            try header.read(UInt64.self) == key.inputSize,
+            try header.read(Double.self) == key.inputModified,
+            try header.readString() == key.profile.rawValue
+        else { throw GraphCacheCorrupt() }
+        let payloadLength = try header.read(UInt64.self)
+        let checksum = try header.read(UInt64.self)
+        guard payloadLength == UInt64(header.remaining), graphCacheChecksum(header.rest) == checksum else {
+            throw GraphCacheCorrupt()
+        }
+        var payload = GraphCacheDecoder(header.rest)
+        let network = try decodePayload(&payload, profile: key.profile)
+        guard payload.remaining == 0 else { throw GraphCacheCorrupt() }
+        return network
+    }
+
+    private static func encodePayload(_ network: LoadedNetwork, into out: inout GraphCacheEncoder) {
+        let g = network.graph
+        out.append(g.crs)
+        out.append(g.cruiseSpeedKmh)
+        out.append(array: g.nodeX)
+        out.append(array: g.nodeY)
+        out.append(array: g.nodeLon)
+        out.append(array: g.nodeLat)
+        out.append(array: g.nodeOSMID)
+        out.append(array: g.firstOut)
+        out.append(array: g.head)
+        out.append(array: g.seconds)
+        out.append(array: g.edgeSegment)
+        out.append(array: g.edgeForward)
+        out.append(array: g.edgeWalked)
+        out.append(array: g.segmentFrom)
+        out.append(array: g.segmentTo)
+        out.append(array: g.segmentLength)
+        out.append(array: g.segmentPointStart)
+        out.append(array: g.segmentForwardEdge)
+        out.append(array: g.segmentBackwardEdge)
+        out.append(array: g.pointX)
+        out.append(array: g.pointY)
+
+        let s = network.stats
+        out.append(Int64(s.components))
+        out.append(s.largestComponentShare)
+        out.append(s.droppedRoadKm)
+        out.append(s.importSeconds)
+        out.append(array: s.clipBox?.array ?? [])
+
+        out.append(UInt64(network.pois.count))
+        for poi in network.pois {
+            out.append(poi.id)
+            out.append(poi.coordinate.lon)
+            out.append(poi.coordinate.lat)
+            out.append(poi.kind.rawValue)
+            out.append(UInt64(poi.tags.count))
+            for (key, value) in poi.tags.sorted(by: { $0.key < $1.key }) {
+                out.append(key)
+                out.append(value)
+            }
+        }
+    }
+
+    private static func decodePayload(_ d: inout GraphCacheDecoder, profile: TravelProfile) throws -> LoadedNetwork {
+        let graph = RoadGraph(
+            crs: try d.readString(), profile: profile, cruiseSpeedKmh: try d.read(Double.self),
+            nodeX: try d.readArray(Double.self), nodeY: try d.readArray(Double.self),
+            nodeLon: try d.readArray(Double.self), nodeLat: try d.readArray(Double.self),
+            nodeOSMID: try d.readArray(Int64.self),
+            firstOut: try d.readArray(UInt32.self), head: try d.readArray(UInt32.self),
+            seconds: try d.readArray(Float.self), edgeSegment: try d.readArray(UInt32.self),
+            edgeForward: try d.readBools(), edgeWalked: try d.readBools(),
+            segmentFrom: try d.readArray(UInt32.self), segmentTo: try d.readArray(UInt32.self),
+            segmentLength: try d.readArray(Double.self), segmentPointStart: try d.readArray(UInt32.self),
+            segmentForwardEdge: try d.readArray(Int32.self), segmentBackwardEdge: try d.readArray(Int32.self),
+            pointX: try d.readArray(Double.self), pointY: try d.readArray(Double.self))
+        guard graph.hasConsistentLayout, let bbox = graph.nodeBoundingBox else { throw GraphCacheCorrupt() }
+
+        let components = Int(try d.read(Int64.self))
+        let share = try d.read(Double.self)
+        let dropped = try d.read(Double.self)
+        let importSeconds = try d.read(Double.self)
+        let clip = try d.readArray(Double.self)
+        guard clip.isEmpty || clip.count == 4 else { throw GraphCacheCorrupt() }
+        let clipBox = clip.isEmpty
+            ? nil : BoundingBox(minLon: clip[0], minLat: clip[1], maxLon: clip[2], maxLat: clip[3])
+
+        let poiCount = try d.read(UInt64.self)
+        guard poiCount <= UInt64(d.remaining) else { throw GraphCacheCorrupt() }
+        var pois: [OSMPOI] = []
+        pois.reserveCapacity(Int(poiCount))
+        for _ in 0..<poiCount {
+            let id = try d.readString()
+            let coordinate = Coordinate(lon: try d.read(Double.self), lat: try d.read(Double.self))
+            guard let kind = POIKind(rawValue: try d.readString()) else { throw GraphCacheCorrupt() }
+            let tagCount = try d.read(UInt64.self)
+            guard tagCount <= UInt64(d.remaining) else { throw GraphCacheCorrupt() }
+            var tags: [String: String] = [:]
+            for _ in 0..<tagCount { tags[try d.readString()] = try d.readString() }
+            pois.append(OSMPOI(
+                id: id, coordinate: coordinate, name: tags["name"] ?? tags["name:zh"], kind: kind, tags: tags))
+        }
+
+        let stats = NetworkStats(
+            nodes: graph.nodeCount, edges: graph.edgeCount, roadKm: graph.roadKilometers, components: components,
+            largestComponentShare: share, droppedRoadKm: dropped, bbox: bbox, clipBox: clipBox, crs: graph.crs,
+            profile: profile,
+            importSeconds: importSeconds, loadSeconds: 0, fromCache: true)
+        return LoadedNetwork(graph: graph, stats: stats, pois: pois)
+    }
+}
+
+extension RoadGraph {
+    /// True when the arrays fit together: matching counts, monotone offsets
+    /// and every index in range. Guards the cache reader against a file that
+    /// passed its checksum but was not written by this version.
+    /// - Complexity: O(nodes + edges + segments).
+    var hasConsistentLayout: Bool {
+        let n = nodeCount
+        let m = edgeCount
+        let s = segmentCount
+        let nodeArrays = [nodeY.count, nodeLon.count, nodeLat.count, nodeOSMID.count]
+        let edgeArrays = [seconds.count, edgeSegment.count, edgeForward.count, edgeWalked.count]
+        let segmentArrays = [segmentFrom.count, segmentTo.count, segmentForwardEdge.count, segmentBackwardEdge.count]
+        guard nodeArrays.allSatisfy({ $0 == n }), edgeArrays.allSatisfy({ $0 == m }),
+            segmentArrays.allSatisfy({ $0 == s }), pointY.count == pointX.count,
+            firstOut.count == n + 1, firstOut.first == 0, firstOut.last.map(Int.init) == m,
+            segmentPointStart.count == s + 1, segmentPointStart.first == 0,
+            segmentPointStart.last.map(Int.init) == pointX.count
+        else { return false }
+        for u in 0..<n where firstOut[u] > firstOut[u + 1] { return false }
+        for i in 0..<s where segmentPointStart[i + 1] < segmentPointStart[i] + 2 { return false }
+        guard head.allSatisfy({ Int($0) < n }), edgeSegment.allSatisfy({ Int($0) < s }),
+            segmentFrom.allSatisfy({ Int($0) < n }), segmentTo.allSatisfy({ Int($0) < n }),
+            segmentForwardEdge.allSatisfy({ $0 >= -1 && Int($0) < m }),
+            segmentBackwardEdge.allSatisfy({ $0 >= -1 && Int($0) < m })
+        else { return false }
+        return true
+    }
+}

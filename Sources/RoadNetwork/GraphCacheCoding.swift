@@ -1,0 +1,94 @@
+import Foundation
+
+/// Appends values and whole arrays to a byte buffer as their raw memory
+/// (native byte order), for the binary graph cache.
+struct GraphCacheEncoder {
+    /// The bytes written so far.
+    private(set) var data = Data()
+
+    /// Appends one value's bytes.
+    mutating func append<T: BitwiseCopyable>(_ value: T) {
+        withUnsafeBytes(of: value) { data.append(contentsOf: $0) }
+    }
+
+    /// Appends the element count (UInt64), then the elements' bytes.
+    mutating func append<T: BitwiseCopyable>(array: [T]) {
+        append(UInt64(array.count))
+        array.withUnsafeBytes { data.append(contentsOf: $0) }
+    }
+
+    /// Appends a string as its UTF-8 byte count and bytes.
+    mutating func append(_ string: String) {
+        append(array: Array(string.utf8))
+    }
+}
+
+/// The cache file ended early or held a value out of range.
+struct GraphCacheCorrupt: Error {}
+
+/// Reads what `GraphCacheEncoder` wrote, checking every length against the
+/// bytes left, so a damaged file throws `GraphCacheCorrupt` instead of crashing.
+struct GraphCacheDecoder {
+    private let bytes: UnsafeRawBufferPointer
+    /// Offset of the next unread byte.
+    private(set) var offset = 0
+
+    init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
+
+    /// Bytes not read yet.
+    var remaining: Int { bytes.count - offset }
+
+    /// The unread bytes.
+    var rest: UnsafeRawBufferPointer { UnsafeRawBufferPointer(rebasing: bytes[offset...]) }
+
+    mutating func read<T: BitwiseCopyable>(_: T.Type) throws -> T {
+        let size = MemoryLayout<T>.size
+        guard size <= remaining else { throw GraphCacheCorrupt() }
+        defer { offset += size }
+        return bytes.loadUnaligned(fromByteOffset: offset, as: T.self)
+    }
+
+    mutating func readArray<T: BitwiseCopyable>(_: T.Type) throws -> [T] {
+        let count = try read(UInt64.self)
+        let stride = MemoryLayout<T>.stride
+        guard count <= UInt64(remaining / stride) else { throw GraphCacheCorrupt() }
+        let n = Int(count)
+        let array = [T](unsafeUninitializedCapacity: n) { buffer, initialized in
+            UnsafeMutableRawBufferPointer(buffer).copyMemory(
+                from: UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + n * stride)]))
+            initialized = n
+        }
+        offset += n * stride
+        return array
+    }
+
+    /// Reads a `[Bool]` written as raw bytes, accepting only 0 and 1.
+    mutating func readBools() throws -> [Bool] {
+        let raw = try readArray(UInt8.self)
+        guard raw.allSatisfy({ $0 <= 1 }) else { throw GraphCacheCorrupt() }
+        return raw.map { $0 == 1 }
+    }
+
+    mutating func readString() throws -> String {
+        String(decoding: try readArray(UInt8.self), as: UTF8.self)
+    }
+}
+
+/// A 64-bit checksum of a byte buffer: FNV-1a over 8-byte words (then the
+/// tail bytes and the length), with a final mix. Each step is a bijection of
+/// the running state, so changing any single word always changes the result.
+/// - Complexity: O(n).
+func graphCacheChecksum(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+    let prime: UInt64 = 0x0000_0100_0000_01b3
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    let words = bytes.count / 8
+    for i in 0..<words {
+        h = (h ^ bytes.loadUnaligned(fromByteOffset: i * 8, as: UInt64.self)) &* prime
+    }
+    for i in (words * 8)..<bytes.count { h = (h ^ UInt64(bytes[i])) &* prime }
+    h = (h ^ UInt64(bytes.count)) &* prime
+    h ^= h >> 33
+    h = h &* 0xff51_afd7_ed55_8ccd
+    h ^= h >> 33
+    return h
+}

@@ -1,0 +1,120 @@
+import Foundation
+import Testing
+@testable import RoadNetwork
+
+/// The binary cache: used when intact and current, rebuilt otherwise.
+@Suite struct CacheTests {
+    private func expectSameNetwork(
+        _ a: LoadedNetwork, _ b: LoadedNetwork, sourceLocation: SourceLocation = #_sourceLocation
+    ) {
+        expectSameRoadGraph(a.graph, b.graph, sourceLocation: sourceLocation)
+        #expect(a.pois == b.pois, sourceLocation: sourceLocation)
+        var (sa, sb) = (a.stats, b.stats)
+        if !b.stats.fromCache { (sa.importSeconds, sb.importSeconds) = (0, 0) }  // a rebuild times itself anew
+        (sa.loadSeconds, sb.loadSeconds, sa.fromCache, sb.fromCache) = (0, 0, false, false)
+        #expect(sa == sb, sourceLocation: sourceLocation)
+    }
+
+    @Test func secondLoadComesFromTheCacheBesideTheInputAndEqualsTheFirst() throws {
+        let input = try OSMFixture.copy("river.osm")
+        let first = try NetworkLoader.load(path: input, profile: .ebike)
+        #expect(!first.stats.fromCache)
+        #expect(FileManager.default.fileExists(atPath: input + ".ebike.nxcache"))
+        let second = try NetworkLoader.load(path: input, profile: .ebike)
+        #expect(second.stats.fromCache)
+        expectSameNetwork(first, second)
+        // The other profile has its own file.
+        let walk = try NetworkLoader.load(path: input, profile: .walk)
+        #expect(!walk.stats.fromCache && walk.graph.profile == .walk)
+        #expect(FileManager.default.fileExists(atPath: input + ".walk.nxcache"))
+    }
+
+    @Test func realCityRoundTripsThroughTheCache() throws {
+        let source = try #require(OSMFixture.realData("chengdu-center.osm.pbf"))
+        let cache = try OSMFixture.temporaryFolder()
+        let first = try NetworkLoader.load(path: source, profile: .ebike, cacheDirectory: cache)
+        let second = try NetworkLoader.load(path: source, profile: .ebike, cacheDirectory: cache)
+        #expect(!first.stats.fromCache && second.stats.fromCache)
+        #expect(FileManager.default.fileExists(atPath: cache + "/chengdu-center.osm.pbf.ebike.nxcache"))
+        expectSameNetwork(first, second)
+        print("chengdu-center ebike: import \(first.stats.loadSeconds) s, cached load \(second.stats.loadSeconds) s")
+    }
+
+    /// Byte offsets to damage: the magic, the format version, the input
+    /// size, the checksum area, the middle of the payload and the last byte.
+    @Test(arguments: [0, 8, 16, 45, -2, -1])
+    func flippedByteIsRebuilt(offsetSpec: Int) throws {
+        let input = try OSMFixture.copy("river.osm")
+        let first = try NetworkLoader.load(path: input)
+        let cachePath = input + ".ebike.nxcache"
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: cachePath))
+        let offset = offsetSpec >= 0 ? offsetSpec : (offsetSpec == -1 ? bytes.count - 1 : bytes.count / 2)
+        bytes[offset] ^= 0x5A
+        try bytes.write(to: URL(fileURLWithPath: cachePath))
+        let rebuilt = try NetworkLoader.load(path: input)
+        #expect(!rebuilt.stats.fromCache)
+        expectSameNetwork(first, rebuilt)
+        #expect(try NetworkLoader.load(path: input).stats.fromCache)  // rewritten intact
+    }
+
+    @Test(arguments: [0, 7, 60, 500])
+    func truncatedCacheIsRebuilt(keptBytes: Int) throws {
+        let input = try OSMFixture.copy("river.osm")
+        let first = try NetworkLoader.load(path: input)
+        let cachePath = input + ".ebike.nxcache"
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: cachePath))
+        #expect(bytes.count > keptBytes)
+        try bytes.prefix(keptBytes).write(to: URL(fileURLWithPath: cachePath))
+        let rebuilt = try NetworkLoader.load(path: input)
+        #expect(!rebuilt.stats.fromCache)
+        expectSameNetwork(first, rebuilt)
+    }
+
+    @Test func changedInputInvalidatesTheCache() throws {
+        let input = try OSMFixture.copy("river.osm")
+        _ = try NetworkLoader.load(path: input)
+        let modified = try #require(try FileManager.default.attributesOfItem(atPath: input)[.modificationDate] as? Date)
+        try FileManager.default.setAttributes([.modificationDate: modified.addingTimeInterval(60)], ofItemAtPath: input)
+        #expect(try !NetworkLoader.load(path: input).stats.fromCache)
+        #expect(try NetworkLoader.load(path: input).stats.fromCache)
+
+        // New content of another size: the bridge is gone, so is the cache.
+        try FileManager.default.removeItem(atPath: input)
+        try FileManager.default.copyItem(atPath: OSMFixture.path("river-no-bridge.osm"), toPath: input)
+        let changed = try NetworkLoader.load(path: input)
+        #expect(!changed.stats.fromCache)
+        #expect(changed.stats.components == 2)
+    }
+
+    @Test func cacheFolderIsCreatedAndUsed() throws {
+        let input = try OSMFixture.copy("oneway.osm")
+        let folder = try OSMFixture.temporaryFolder() + "/nested/cache"
+        _ = try NetworkLoader.load(path: input, profile: .walk, cacheDirectory: folder)
+        #expect(FileManager.default.fileExists(atPath: folder + "/oneway.osm.walk.nxcache"))
+        #expect(!FileManager.default.fileExists(atPath: input + ".walk.nxcache"))
+        #expect(try NetworkLoader.load(path: input, profile: .walk, cacheDirectory: folder).stats.fromCache)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".tmp") }
+        #expect(leftovers.isEmpty)
+    }
+}
+
+@Suite struct CacheFileWriterTests {
+    @Test func replacesTheTargetAndLeavesNoTemporary() throws {
+        let folder = try OSMFixture.temporaryFolder()
+        let path = folder + "/out.csv"
+        try NetworkFileWriter.writeAtomically(Data("old\n".utf8), to: path)
+        try NetworkFileWriter.writeAtomically(Data("new\n".utf8), to: path)
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "new\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["out.csv"])
+    }
+
+    @Test func missingFolderIsATypedErrorNamingTheFile() throws {
+        let path = try OSMFixture.temporaryFolder() + "/missing/out.csv"
+        #expect(throws: NetworkFileWriteError.self) { try NetworkFileWriter.writeAtomically(Data(), to: path) }
+        do {
+            try NetworkFileWriter.writeAtomically(Data(), to: path)
+        } catch let error as NetworkFileWriteError {
+            #expect(error.description.hasPrefix(path))
+        }
+    }
+}
