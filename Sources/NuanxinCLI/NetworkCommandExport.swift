@@ -32,7 +32,7 @@ struct NetworkExportCommand: ParsableCommand {
     func run() throws {
         var graph = try input.load().graph
         if let speed { graph = graph.retimed(cruiseSpeedKmh: speed) }
-        try NetworkFileWriter.writeAtomically(Data(Self.csv(graph).utf8), to: out)
+        try AtomicFile.write(Data(Self.csv(graph).utf8), to: URL(fileURLWithPath: out))
         if !input.quiet { print("wrote \(graph.edgeCount) directed edges to \(out)") }
     }
 

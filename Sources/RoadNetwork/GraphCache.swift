@@ -58,7 +58,7 @@ enum GraphCache {
     }
 
     /// Writes `network` to `path` atomically, keyed by `key`.
-    /// - Throws: `NetworkFileWriteError` naming `path`.
+    /// - Throws: `AtomicFileError` naming `path`.
     /// - Complexity: O(size of the network).
     static func write(_ network: LoadedNetwork, key: Key, to path: String) throws {
         var payload = GraphCacheEncoder()
@@ -74,7 +74,7 @@ enum GraphCache {
         file.append(payload.data.withUnsafeBytes(graphCacheChecksum))
         var bytes = file.data
         bytes.append(payload.data)
-        try NetworkFileWriter.writeAtomically(bytes, to: path)
+        try AtomicFile.write(bytes, to: URL(fileURLWithPath: path))
     }
 
     private static func decode(_ bytes: UnsafeRawBufferPointer, key: Key) throws -> LoadedNetwork {

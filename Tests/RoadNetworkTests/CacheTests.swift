@@ -97,24 +97,3 @@ import Testing
         #expect(leftovers.isEmpty)
     }
 }
-
-@Suite struct CacheFileWriterTests {
-    @Test func replacesTheTargetAndLeavesNoTemporary() throws {
-        let folder = try OSMFixture.temporaryFolder()
-        let path = folder + "/out.csv"
-        try NetworkFileWriter.writeAtomically(Data("old\n".utf8), to: path)
-        try NetworkFileWriter.writeAtomically(Data("new\n".utf8), to: path)
-        #expect(try String(contentsOfFile: path, encoding: .utf8) == "new\n")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["out.csv"])
-    }
-
-    @Test func missingFolderIsATypedErrorNamingTheFile() throws {
-        let path = try OSMFixture.temporaryFolder() + "/missing/out.csv"
-        #expect(throws: NetworkFileWriteError.self) { try NetworkFileWriter.writeAtomically(Data(), to: path) }
-        do {
-            try NetworkFileWriter.writeAtomically(Data(), to: path)
-        } catch let error as NetworkFileWriteError {
-            #expect(error.description.hasPrefix(path))
-        }
-    }
-}
