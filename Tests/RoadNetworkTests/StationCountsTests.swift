@@ -57,4 +57,22 @@ import Testing
         #expect(counts.targetCounts.contains { $0 >= 2 })
         #expect(counts.targetCounts.contains { $0 == 0 })
     }
+
+    @Test func workersDoNotChangeTheCounts() {
+        let graph = randomGraph(seed: 33, nodeCount: 200)
+        var rng = SplitMix64(state: 33)
+        let sources = (0..<70).map { _ in SearchSource(snap: randomSnap(graph, &rng), startSeconds: rng.unit() * 30) }
+        let targets = (0..<200).map { _ in randomSnap(graph, &rng) }
+        let one = StationCounts(graph: graph, sources: sources, targets: targets, limitSeconds: 240, workers: 1)
+        let three = StationCounts(graph: graph, sources: sources, targets: targets, limitSeconds: 240, workers: 3)
+        #expect(one.targetCounts == three.targetCounts)
+        #expect(one.nodeCounts == three.nodeCounts)
+        var search = MultiSourceSearch(graph: graph)
+        var expected = [Int32](repeating: 0, count: targets.count)
+        for source in sources {
+            let result = search.run([source], limitSeconds: 240)
+            for (i, t) in targets.enumerated() where result.time(to: t) != nil { expected[i] += 1 }
+        }
+        #expect(one.targetCounts == expected)
+    }
 }
