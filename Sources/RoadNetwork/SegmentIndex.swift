@@ -135,11 +135,12 @@ public struct SegmentIndex: Sendable {
     }
 
     /// The nearest point to `query` on any segment, or `nil` when the graph
-    /// has no segments. Searches rings of cells outwards from the query's
-    /// cell until no unvisited cell can hold a closer piece.
+    /// has no segments or the query is not finite. Searches rings of cells
+    /// outwards from the query's cell until no unvisited cell can hold a
+    /// closer piece.
     /// - Complexity: O(pieces in the visited cells + rings visited).
     public func nearest(to query: PlanarPoint) -> SnapPoint? {
-        guard columns > 0 else { return nil }
+        guard columns > 0, query.x.isFinite, query.y.isFinite else { return nil }
         let limit = Double(1 << 40)
         let cx = Int(min(max(((query.x - originX) / cellSize).rounded(.down), -limit), limit))
         let cy = Int(min(max(((query.y - originY) / cellSize).rounded(.down), -limit), limit))
@@ -193,8 +194,9 @@ public struct SegmentIndex: Sendable {
 
     /// Snaps each point to its nearest road. Points farther than
     /// `maxDistance` metres from every road come back as `.unroutable` with
-    /// their distance; none is dropped, and the result has one outcome per
-    /// input, in order.
+    /// their distance (`nil` when there are no roads or the point is not
+    /// finite); none is dropped, and the result has one outcome per input,
+    /// in order.
     /// - Complexity: O(n × cost of `nearest`).
     public func snap(_ points: [PlanarPoint], maxDistance: Double = 300) -> [SnapOutcome] {
         points.map { p in

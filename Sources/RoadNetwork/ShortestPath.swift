@@ -15,10 +15,12 @@ public struct Route: Hashable, Sendable {
 
 /// Point-to-point shortest paths on a `RoadGraph`.
 public enum ShortestPath {
-    /// How the search arrived at a node: over edge `e ≥ 0`, or from the start
-    /// point (`atNode`, `forward`, `backward` encoded below zero).
+    /// `arrivedBy[v]` records how the search reached node `v`: the edge
+    /// `e ≥ 0` it came over, `unreached`, or `code(kind)` for a node entered
+    /// straight from the start point.
     private static let unreached: Int32 = -1
 
+    /// The arrival record of a node entered from the start point, below −1.
     private static func code(_ kind: SearchEntry.Kind) -> Int32 { -2 - Int32(kind.rawValue) }
 
     /// The fastest route from `from` to `to`, respecting one-way rules, or

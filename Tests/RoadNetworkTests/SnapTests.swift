@@ -39,6 +39,7 @@ import Testing
         let near = try #require(outcomes[1].snapPoint)
         #expect(near.segment == 1 && near.offset == 100 && near.distance == 50)
         #expect(index.snap([PlanarPoint(x: 300, y: 5100)], maxDistance: 6000)[0].snapPoint?.distance == 5000)
+        #expect(index.snap([PlanarPoint(x: .nan, y: 0)]) == [.unroutable(distance: nil)])
     }
 
     @Test func emptyGraphSnapsNothing() {
