@@ -46,7 +46,7 @@ import HeapModule
 /// shares the workspace's arrays copy-on-write: drop a result before the
 /// next `run` to keep searches allocation-free, or keep it, and the next
 /// `run` copies the arrays once so the old result stays valid.
-public struct MultiSourceSearch {
+public struct MultiSourceSearch: Sendable {
     /// The graph searched.
     public let graph: RoadGraph
     private var seconds: [Float]
