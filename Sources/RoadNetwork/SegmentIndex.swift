@@ -1,0 +1,207 @@
+import GeoCore
+
+/// Finds the nearest point on any road segment to a planar point.
+///
+/// A **uniform grid** in metres over the straight pieces of every segment
+/// polyline (consecutive vertex pairs), stored as CSR arrays: cell `c` lists
+/// the pieces `cellItems[cellStart[c] ..< cellStart[c + 1]]`, each piece
+/// named by the index of its first vertex in `RoadGraph.pointX`. A grid
+/// rather than an R-tree because road pieces in a city are short and spread
+/// fairly evenly, so a grid sized to about two pieces per cell answers a
+/// query by looking at a handful of cells, builds in two linear passes
+/// without sorting, and grows its search ring by ring, which gives the exact
+/// nearest distance for far points too.
+///
+/// Ties are broken deterministically: smallest distance, then lowest segment
+/// index, then smallest offset.
+public struct SegmentIndex: Sendable {
+    private let pointX: [Double]
+    private let pointY: [Double]
+    /// Segment of each vertex (the vertex's piece runs to the next vertex).
+    private let pointSegment: [UInt32]
+    /// Metres from the segment start to each vertex, along the polyline.
+    private let pointOffset: [Double]
+    private let originX: Double
+    private let originY: Double
+    private let cellSize: Double
+    private let columns: Int
+    private let rows: Int
+    private let cellStart: [UInt32]
+    private let cellItems: [UInt32]
+
+    /// Indexes every segment piece of `graph`.
+    /// - Complexity: O(points + cells), about two pieces per cell.
+    public init(graph: RoadGraph) {
+        pointX = graph.pointX
+        pointY = graph.pointY
+        let pointCount = graph.pointX.count
+        var segmentOf = [UInt32](repeating: UInt32.max, count: pointCount)
+        var offsetOf = [Double](repeating: 0, count: pointCount)
+        var pieceFirsts: [UInt32] = []
+        pieceFirsts.reserveCapacity(max(0, pointCount - graph.segmentCount))
+        var minX = Double.infinity, minY = Double.infinity
+        var maxX = -Double.infinity, maxY = -Double.infinity
+        for s in 0..<graph.segmentCount {
+            let first = Int(graph.segmentPointStart[s])
+            let end = Int(graph.segmentPointStart[s + 1])
+            var walked = 0.0
+            for k in first..<end {
+                segmentOf[k] = UInt32(s)
+                if k > first {
+                    let dx = pointX[k] - pointX[k - 1]
+                    let dy = pointY[k] - pointY[k - 1]
+                    walked += (dx * dx + dy * dy).squareRoot()
+                    pieceFirsts.append(UInt32(k - 1))
+                }
+                offsetOf[k] = walked
+                minX = min(minX, pointX[k]); maxX = max(maxX, pointX[k])
+                minY = min(minY, pointY[k]); maxY = max(maxY, pointY[k])
+            }
+        }
+        pointSegment = segmentOf
+        pointOffset = offsetOf
+        let pieces = pieceFirsts.count
+        if pieces == 0 {
+            originX = 0; originY = 0; cellSize = 1; columns = 0; rows = 0
+            cellStart = [0]; cellItems = []
+            return
+        }
+        let width = max(maxX - minX, 1), height = max(maxY - minY, 1)
+        // About two pieces per cell, at least 1 m, and never more than ~4 cells per piece.
+        var size = max((width * height / Double(pieces) * 2).squareRoot(), 1)
+        while (width / size + 1) * (height / size + 1) > Double(4 * pieces + 16) { size *= 1.5 }
+        originX = minX; originY = minY; cellSize = size
+        columns = Int(width / size) + 1
+        rows = Int(height / size) + 1
+
+        // Two passes (count, then fill) over the cells each piece may touch.
+        var counts = [UInt32](repeating: 0, count: columns * rows + 1)
+        Self.forEachCell(of: pieceFirsts, pointX, pointY, originX, originY, size, columns, rows) { cell, _ in
+            counts[cell + 1] += 1
+        }
+        for c in 0..<(columns * rows) { counts[c + 1] += counts[c] }
+        var next = counts
+        var items = [UInt32](repeating: 0, count: Int(counts[columns * rows]))
+        Self.forEachCell(of: pieceFirsts, pointX, pointY, originX, originY, size, columns, rows) { cell, piece in
+            items[Int(next[cell])] = piece
+            next[cell] += 1
+        }
+        cellStart = counts
+        cellItems = items
+    }
+
+    /// Calls `body(cell, piece)` for each grid cell that piece `piece` may
+    /// cross: the cells of its bounding box whose centre lies within half a
+    /// cell diagonal of the piece.
+    private static func forEachCell(
+        of pieces: [UInt32], _ xs: [Double], _ ys: [Double], _ ox: Double, _ oy: Double,
+        _ size: Double, _ columns: Int, _ rows: Int, _ body: (Int, UInt32) -> Void
+    ) {
+        let reach = size * 0.5 * 2.0.squareRoot() * (1 + 1e-9)
+        for piece in pieces {
+            let k = Int(piece)
+            let ax = xs[k], ay = ys[k], bx = xs[k + 1], by = ys[k + 1]
+            let c0 = min(max(Int((min(ax, bx) - ox) / size), 0), columns - 1)
+            let c1 = min(max(Int((max(ax, bx) - ox) / size), 0), columns - 1)
+            let r0 = min(max(Int((min(ay, by) - oy) / size), 0), rows - 1)
+            let r1 = min(max(Int((max(ay, by) - oy) / size), 0), rows - 1)
+            for r in r0...r1 {
+                for c in c0...c1 {
+                    if c0 != c1 && r0 != r1 {
+                        let cx = ox + (Double(c) + 0.5) * size
+                        let cy = oy + (Double(r) + 0.5) * size
+                        if Self.squaredDistance(cx, cy, ax, ay, bx, by).squared > reach * reach { continue }
+                    }
+                    body(r * columns + c, piece)
+                }
+            }
+        }
+    }
+
+    /// Squared distance from (px, py) to the piece a→b, and the fraction t
+    /// along it of the closest point.
+    @inline(__always)
+    private static func squaredDistance(
+        _ px: Double, _ py: Double, _ ax: Double, _ ay: Double, _ bx: Double, _ by: Double
+    ) -> (squared: Double, t: Double) {
+        let dx = bx - ax, dy = by - ay
+        let lengthSquared = dx * dx + dy * dy
+        var t = 0.0
+        if lengthSquared > 0 {
+            t = min(max(((px - ax) * dx + (py - ay) * dy) / lengthSquared, 0), 1)
+        }
+        let ex = ax + t * dx - px, ey = ay + t * dy - py
+        return (ex * ex + ey * ey, t)
+    }
+
+    /// The nearest point to `query` on any segment, or `nil` when the graph
+    /// has no segments or the query is not finite. Searches rings of cells
+    /// outwards from the query's cell until no unvisited cell can hold a
+    /// closer piece.
+    /// - Complexity: O(pieces in the visited cells + rings visited).
+    public func nearest(to query: PlanarPoint) -> SnapPoint? {
+        guard columns > 0, query.x.isFinite, query.y.isFinite else { return nil }
+        let limit = Double(1 << 40)
+        let cx = Int(min(max(((query.x - originX) / cellSize).rounded(.down), -limit), limit))
+        let cy = Int(min(max(((query.y - originY) / cellSize).rounded(.down), -limit), limit))
+        var ring = max(0, -cx, cx - (columns - 1), -cy, cy - (rows - 1))
+        var bestSquared = Double.infinity
+        var bestPiece = -1
+        var bestT = 0.0
+        var bestSegment = UInt32.max
+        var bestOffset = Double.infinity
+
+        func consider(cell: Int) {
+            for i in Int(cellStart[cell])..<Int(cellStart[cell + 1]) {
+                let k = Int(cellItems[i])
+                let (squared, t) = Self.squaredDistance(
+                    query.x, query.y, pointX[k], pointY[k], pointX[k + 1], pointY[k + 1])
+                if squared > bestSquared { continue }
+                let segment = pointSegment[k]
+                let offset = t >= 1 ? pointOffset[k + 1] : pointOffset[k] + t * (pointOffset[k + 1] - pointOffset[k])
+                if squared < bestSquared || segment < bestSegment || (segment == bestSegment && offset < bestOffset) {
+                    bestSquared = squared; bestPiece = k; bestT = t
+                    bestSegment = segment; bestOffset = offset
+                }
+            }
+        }
+
+        while true {
+            let c0 = cx - ring, c1 = cx + ring, r0 = cy - ring, r1 = cy + ring
+            for r in stride(from: max(r0, 0), through: min(r1, rows - 1), by: 1) {
+                if r == r0 || r == r1 {
+                    let lo = max(c0, 0), hi = min(c1, columns - 1)
+                    if lo <= hi { for c in lo...hi { consider(cell: r * columns + c) } }
+                } else {
+                    if c0 >= 0 { consider(cell: r * columns + c0) }
+                    if c1 < columns && c1 != c0 { consider(cell: r * columns + c1) }
+                }
+            }
+            if c0 <= 0 && c1 >= columns - 1 && r0 <= 0 && r1 >= rows - 1 { break }
+            // Every piece not yet seen lies outside the block of visited cells.
+            let outside = min(
+                query.x - (originX + Double(c0) * cellSize), originX + Double(c1 + 1) * cellSize - query.x,
+                query.y - (originY + Double(r0) * cellSize), originY + Double(r1 + 1) * cellSize - query.y)
+            if bestPiece >= 0 && bestSquared < outside * outside && outside > 0 { break }
+            ring += 1
+        }
+        let k = bestPiece
+        let point = PlanarPoint(
+            x: pointX[k] + bestT * (pointX[k + 1] - pointX[k]),
+            y: pointY[k] + bestT * (pointY[k + 1] - pointY[k]))
+        return SnapPoint(segment: Int(bestSegment), offset: bestOffset, distance: bestSquared.squareRoot(), point: point)
+    }
+
+    /// Snaps each point to its nearest road. Points farther than
+    /// `maxDistance` metres from every road come back as `.unroutable` with
+    /// their distance (`nil` when there are no roads or the point is not
+    /// finite); none is dropped, and the result has one outcome per input,
+    /// in order.
+    /// - Complexity: O(n × cost of `nearest`).
+    public func snap(_ points: [PlanarPoint], maxDistance: Double = 300) -> [SnapOutcome] {
+        points.map { p in
+            guard let hit = nearest(to: p) else { return .unroutable(distance: nil) }
+            return hit.distance <= maxDistance ? .snapped(hit) : .unroutable(distance: hit.distance)
+        }
+    }
+}
