@@ -25,9 +25,10 @@ enum NetworkProfileArgument: String, CaseIterable, ExpressibleByArgument {
     }
 }
 
-/// Options every `network` subcommand takes.
+/// The road network every job reads: `--network`, `--profile`, `--cache`,
+/// `--speed` / `--speed-band` and `--max-snap`. Use with `@OptionGroup`.
 struct NetworkInputOptions: ParsableArguments {
-    @Option(name: .long, help: "OpenStreetMap extract (.osm.pbf, .osm or .osm.bz2).")
+    @Option(name: .long, help: "OpenStreetMap extract (.osm.pbf, .osm or .osm.bz2) or a road GeoJSON.")
     var network: String
 
     @Option(name: .long, help: "Travel profile: ebike or walk.")
@@ -36,15 +37,57 @@ struct NetworkInputOptions: ParsableArguments {
     @Option(name: .long, help: "Folder for the binary network cache (default: beside the input).")
     var cache: String?
 
-    @Flag(name: .long, help: "Print no progress lines.")
-    var quiet = false
+    @Option(name: .long, help: "Cruising speed in km/h (default: the profile's, 15 for ebike, 4.5 for walk). Walked edges keep walking speed.")
+    var speed: Double?
 
-    /// Loads the network, printing progress to standard error unless quiet.
-    func load() throws -> LoadedNetwork {
-        let progress: ((String) -> Void)? = quiet ? nil : { line in
-            FileHandle.standardError.write(Data((line + "\n").utf8))
+    @Option(name: .customLong("speed-band"), help: "Two cruising speeds LOW,HIGH in km/h: results for both, to show how sensitive coverage is to the speed.")
+    var speedBand: SpeedBand?
+
+    @Option(name: .customLong("max-snap"), help: "Farthest a point may be from a usable road, in metres; farther points are reported unroutable.")
+    var maxSnap: Double = 300
+
+    func validate() throws {
+        if let speed, !(speed > 0 && speed <= 100) {
+            throw ValidationError("--speed must be between 0 and 100 km/h, got \(speed)")
         }
-        return try NetworkLoader.load(
-            path: network, profile: profile.profile, cacheDirectory: cache, progress: progress)
+        if speed != nil && speedBand != nil {
+            throw ValidationError("give either --speed or --speed-band, not both")
+        }
+        if !(maxSnap > 0 && maxSnap.isFinite) {
+            throw ValidationError("--max-snap must be a positive number of metres, got \(maxSnap)")
+        }
+    }
+
+    /// The cruising speeds to run, in km/h: the band's two, or the one speed.
+    var speeds: [Double] {
+        if let speedBand { return [speedBand.low, speedBand.high] }
+        return [speed ?? profile.profile.defaultSpeedKmh]
+    }
+
+    /// Loads the network (from its cache when fresh), timed for `speeds[0]`.
+    func load(progress: Progress) throws -> LoadedNetwork {
+        var loaded = try NetworkLoader.load(
+            path: network, profile: profile.profile, cacheDirectory: cache,
+            progress: progress.isQuiet ? nil : { progress.report($0) })
+        if speeds[0] != loaded.graph.cruiseSpeedKmh {
+            loaded.graph = loaded.graph.retimed(cruiseSpeedKmh: speeds[0])
+        }
+        return loaded
+    }
+}
+
+/// `--speed-band LOW,HIGH`: two cruising speeds in km/h, low first.
+struct SpeedBand: ExpressibleByArgument, Equatable {
+    /// The lower speed, km/h.
+    var low: Double
+    /// The higher speed, km/h.
+    var high: Double
+
+    init?(argument: String) {
+        let parts = argument.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
+        guard parts.count == 2, let low = parts[0], let high = parts[1],
+              low > 0, high > low, high <= 100 else { return nil }
+        self.low = low
+        self.high = high
     }
 }

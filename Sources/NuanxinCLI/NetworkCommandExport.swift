@@ -16,24 +16,15 @@ struct NetworkExportCommand: ParsableCommand {
     )
 
     @OptionGroup var input: NetworkInputOptions
+    @OptionGroup var output: QuietOption
 
     @Option(name: .long, help: "Output CSV file.")
     var out: String
 
-    @Option(name: .long, help: "Cruising speed in km/h (default: the profile's). Walked edges keep walking speed.")
-    var speed: Double?
-
-    func validate() throws {
-        if let speed, !(speed > 0 && speed <= 100) {
-            throw ValidationError("--speed must be between 0 and 100 km/h, got \(speed)")
-        }
-    }
-
     func run() throws {
-        var graph = try input.load().graph
-        if let speed { graph = graph.retimed(cruiseSpeedKmh: speed) }
+        let graph = try input.load(progress: output.progress).graph
         try AtomicFile.write(Data(Self.csv(graph).utf8), to: URL(fileURLWithPath: out))
-        if !input.quiet { print("wrote \(graph.edgeCount) directed edges to \(out)") }
+        if !output.quiet { print("wrote \(graph.edgeCount) directed edges to \(out)") }
     }
 
     /// The CSV text of `graph`'s directed edges.

@@ -11,12 +11,13 @@ struct NetworkInfoCommand: ParsableCommand {
     )
 
     @OptionGroup var input: NetworkInputOptions
+    @OptionGroup var output: QuietOption
 
     @Flag(name: .long, help: "Print one JSON object instead of text.")
     var json = false
 
     func run() throws {
-        let loaded = try input.load()
+        let loaded = try input.load(progress: output.progress)
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
