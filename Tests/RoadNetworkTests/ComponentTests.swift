@@ -65,7 +65,7 @@ import Testing
     /// reaches the other (checked by breadth-first search from every node).
     @Test(arguments: 0..<20)
     func matchesMutualReachabilityOnRandomGraphs(seed: UInt64) {
-        var rng = SplitMix64(seed: seed)
+        var rng = SplitMix64(state: seed)
         let n = 40
         let segments = (0..<60).map { _ in
             (Int(rng.next() % UInt64(n)), Int(rng.next() % UInt64(n)), rng.next() % 2 == 0, rng.next() % 3 == 0)
@@ -97,20 +97,5 @@ import Testing
         #expect(scc.count == 1)
         let oneWay = graph(nodes: n, (0..<(n - 1)).map { ($0, $0 + 1, true, false) }, spacing: 1)
         #expect(StronglyConnectedComponents(oneWay).count == n)
-    }
-}
-
-/// A tiny seeded generator (SplitMix64) for reproducible random graphs.
-private struct SplitMix64 {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
