@@ -6,8 +6,8 @@ import RoadNetwork
 struct NetworkCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "network",
-        abstract: "Import an OpenStreetMap extract into a routable road network and inspect or export it.",
-        subcommands: [NetworkInfoCommand.self, NetworkExportCommand.self]
+        abstract: "Import an OpenStreetMap extract or road GeoJSON into a routable road network; inspect, export or search it.",
+        subcommands: [NetworkInfoCommand.self, NetworkExportCommand.self, NetworkTimesCommand.self]
     )
 }
 

@@ -19,10 +19,12 @@ public struct LoadedNetwork: Sendable {
     }
 }
 
-/// Loads OpenStreetMap files into routable networks, through the binary cache.
+/// Loads OpenStreetMap files and road GeoJSON into routable networks,
+/// through the binary cache.
 public enum NetworkLoader {
     /// Loads the network of the OSM file at `path` (`.osm.pbf`, `.osm`,
-    /// `.osm.bz2`) for `profile`.
+    /// `.osm.bz2`), or of the road GeoJSON (`.geojson`, `.json`, see
+    /// `RoadGeoJSON`), for `profile`.
     ///
     /// Reads `<file name>.<profile>.nxcache` from `cacheDirectory` (created if
     /// missing), or when nil from beside the input (or, if that folder is not
@@ -34,7 +36,8 @@ public enum NetworkLoader {
     /// `progress` receives one-line messages while an import runs longer than
     /// a second, and a note when the cache could not be written.
     /// - Throws: `NetworkLoadError` naming the file (missing, empty, not OSM,
-    ///   no usable road, unusable cache folder).
+    ///   no usable road, unusable cache folder); for road GeoJSON also
+    ///   `GeoJSONError` and `RoadGeoJSONError` naming the file and feature.
     /// - Complexity: O(file size) for an import, O(cache size) from the cache.
     public static func load(
         path: String, profile: TravelProfile = .ebike, cacheDirectory: String? = nil,
@@ -61,11 +64,12 @@ public enum NetworkLoader {
         return network
     }
 
-    /// Imports the OSM file at `path` for `profile` without any cache: reads
-    /// it, cuts the roads to the header's bounding box when the file declares
-    /// one (see `OSMExtract.clipped(to:)`), builds the graph and keeps its
-    /// largest strongly connected component.
-    /// - Throws: `NetworkLoadError` naming the file.
+    /// Imports the OSM file or road GeoJSON at `path` for `profile` without
+    /// any cache: reads it, cuts the roads to the header's bounding box when
+    /// the file declares one (see `OSMExtract.clipped(to:)`), builds the graph
+    /// and keeps its largest strongly connected component.
+    /// - Throws: `NetworkLoadError` naming the file; for road GeoJSON also
+    ///   `GeoJSONError` and `RoadGeoJSONError`.
     /// - Complexity: O(file size).
     public static func importNetwork(
         path: String, profile: TravelProfile = .ebike, progress: ((String) -> Void)? = nil
@@ -76,7 +80,8 @@ public enum NetworkLoader {
             if elapsed >= 1 { progress?("\(message()) (\(formatFixed(elapsed, decimals: 1)) s)") }
         }
         _ = try inputKey(path: path, profile: profile)
-        let raw = try OSMExtract(reading: path)
+        let raw = try RoadGeoJSON.isRoadGeoJSON(path: path)
+            ? RoadGeoJSON.extract(reading: path) : OSMExtract(reading: path)
         let extract = raw.headerBox.map { raw.clipped(to: $0) } ?? raw
         report("read \(extract.wayCount) highway ways and \(extract.pois.count) points of interest from \(path)")
         let full: RoadGraph
