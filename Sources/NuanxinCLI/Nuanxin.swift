@@ -36,7 +36,8 @@ struct Nuanxin: AsyncParsableCommand {
                 var syncCommand = command
                 try syncCommand.run()
             }
-        } catch let error where error is CleanExit || error is ValidationError || error is ExitCode {
+        } catch let error where error is CleanExit || error is ValidationError || error is ExitCode
+            || exitCode(for: error) != .failure {  // also `--help`, which ArgumentParser throws from run()
             exit(withError: error)
         } catch {
             failWithOneLine(error)

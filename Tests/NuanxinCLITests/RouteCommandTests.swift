@@ -77,6 +77,13 @@ import Testing
         #expect(result.stderr.contains("--from"))
     }
 
+    @Test func helpIsPrintedNotAnError() throws {
+        guard let result = try runNuanxin(["route", "--help"]) else { return }
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("USAGE: nuanxin route --network <network>"))
+        #expect(result.stderr.isEmpty)
+    }
+
     /// 宽窄巷子 (Kuanzhai Alleys, OSM node 4064178141) to 春熙路 (Chunxi Road,
     /// node 1933562814), 3.1 km apart as the crow flies: 3.1 km / 15 km/h is
     /// 748 s. Measured: 3,916.7 m of road (1.26 × the straight line) in
