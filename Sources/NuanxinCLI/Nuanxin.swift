@@ -17,6 +17,7 @@ struct Nuanxin: AsyncParsableCommand {
             NetworkCommand.self,
             ConvertCommand.self,
             InspectCommand.self,
+            AuditCommand.self,
         ]
     )
 
