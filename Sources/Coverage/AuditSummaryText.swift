@@ -18,7 +18,8 @@ public enum AuditSummaryText {
             lines.append("  weight covered: \(percent(total.shareCovered)) (\(plain(rounded(total.weightCovered))) of \(plain(rounded(total.weightTotal))))")
             lines.append("  hotspots covered: \(percent(total.shareOfHotspotsCovered)) (\(total.hotspotsCovered) of \(total.hotspots))")
             if report.unroutableHotspots > 0 {
-                lines.append("  \(report.unroutableHotspots) hotspots are more than \(plain(report.maxSnap)) m from a usable road: counted as uncovered")
+                let count = report.unroutableHotspots
+                lines.append("  \(count) hotspot\(count == 1 ? " is" : "s are") more than \(plain(report.maxSnap)) m from a usable road: counted as uncovered")
             }
             var rows = audit.areas.indices.map { (audit.areas[$0].name, audit.areaFigures[$0], Optional(run.gaps.gapSquareKilometres[$0])) }
             if let outside = audit.outside { rows.append((AuditGeoJSON.outsideName, outside, nil)) }
