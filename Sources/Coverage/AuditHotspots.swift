@@ -40,7 +40,7 @@ public struct HotspotCoverage: Hashable, Sendable {
 public struct HotspotAudit: Sendable {
     /// The travel-time limit in minutes.
     public let limitMinutes: Double
-    /// The areas reported on: the districts given, or the study area.
+    /// The areas reported on, in the order given.
     public let areas: [District]
     /// One result per hotspot, in input order.
     public let hotspots: [HotspotCoverage]
@@ -54,18 +54,15 @@ public struct HotspotAudit: Sendable {
     /// Audits `hotspots` against `stations` (both placed on `graph`) for a
     /// limit of `limitMinutes`.
     ///
-    /// Each hotspot belongs to the first district (in the order given) whose
-    /// polygon covers its position (boundary included); with no districts,
-    /// `District.studyArea(of:)` is the one area and holds every hotspot.
-    /// - Throws: `GEOSError` from the point-in-polygon tests,
-    ///   `ProjectionError` when the study area cannot be made.
+    /// Hotspots are assigned to `areas` as `AuditAreas` describes.
+    /// - Throws: `GEOSError` from the point-in-polygon tests.
     /// - Complexity: one unbounded multi-source search O((V + E) log V),
     ///   O(H log S) for the hotspot times, S bounded searches for the counts
     ///   (spread over the cores), and O(H × districts) prepared
     ///   point-in-polygon tests.
     public init(
         graph: RoadGraph, stations: [PlacedSite], hotspots: [PlacedSite], limitMinutes: Double,
-        districts: [District], context: GEOSContext
+        areas: AuditAreas, context: GEOSContext
     ) throws {
         precondition(limitMinutes.isFinite && limitMinutes >= 0, "the limit must be a finite number of minutes")
         let limitSeconds = limitMinutes * 60
@@ -90,15 +87,15 @@ public struct HotspotAudit: Sendable {
             results[h].covered = hit.seconds <= limitSeconds
         }
 
-        let areas = districts.isEmpty ? [try District.studyArea(of: graph)] : districts
-        if districts.isEmpty {
+        switch areas {
+        case .whole:
             for h in results.indices { results[h].area = 0 }
-        } else {
+        case .districts(let districts):
             let locator = try DistrictLocator(districts: districts, context: context)
             for h in results.indices { results[h].area = try locator.district(of: hotspots[h].point) }
         }
 
-        var areaFigures = [AuditFigures](repeating: AuditFigures(), count: areas.count)
+        var areaFigures = [AuditFigures](repeating: AuditFigures(), count: areas.list.count)
         var outside = AuditFigures(), total = AuditFigures()
         for (h, result) in results.enumerated() {
             let weight = hotspots[h].site.weight
@@ -110,7 +107,7 @@ public struct HotspotAudit: Sendable {
             total.add(weight: weight, covered: result.covered)
         }
         self.limitMinutes = limitMinutes
-        self.areas = areas
+        self.areas = areas.list
         self.hotspots = results
         self.areaFigures = areaFigures
         self.outside = outside.hotspots > 0 ? outside : nil

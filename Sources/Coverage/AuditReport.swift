@@ -21,11 +21,11 @@ public struct AuditRun {
     /// - Throws: as `HotspotAudit` and `AuditGaps`.
     public init(
         graph: RoadGraph, stations: [PlacedSite], hotspots: [PlacedSite], limitMinutes: Double,
-        districts: [District], builder: IsochronePolygonBuilder = IsochronePolygonBuilder(), context: GEOSContext
+        areas: AuditAreas, builder: IsochronePolygonBuilder = IsochronePolygonBuilder(), context: GEOSContext
     ) throws {
         let audit = try HotspotAudit(
             graph: graph, stations: stations, hotspots: hotspots, limitMinutes: limitMinutes,
-            districts: districts, context: context)
+            areas: areas, context: context)
         let gaps = try AuditGaps(
             graph: graph, stations: stations, limitMinutes: limitMinutes, areas: audit.areas,
             builder: builder, context: context)

@@ -22,10 +22,11 @@ public struct District: Hashable, Sendable {
     public static let studyAreaName = "study area"
 
     /// The whole extent of `graph` as one area named `study area`: the
-    /// rectangle around every road point in the graph's metric CRS.
-    /// - Throws: `ProjectionError` when the graph's CRS is unknown to PROJ.
+    /// rectangle around every road point in the graph's metric CRS, taken
+    /// back to WGS84 with the inverse of `projection` (WGS84 → the graph's CRS).
+    /// - Throws: `ProjectionError` when a corner cannot be transformed.
     /// - Complexity: O(road points).
-    public static func studyArea(of graph: RoadGraph) throws -> District {
+    public static func studyArea(of graph: RoadGraph, projection: Projection) throws -> District {
         let xs = graph.pointX.isEmpty ? graph.nodeX : graph.pointX
         let ys = graph.pointY.isEmpty ? graph.nodeY : graph.pointY
         let minX = xs.min() ?? 0, maxX = xs.max() ?? 0
@@ -34,7 +35,6 @@ public struct District: Hashable, Sendable {
             PlanarPoint(x: minX, y: minY), PlanarPoint(x: maxX, y: minY), PlanarPoint(x: maxX, y: maxY),
             PlanarPoint(x: minX, y: maxY), PlanarPoint(x: minX, y: minY),
         ])])
-        let projection = try Projection(from: "EPSG:4326", to: graph.crs)
         // One polygon in gives one Polygon out (nil only for no polygons).
         let geometry = try GeoJSONPlanar.geometry(from: rectangle, projection: projection)!
         return District(name: studyAreaName, geometry: geometry, polygon: rectangle)

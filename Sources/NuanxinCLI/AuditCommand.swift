@@ -84,7 +84,8 @@ struct AuditCommand: ParsableCommand {
         let context = try GEOSContext()
         let stationPoints = try readPoints(stations, what: "stations")
         let hotspotPoints = try readPoints(hotspots, what: "hotspots")
-        let districtList = try readDistricts(graph: loaded.graph, context: context)
+        let projection = try Projection(from: "EPSG:4326", to: loaded.graph.crs)
+        let areas = try readAreas(graph: loaded.graph, projection: projection, context: context)
 
         let placer = try SitePlacer(graph: loaded.graph)
         let placedStations = try placer.place(stationPoints, maxSnap: network.maxSnap)
@@ -98,7 +99,7 @@ struct AuditCommand: ParsableCommand {
             let start = clock.now
             let audit = try HotspotAudit(
                 graph: graph, stations: placedStations, hotspots: placedHotspots, limitMinutes: minutes,
-                districts: districtList, context: context)
+                areas: areas, context: context)
             let audited = clock.now
             let gaps = try AuditGaps(
                 graph: graph, stations: placedStations, limitMinutes: minutes, areas: audit.areas, context: context)
@@ -110,7 +111,6 @@ struct AuditCommand: ParsableCommand {
         let report = AuditReport(
             stations: placedStations, hotspots: placedHotspots, maxSnap: network.maxSnap,
             limitMinutes: minutes, runs: runs)
-        let projection = try Projection(from: "EPSG:4326", to: loaded.graph.crs)
         var files = [(data: GeoJSONWriter.encode(try AuditGeoJSON.featureCollection(report, projection: projection)),
                       url: URL(fileURLWithPath: out))]
         if let summary {
@@ -131,14 +131,14 @@ struct AuditCommand: ParsableCommand {
         return points
     }
 
-    /// The districts of `--districts` projected to the graph's CRS, or none.
-    private func readDistricts(graph: RoadGraph, context: GEOSContext) throws -> [District] {
-        guard let districts else { return [] }
+    /// The districts of `--districts` projected to the graph's CRS, or the study area.
+    private func readAreas(graph: RoadGraph, projection: Projection, context: GEOSContext) throws -> AuditAreas {
+        guard let districts else { return .whole(try District.studyArea(of: graph, projection: projection)) }
         let url = URL(fileURLWithPath: districts)
         let collection = try GeoJSONReader.read(contentsOf: url).mapCoordinates { crs.datum.convert($0, to: .wgs84) }
-        return try DistrictReader.districts(
+        return .districts(try DistrictReader.districts(
             from: collection, file: url.lastPathComponent, nameField: districtNameField,
-            projection: try Projection(from: "EPSG:4326", to: graph.crs), context: context)
+            projection: projection, context: context))
     }
 
     /// Lists unroutable points on stderr; fails when no station is routable.

@@ -4,16 +4,18 @@ import Testing
 @testable import Coverage
 
 @Suite struct AuditHotspotsTests {
-    private func audit(districts: [District]) throws -> (HotspotAudit, [PlacedSite], [PlacedSite]) {
+    /// The fixture audited over `districts`, or over the study area when nil.
+    private func audit(districts: [District]?) throws -> (HotspotAudit, [PlacedSite], [PlacedSite]) {
         let (graph, stations, hotspots) = try AuditCity.placed()
+        let areas = try districts.map { AuditAreas.districts($0) } ?? .whole(try AuditCity.studyArea(graph))
         let audit = try HotspotAudit(
             graph: graph, stations: stations, hotspots: hotspots, limitMinutes: 15,
-            districts: districts, context: try GEOSContext())
+            areas: areas, context: try GEOSContext())
         return (audit, stations, hotspots)
     }
 
     @Test func timesNearestStationsAndCountsMatchTheHandComputedCity() throws {
-        let (audit, stations, hotspots) = try audit(districts: [])
+        let (audit, stations, hotspots) = try audit(districts: nil)
         for (index, expected) in AuditCity.hotspotCases.enumerated() {
             let result = audit.hotspots[index]
             #expect(result.nearestStation.map { stations[$0].site.id } == expected.nearest, "\(expected.id)")
@@ -32,7 +34,7 @@ import Testing
     }
 
     @Test func theWalkToTheRoadDecidesTheHotspotAt3700Metres() throws {
-        let (audit, _, _) = try audit(districts: [])
+        let (audit, _, _) = try audit(districts: nil)
         // Riding alone, 3700 m take 888 s ≤ 900; the 20 s walk makes it 908 s.
         #expect(!audit.hotspots[1].covered)
         #expect(audit.hotspots[0].covered)
@@ -56,7 +58,7 @@ import Testing
     }
 
     @Test func withoutDistrictsTheStudyAreaHoldsEveryHotspot() throws {
-        let (audit, _, _) = try audit(districts: [])
+        let (audit, _, _) = try audit(districts: nil)
         #expect(audit.areas.map(\.name) == [District.studyAreaName])
         #expect(audit.outside == nil)
         #expect(audit.areaFigures == [audit.total])
@@ -71,7 +73,7 @@ import Testing
         let right = try AuditCity.district("right", minX: 3500, minY: -100, maxX: 4000, maxY: 100)
         let audit = try HotspotAudit(
             graph: graph, stations: stations, hotspots: hotspots, limitMinutes: 15,
-            districts: [right, left], context: try GEOSContext())
+            areas: .districts([right, left]), context: try GEOSContext())
         #expect(audit.hotspots[0].area == 0)
         #expect(audit.areaFigures[0].hotspots == 3, "road3600, road3700, road3800")
         #expect(audit.areaFigures[1].hotspots == 0)
@@ -82,7 +84,8 @@ import Testing
         let far = try SitePlacer(graph: graph).place(
             [SitePoint(id: "far", coordinate: try AuditCity.coordinate(3000, 2000))], maxSnap: AuditCity.maxSnap)
         let audit = try HotspotAudit(
-            graph: graph, stations: far, hotspots: hotspots, limitMinutes: 15, districts: [], context: try GEOSContext())
+            graph: graph, stations: far, hotspots: hotspots, limitMinutes: 15,
+            areas: .districts([]), context: try GEOSContext())
         #expect(audit.hotspots.allSatisfy { $0.seconds == nil && $0.nearestStation == nil && $0.stationsWithin == 0 })
         #expect(audit.total.weightCovered == 0 && audit.total.shareCovered == 0)
     }

@@ -15,7 +15,7 @@ import Testing
         let runs = try speeds.map { speed in
             try AuditRun(
                 graph: graph.retimed(cruiseSpeedKmh: speed), stations: stations, hotspots: hotspots,
-                limitMinutes: 15, districts: districts, context: context)
+                limitMinutes: 15, areas: .districts(districts), context: context)
         }
         return AuditReport(stations: stations, hotspots: hotspots, maxSnap: AuditCity.maxSnap, limitMinutes: 15, runs: runs)
     }

@@ -57,7 +57,7 @@ import Testing
         let city = try Self.city()
         let audit = try HotspotAudit(
             graph: city.graph, stations: city.stations, hotspots: city.hotspots, limitMinutes: 15,
-            districts: [], context: try GEOSContext())
+            areas: .districts([]), context: try GEOSContext())
         var search = MultiSourceSearch(graph: city.graph)
         var within = [Int](repeating: 0, count: city.hotspots.count)
         var best = [Double](repeating: .infinity, count: city.hotspots.count)
@@ -98,7 +98,7 @@ import Testing
         for limit in [10.0, 15] {
             let audit = try HotspotAudit(
                 graph: city.graph, stations: city.stations, hotspots: city.hotspots, limitMinutes: limit,
-                districts: city.districts, context: try GEOSContext())
+                areas: .districts(city.districts), context: try GEOSContext())
             for result in audit.hotspots {
                 let written = result.seconds.map { AuditNumbers.minutes(seconds: $0, covered: result.covered, limitMinutes: limit) }
                 #expect(result.covered == (written.map { $0 <= limit } ?? false))
@@ -112,7 +112,7 @@ import Testing
         let city = try Self.city()
         let audit = try HotspotAudit(
             graph: city.graph, stations: city.stations, hotspots: city.hotspots, limitMinutes: 15,
-            districts: city.districts, context: try GEOSContext())
+            areas: .districts(city.districts), context: try GEOSContext())
         #expect(audit.areas.map(\.name) == ["金牛区", "青羊区", "武侯区", "锦江区", "成华区"])
         let parts = audit.areaFigures + (audit.outside.map { [$0] } ?? [])
         #expect(parts.reduce(0) { $0 + $1.hotspots } == city.hotspots.count)

@@ -111,6 +111,10 @@ enum AuditCity {
         ]
     }
 
+    static func studyArea(_ graph: RoadGraph) throws -> District {
+        try District.studyArea(of: graph, projection: projection())
+    }
+
     static let maxSnap = 300.0
 
     /// Everything placed on the graph.
