@@ -13,12 +13,14 @@ struct AuditCommand: ParsableCommand {
         discussion: """
             Example:
               nuanxin audit --network chengdu-center.osm.pbf --stations stations.geojson \\
-                --hotspots hotspots.geojson --districts districts.geojson --summary audit.csv
+                --hotspots hotspots.geojson --districts districts.geojson \\
+                --summary audit.csv
 
             Times run from each station outwards, door to door (the station's walk to its road at \
             walking speed, then the ride), as the service circles of `nuanxin reach`; one search from \
             all stations gives every hotspot's time to its nearest station. A hotspot is covered when \
-            that time is at most --minutes.
+            that time is at most --minutes; its own distance to the road (snap_m) is reported, not \
+            timed, so a hotspot in a circle's 50 m access margin may still be uncovered by time.
 
             The GeoJSON (--out) holds, per speed: one Point per hotspot in input order with its input \
             properties plus nearest_station, minutes_to_nearest (rounded up to 0.1; null when no \
@@ -34,8 +36,10 @@ struct AuditCommand: ParsableCommand {
 
             --summary writes the same figures as CSV (one row per district and a total row). With \
             --speed-band LOW,HIGH the audit runs at both speeds: the GeoJSON holds one full set of \
-            features per speed and the CSV one block of rows per speed, told apart by speed_kmh.
-            Outputs are written atomically and are byte-identical for the same inputs.
+            features per speed and the CSV one block of rows per speed, told apart by speed_kmh. \
+            The covered shares and the largest uncovered hotspots go to stdout; --quiet prints \
+            neither them nor progress. Outputs are written atomically and are byte-identical for the \
+            same inputs; a failed run leaves neither file behind.
             """
     )
 
