@@ -3,7 +3,7 @@ import RoadNetwork
 
 /// The uncovered part of each area: the area minus the merged service area
 /// (15-minute circle) of all stations.
-public struct AuditGaps {
+public struct AuditGaps: Sendable {
     /// The merged service area of all routable stations at the limit (planar metres).
     public let serviceArea: PlanarMultiPolygon
     /// Per area (in the order given), the part outside `serviceArea`; empty when all is covered.

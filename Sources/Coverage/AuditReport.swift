@@ -2,7 +2,7 @@ import GeoCore
 import RoadNetwork
 
 /// The audit at one cruising speed: hotspot coverage and district gaps.
-public struct AuditRun {
+public struct AuditRun: Sendable {
     /// The cruising speed in km/h.
     public var speedKmh: Double
     /// Hotspot times, counts and figures per area.
@@ -34,7 +34,7 @@ public struct AuditRun {
 }
 
 /// Everything the audit outputs (GeoJSON, CSV, text summary) are written from.
-public struct AuditReport {
+public struct AuditReport: Sendable {
     /// The stations, placed on the network (unroutable ones included).
     public var stations: [PlacedSite]
     /// The hotspots, placed on the network, in input order.
