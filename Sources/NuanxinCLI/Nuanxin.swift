@@ -18,6 +18,7 @@ struct Nuanxin: AsyncParsableCommand {
             RouteCommand.self,
             ConvertCommand.self,
             InspectCommand.self,
+            AuditCommand.self,
         ]
     )
 

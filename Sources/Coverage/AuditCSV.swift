@@ -1,0 +1,53 @@
+import Foundation
+import GeoCore
+
+/// The audit figures as CSV for spreadsheets: per run (speed), one row per
+/// area, a `(outside districts)` row when some hotspots lie in no district,
+/// and a `total` row.
+///
+/// Columns: `speed_kmh,minutes,name,hotspots,hotspots_covered,weight_total,
+/// weight_covered,share_covered,uncovered_area_km2`. Shares have 4 decimals,
+/// km² 3; the outside row leaves `uncovered_area_km2` empty; the total's
+/// `uncovered_area_km2` is the area of the union of all gaps. UTF-8, `\n`
+/// line ends, fields quoted only when they hold a comma, quote or line break.
+public enum AuditCSV {
+    /// The header line's fields.
+    public static let columns = [
+        "speed_kmh", "minutes", "name", "hotspots", "hotspots_covered",
+        "weight_total", "weight_covered", "share_covered", "uncovered_area_km2",
+    ]
+
+    /// The name of the total row.
+    public static let totalName = "total"
+
+    /// The CSV text of `report`.
+    /// - Complexity: O(runs × areas).
+    public static func text(_ report: AuditReport) -> String {
+        var lines = [columns.joined(separator: ",")]
+        for run in report.runs {
+            let audit = run.hotspots
+            func row(_ name: String, _ figures: AuditFigures, _ km2: Double?) {
+                lines.append([
+                    AuditNumbers.plain(run.speedKmh), AuditNumbers.plain(report.limitMinutes), quoted(name),
+                    String(figures.hotspots), String(figures.hotspotsCovered),
+                    AuditNumbers.plain(AuditNumbers.rounded(figures.weightTotal, decimals: AuditNumbers.weightDecimals)),
+                    AuditNumbers.plain(AuditNumbers.rounded(figures.weightCovered, decimals: AuditNumbers.weightDecimals)),
+                    formatFixed(figures.shareCovered, decimals: AuditNumbers.shareDecimals),
+                    km2.map { formatFixed($0, decimals: AuditNumbers.areaDecimals) } ?? "",
+                ].joined(separator: ","))
+            }
+            for (index, area) in audit.areas.enumerated() {
+                row(area.name, audit.areaFigures[index], run.gaps.gapSquareKilometres[index])
+            }
+            if let outside = audit.outside { row(AuditGeoJSON.outsideName, outside, nil) }
+            row(totalName, audit.total, run.gaps.totalSquareKilometres)
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `field` as a CSV field, quoted when needed.
+    static func quoted(_ field: String) -> String {
+        guard field.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) else { return field }
+        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import GeoCore
+
+/// Turns a GeoJSON FeatureCollection of district outlines into `District`s.
+public enum DistrictReader {
+    /// The districts of `collection` (WGS84), in file order, named by the
+    /// property `nameField` and projected to metres with `projection`
+    /// (WGS84 → the road graph's CRS).
+    ///
+    /// Every feature must be a Polygon or MultiPolygon that GEOS finds valid
+    /// and carry a non-empty, unique name (a string, or a number used as text).
+    /// - Throws: `DistrictError` naming `file` and the feature index;
+    ///   `ProjectionError` when a position cannot be projected.
+    /// - Complexity: O(n log n) in the number of vertices (GEOS validity).
+    public static func districts(
+        from collection: FeatureCollection, file: String, nameField: String,
+        projection: Projection, context: GEOSContext
+    ) throws -> [District] {
+        guard !collection.features.isEmpty else {
+            throw DistrictError(
+                file: file, featureIndex: nil, kind: .empty,
+                message: "the file has no features; give Polygon or MultiPolygon features, one per district")
+        }
+        var firstIndex: [String: Int] = [:]
+        var districts: [District] = []
+        for (index, feature) in collection.features.enumerated() {
+            func fail(_ kind: DistrictError.Kind, _ message: String) -> DistrictError {
+                DistrictError(file: file, featureIndex: index, kind: kind, message: message)
+            }
+            guard let geometry = feature.geometry, isPolygonal(geometry) else {
+                let found = feature.geometry?.typeName ?? "null"
+                throw fail(.notPolygonal, "geometry is \(found); districts must be Polygon or MultiPolygon features")
+            }
+            let name = try name(of: feature, field: nameField, fail: fail)
+            if let first = firstIndex[name] {
+                throw fail(.duplicateName,
+                    "name \"\(name)\" is already used by feature \(first); give every district its own name (merge parts into one MultiPolygon)")
+            }
+            firstIndex[name] = index
+            let polygon = try GeoJSONPlanar.multiPolygon(from: geometry, projection: projection)
+            if let reason = try problem(of: polygon, in: context) {
+                throw fail(.invalidPolygon,
+                    "district \"\(name)\" is not a valid polygon (GEOS: \(reason)); repair it, e.g. with QGIS \"Fix geometries\"")
+            }
+            districts.append(District(name: name, geometry: geometry, polygon: polygon))
+        }
+        return districts
+    }
+
+    /// GEOS's reason why `polygon` is not valid, or nil when it is.
+    private static func problem(of polygon: PlanarMultiPolygon, in context: GEOSContext) throws -> String? {
+        do {
+            if case .invalid(let reason) = try GEOSGeometry(multiPolygon: polygon, in: context).validity() { return reason }
+            return nil
+        } catch let error as GEOSError {
+            return error.message
+        }
+    }
+
+    private static func isPolygonal(_ geometry: Geometry) -> Bool {
+        switch geometry {
+        case .polygon, .multiPolygon: true
+        default: false
+        }
+    }
+
+    /// The feature's name: a non-empty string, or a number written as text.
+    private static func name(
+        of feature: Feature, field: String, fail: (DistrictError.Kind, String) -> DistrictError
+    ) throws -> String {
+        let properties = feature.properties ?? [:]
+        switch properties[field] {
+        case .string(let text)? where !text.trimmingCharacters(in: .whitespaces).isEmpty:
+            return text
+        case .number(let number)?:
+            return FeatureID.number(number).description
+        default:
+            let keys = properties.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            let available = keys.isEmpty ? "it has no properties" : "its properties are " + keys.joined(separator: ", ")
+            throw fail(.missingName,
+                "no name in property \"\(field)\" (\(available)); choose the name property with --district-name-field")
+        }
+    }
+}
