@@ -8,6 +8,6 @@ struct Nuanxin: ParsableCommand {
         commandName: "nuanxin",
         abstract: "15-minute service circles, coverage audits and station planning on real road networks.",
         version: "0.1.0",
-        subcommands: []
+        subcommands: [PlanCommand.self]
     )
 }

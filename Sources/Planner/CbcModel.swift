@@ -37,6 +37,7 @@ final class CbcModel {
         }
         for column in program.integerColumns { Cbc_setInteger(handle, column) }
         Cbc_setParameter(handle, "log", "0")
+        Cbc_setParameter(handle, "timeMode", "elapsed")
         if let limit = timeLimitSeconds { Cbc_setParameter(handle, "seconds", String(limit)) }
     }
 

@@ -11,29 +11,36 @@ enum HeuristicSolver {
     }
 
     /// Fewest candidates whose total (uncovered) cost is at most `maxCost`: greedy until the target
-    /// is met, then repeatedly drop the site whose closing costs least, repair with swaps, and keep the
-    /// smaller set while it still meets the target.
-    /// - Complexity: O(k) rounds of greedy/interchange work for the k sites the greedy opens.
+    /// is met; then, while some open site can go, drop it, repair with swaps and keep the smaller set if it
+    /// still meets the target. Sites are tried in order of what closing them costs (ties: lowest index),
+    /// and a level ends when every open site has been tried without success.
+    /// - Complexity: O((levels + k) · interchange) for the k sites the greedy opens.
     static func reachTarget(_ model: CostModel, maxCost: Double) -> AssignmentState {
         var state = AssignmentState(model: model, open: [])
         GreedyConstruction.extend(&state, maxOpen: model.candidateCount) { $0.totalCost <= maxCost }
-        while let cheapest = cheapestToClose(state) {
-            var trial = state
-            trial.close(cheapest)
-            FastInterchange.improve(&trial)
-            guard trial.totalCost <= maxCost else { break }
-            state = trial
+        var reduced = true
+        while reduced {
+            reduced = false
+            for outgoing in closingOrder(state) {
+                var trial = state
+                trial.close(outgoing)
+                FastInterchange.improve(&trial)
+                if trial.totalCost <= maxCost {
+                    state = trial
+                    reduced = true
+                    break
+                }
+            }
         }
         return state
     }
 
-    /// The open candidate whose closing raises the cost least (ties: lowest index), nil when none is open.
-    private static func cheapestToClose(_ state: AssignmentState) -> Int? {
-        guard !state.openSites.isEmpty else { return nil }
+    /// Open candidates by what closing each raises the cost (ties: lowest index).
+    private static func closingOrder(_ state: AssignmentState) -> [Int] {
         var loss = [Double](repeating: 0, count: state.model.candidateCount)
         for demand in 0..<state.model.demandCount where state.bestSite[demand] >= 0 {
             loss[Int(state.bestSite[demand])] += state.second[demand] - state.best[demand]
         }
-        return state.openSites.min { (loss[$0], $0) < (loss[$1], $1) }
+        return state.openSites.sorted { (loss[$0], $0) < (loss[$1], $1) }
     }
 }
