@@ -13,11 +13,13 @@ struct PlanCommand: ParsableCommand {
         commandName: "plan",
         abstract: "Choose new station sites: max coverage, cover all with fewest, or least mean time.",
         discussion: """
-            Benchmark mode: nuanxin plan --instance pmed1.txt --instance-format orlib-pmed \\
-              --objective mean-time [--p 5] [--exact --time-limit 60] --out result.json
-            orlib-pmed: OR-Library p-median graph (shortest-path distances; a repeated vertex pair takes the
-            later cost). points-csv: columns id,x,y,weight, euclidean distances.
-            coverage and cover-all need --service-distance (same units as the distances).
+            Benchmark mode (no road network; every point is a demand and a candidate):
+              nuanxin plan --instance pmed1.txt --instance-format orlib-pmed
+                --objective mean-time [--p 5] [--exact --time-limit 60] --out result.json
+            orlib-pmed: OR-Library p-median graph, shortest-path distances; a vertex
+            pair listed twice takes the later cost, as in Beasley's code.
+            points-csv: columns id,x,y,weight; euclidean distances.
+            coverage and cover-all need --service-distance (units of the distances).
             """)
 
     /// Benchmark instance formats.

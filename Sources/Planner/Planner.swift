@@ -64,6 +64,7 @@ public enum Planner {
         return objective == 0 ? difference : difference / abs(objective)
     }
 
+    /// Throws when a requested number of new sites is negative.
     static func checkSiteCount(_ newSites: Int) throws {
         guard newSites >= 0 else {
             throw PlanningError.invalidParameter(name: "newSites", reason: "\(newSites) must not be negative")
@@ -145,6 +146,7 @@ public enum Planner {
         return ObjectiveSolution(open: open, bound: proven ? Double(open.count) : bound, provenOptimal: proven)
     }
 
+    /// `open` as a per-candidate flag array.
     static func membership(_ open: [Int], count: Int) -> [Bool] {
         var isOpen = [Bool](repeating: false, count: count)
         for candidate in open { isOpen[candidate] = true }

@@ -29,7 +29,9 @@ public enum PlanningObjective: Sendable, Equatable {
 public enum SolveMethod: Sendable, Equatable {
     /// Greedy construction then vertex substitution (fast interchange) to a local optimum.
     case heuristic
-    /// CBC branch and cut, warm-started with the heuristic; `timeLimitSeconds` nil means no limit.
+    /// CBC branch and cut, warm-started with the heuristic; `timeLimitSeconds` (wall clock) nil means no limit.
+    /// CBC checks the limit between its steps and cannot stop inside its first LP relaxation, so a large
+    /// model can overrun it (5,000 candidates × 50,000 demands, 50 sites: the root LP alone takes minutes).
     case exact(timeLimitSeconds: Double?)
 
     /// `heuristic` or `exact`, as written in reports.
