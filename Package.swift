@@ -36,7 +36,13 @@ let package = Package(
             ]
         ),
         .target(name: "Coverage", dependencies: ["RoadNetwork", "GeoCore"]),
-        .target(name: "Planner", dependencies: ["Coverage", "RoadNetwork", "GeoCore", "CCbc"]),
+        .target(
+            name: "Planner",
+            dependencies: [
+                "Coverage", "RoadNetwork", "GeoCore", "CCbc",
+                .product(name: "HeapModule", package: "swift-collections"),
+            ]
+        ),
         .executableTarget(
             name: "NuanxinCLI",
             dependencies: [

@@ -14,11 +14,12 @@ struct Nuanxin: AsyncParsableCommand {
         abstract: "15-minute service circles, coverage audits and station planning on real road networks.",
         version: "0.1.0",
         subcommands: [
+            AuditCommand.self,
+            PlanCommand.self,
             NetworkCommand.self,
             RouteCommand.self,
             ConvertCommand.self,
             InspectCommand.self,
-            AuditCommand.self,
         ]
     )
 

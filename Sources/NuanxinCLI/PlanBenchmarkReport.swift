@@ -1,0 +1,124 @@
+import Foundation
+import Planner
+
+/// The `result.json` of benchmark mode: keys in sorted order, one value per key, ids as in the instance.
+struct PlanBenchmarkReport: Encodable {
+    /// An instance id: a number when every id in the file is an integer, otherwise text.
+    enum InstanceID: Encodable, Comparable {
+        case number(Int)
+        case text(String)
+
+        init(_ id: String, numeric: Bool) { self = numeric ? .number(Int(id)!) : .text(id) }
+
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.singleValueContainer()
+            switch self {
+            case .number(let value): try container.encode(value)
+            case .text(let value): try container.encode(value)
+            }
+        }
+    }
+
+    /// One ranked new site.
+    struct Site: Encodable {
+        let id: InstanceID
+        let rank: Int
+        let addedWeight: Double
+        let cumulativeShare: Double
+        let hotspotsTaken: Int
+        let secondsSaved: Double
+
+        enum CodingKeys: String, CodingKey {
+            case id, rank
+            case addedWeight = "added_weight", cumulativeShare = "cumulative_share"
+            case hotspotsTaken = "hotspots_taken", secondsSaved = "seconds_saved"
+        }
+    }
+
+    /// One frontier point.
+    struct FrontierEntry: Encodable {
+        let newSites: Int
+        let coveredShare: Double
+        let coveredWeight: Double
+        let facilities: [InstanceID]
+        let gap: Double?
+
+        enum CodingKeys: String, CodingKey {
+            case newSites = "new_sites", coveredShare = "covered_share", coveredWeight = "covered_weight", facilities, gap
+        }
+
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(newSites, forKey: .newSites)
+            try container.encode(coveredShare, forKey: .coveredShare)
+            try container.encode(coveredWeight, forKey: .coveredWeight)
+            try container.encode(facilities, forKey: .facilities)
+            try container.encode(gap, forKey: .gap)  // null for the heuristic
+        }
+    }
+
+    let objective: String
+    let p: Int
+    let objectiveValue: Double
+    let objectiveValueBefore: Double
+    let facilities: [InstanceID]
+    let method: String
+    let gap: Double?
+    let provenOptimal: Bool
+    let seconds: Double
+    let sites: [Site]
+    let frontier: [FrontierEntry]?
+
+    enum CodingKeys: String, CodingKey {
+        case objective, p, facilities, method, gap, seconds, sites, frontier
+        case objectiveValue = "objective_value", objectiveValueBefore = "objective_value_before"
+        case provenOptimal = "proven_optimal"
+    }
+
+    /// Builds the report of `result` on `instance`; `p` is the requested site count (cover-all: the count found).
+    init(result: PlanResult, p: Int, instance: BenchmarkInstance, frontier: [FrontierPoint]?) {
+        let numeric = instance.idsAreIntegers
+        func ids(_ candidates: [Int]) -> [InstanceID] { candidates.map { InstanceID(instance.ids[$0], numeric: numeric) }.sorted() }
+        objective = result.objective.name
+        self.p = p
+        objectiveValue = result.objectiveValue
+        objectiveValueBefore = result.objectiveValueBefore
+        facilities = ids(result.chosenCandidates)
+        method = result.methodName
+        gap = result.gap
+        provenOptimal = result.provenOptimal
+        seconds = (result.seconds * 1000).rounded() / 1000
+        sites = result.sites.map {
+            Site(
+                id: InstanceID(instance.ids[$0.candidate], numeric: numeric), rank: $0.rank, addedWeight: $0.addedWeight,
+                cumulativeShare: $0.cumulativeShare, hotspotsTaken: $0.hotspotsTaken, secondsSaved: $0.secondsSaved)
+        }
+        self.frontier = frontier?.map {
+            FrontierEntry(
+                newSites: $0.newSites, coveredShare: $0.coveredShare, coveredWeight: $0.coveredWeight,
+                facilities: ids($0.candidates), gap: $0.gap)
+        }
+    }
+
+    func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(objective, forKey: .objective)
+        try container.encode(p, forKey: .p)
+        try container.encode(objectiveValue, forKey: .objectiveValue)
+        try container.encode(objectiveValueBefore, forKey: .objectiveValueBefore)
+        try container.encode(facilities, forKey: .facilities)
+        try container.encode(method, forKey: .method)
+        try container.encode(gap, forKey: .gap)  // null for the heuristic
+        try container.encode(provenOptimal, forKey: .provenOptimal)
+        try container.encode(seconds, forKey: .seconds)
+        try container.encode(sites, forKey: .sites)
+        try container.encodeIfPresent(frontier, forKey: .frontier)
+    }
+
+    /// Pretty JSON with sorted keys and a final newline.
+    func jsonData() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(self) + Data("\n".utf8)
+    }
+}
