@@ -223,8 +223,12 @@ def valhalla_build(pbf: str | Path, workdir: str | Path) -> dict:
 
 
 def valhalla_actor(config: dict):
+    """An Actor on the built tiles; the bicycle matrix limit (2,500 pairs by default) is raised
+    so one request can hold every station x hotspot pair."""
     import valhalla
 
+    config = json.loads(json.dumps(config))
+    config["service_limits"]["bicycle"]["max_matrix_location_pairs"] = 10_000_000
     return valhalla.Actor(config)
 
 
