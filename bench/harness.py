@@ -5,7 +5,7 @@
 A *task* is one job (build a network, times from stations, isochrones, audit, plan) on
 one city. Each task has the nuanxin command that does it (NUANXIN_COMMANDS) and one or
 more *peers* (PEERS): a setup that is not timed and a run that is. Every measurement
-runs in its own child process, so its peak RSS is that process's own (os.wait4); a
+runs in its own child process, so its peak RSS is that process's own (GNU time); a
 measurement is the median wall time of `--repeats` runs (a peer repeats its run inside
 one child after one setup; nuanxin is started anew for each repeat). The ratio is
 nuanxin time / peer time (below 1: nuanxin is faster).
@@ -162,17 +162,22 @@ def nuanxin_available(argv: list[str]) -> bool:
 
 
 def export_edges(city: City) -> str:
-    """Write city.edges_csv with nuanxin if it can, else with the reference exporter; say which."""
-    if city.edges_csv.exists() and city.edges_csv.with_suffix(".source").exists():
-        return city.edges_csv.with_suffix(".source").read_text().strip()
+    """Write city.edges_csv with nuanxin if it can, else with the reference exporter; say which.
+
+    A CSV made earlier is reused only when it came from the exporter that would be used now.
+    """
     argv = NUANXIN_COMMANDS["build"](city, WORK)
-    if nuanxin_available(argv):
+    use_nuanxin = nuanxin_available(argv)
+    source = ("nuanxin network export" if use_nuanxin else
+              "bench/peers.py reference_edges_csv (nuanxin network export not available)")
+    stamp = city.edges_csv.with_suffix(".source")
+    if city.edges_csv.exists() and stamp.exists() and stamp.read_text().strip() == source:
+        return source
+    if use_nuanxin:
         subprocess.run([str(NUANXIN), *argv[:-1], str(city.edges_csv)], check=True)
-        source = "nuanxin network export"
     else:
         peers.reference_edges_csv(city.pbf, city.edges_csv)
-        source = "bench/peers.py reference_edges_csv (nuanxin network export not available)"
-    city.edges_csv.with_suffix(".source").write_text(source + "\n")
+    stamp.write_text(source + "\n")
     return source
 
 
@@ -379,20 +384,30 @@ def peer_list() -> list[Peer]:
 
 # --------------------------------------------------------------------------- measuring
 
+GNU_TIME = "/usr/bin/time"
+
+
 def measure_process(argv: list[str], env=None) -> tuple[float, int, int, str]:
-    """Run argv once; (wall seconds, peak RSS KiB, exit status, stdout)."""
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+    """Run argv once; (wall seconds, peak RSS KiB, exit status, stdout).
+
+    The peak RSS comes from GNU time, which forks the command from its own small
+    process: a child forked straight from this (large) harness would report the
+    harness's RSS as its own peak, since Linux carries the pre-exec high-water mark over.
+    """
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err, \
+            tempfile.NamedTemporaryFile("r") as rss:
         started = time.perf_counter()
-        process = subprocess.Popen(argv, stdout=out, stderr=err, env=env)
-        _, status, usage = os.wait4(process.pid, 0)   # this child's own rusage
+        code = subprocess.run([GNU_TIME, "-f", "%M", "-o", rss.name, *argv],
+                              stdout=out, stderr=err, env=env).returncode
         wall = time.perf_counter() - started
-        process.returncode = code = os.waitstatus_to_exitcode(status)
         out.seek(0)
         err.seek(0)
         stdout, stderr = out.read().decode(errors="replace"), err.read().decode(errors="replace")
+        lines = rss.read().split()
+    peak_kib = int(lines[-1]) if lines and lines[-1].isdigit() else None
     if code != 0:
         sys.stderr.write(f"harness: {' '.join(argv)} exited {code}:\n{stderr[-2000:]}\n")
-    return wall, usage.ru_maxrss, code, stdout
+    return wall, peak_kib, code, stdout
 
 
 def run_child(key: str, repeats: int):
@@ -448,6 +463,8 @@ def main():
 
     WORK.mkdir(parents=True, exist_ok=True)
     cities = {"chengdu": chengdu()}
+    if not Path(GNU_TIME).exists():
+        sys.exit(f"harness: {GNU_TIME} (Debian package 'time') is needed for peak RSS; bench/setup installs it")
     if not args.skip_synth:
         cities["synth-1M"] = synth_city()
     sources = {name: export_edges(city) for name, city in cities.items()}
@@ -492,7 +509,7 @@ def write_results(path: Path, rows, cities, sources, repeats):
              f"- Peers: {versions()}",
              f"- Times: median of {repeats} runs (tasks `build` and the synthetic city: 1 run); "
              "ratio = nuanxin / peer (below 1: nuanxin faster). Peak RSS is each process's own "
-             "(os.wait4), peer setup included.",
+             "(GNU time %M), peer setup and Python imports included.",
              f"- Routing input of the peers: " + "; ".join(f"{n}: {s}" for n, s in sources.items()),
              "- Cities: " + "; ".join(
                  f"{c.name} ({c.pbf.name}, {len(c.stations)} stations, {len(c.hotspots)} hotspots, "
