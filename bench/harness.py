@@ -22,6 +22,7 @@ import datetime
 import json
 import os
 import platform
+import signal
 import statistics
 import subprocess
 import sys
@@ -358,8 +359,6 @@ def peer_list() -> list[Peer]:
                  "edges CSV -> CH network, nearest station for every node within 15 min"),
             Peer("reach", city, "valhalla isochrone", valhalla_reach_setup, valhalla_reach_run,
                  "5/10/15-min isochrones of every station (tiles prebuilt)"),
-            Peer("audit", city, "pandana nearest_pois", lambda c: c, pandana_audit_run,
-                 "edges CSV -> network, time from each hotspot to its nearest station"),
             Peer("audit", city, nx, lambda c: c, nx_audit_run,
                  "edges CSV -> graph, hotspots reached within 15 min of a station"),
             Peer("plan", city, "spopt MCLP + PuLP CBC", lambda c: c, spopt_plan_run,
@@ -370,7 +369,10 @@ def peer_list() -> list[Peer]:
                  "fewest sites to cover every coverable hotspot"),
         ]
     # osmnx parses OSM XML in Python: on the default city only (a 1M-node XML takes minutes).
-    out += [Peer("build", "chengdu", "osmnx graph_from_xml", osmnx_build_setup, osmnx_build_run,
+    # pandana's contraction hierarchy on 1M nodes takes minutes; it is measured once (times).
+    out += [Peer("audit", "chengdu", "pandana nearest_pois", lambda c: c, pandana_audit_run,
+                 "edges CSV -> network, time from each hotspot to its nearest station"),
+            Peer("build", "chengdu", "osmnx graph_from_xml", osmnx_build_setup, osmnx_build_run,
                  "routing graph from OSM XML (roads pre-filtered by osmium)"),
             Peer("reach", "chengdu", "osmnx ego_graph + hull/buffer", osmnx_reach_setup, osmnx_reach_run,
                  "graph from XML + 5/10/15-min isochrones of every station"),
@@ -387,8 +389,9 @@ def peer_list() -> list[Peer]:
 GNU_TIME = "/usr/bin/time"
 
 
-def measure_process(argv: list[str], env=None) -> tuple[float, int, int, str]:
-    """Run argv once; (wall seconds, peak RSS KiB, exit status, stdout).
+def measure_process(argv: list[str], timeout_s: float | None = None) -> tuple[float, int, int, str]:
+    """Run argv once; (wall seconds, peak RSS KiB, exit status, stdout). Past timeout_s the run
+    (its own process group) is killed and the status is None.
 
     The peak RSS comes from GNU time, which forks the command from its own small
     process: a child forked straight from this (large) harness would report the
@@ -397,8 +400,14 @@ def measure_process(argv: list[str], env=None) -> tuple[float, int, int, str]:
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err, \
             tempfile.NamedTemporaryFile("r") as rss:
         started = time.perf_counter()
-        code = subprocess.run([GNU_TIME, "-f", "%M", "-o", rss.name, *argv],
-                              stdout=out, stderr=err, env=env).returncode
+        process = subprocess.Popen([GNU_TIME, "-f", "%M", "-o", rss.name, *argv],
+                                   stdout=out, stderr=err, start_new_session=True)
+        try:
+            code = process.wait(timeout=timeout_s)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+            return time.perf_counter() - started, None, None, ""
         wall = time.perf_counter() - started
         out.seek(0)
         err.seek(0)
@@ -455,6 +464,7 @@ def main():
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--only", default="", help="run only peers whose key contains this text")
     parser.add_argument("--skip-synth", action="store_true", help="only the default city")
+    parser.add_argument("--timeout", type=float, default=900.0, help="seconds per measurement (default 900)")
     parser.add_argument("--results", default=str(BENCH / "RESULTS.md"))
     args = parser.parse_args()
     if args.child:
@@ -482,17 +492,20 @@ def main():
             argv = NUANXIN_COMMANDS[peer.task](city, WORK / "nuanxin-out")
             (WORK / "nuanxin-out").mkdir(exist_ok=True)
             if nuanxin_available(argv):
-                runs = [measure_process([str(NUANXIN), *argv]) for _ in range(repeats)]
+                runs = [measure_process([str(NUANXIN), *argv], args.timeout) for _ in range(repeats)]
                 ok = all(r[2] == 0 for r in runs)
+                note = "" if ok else ("timeout" if any(r[2] is None for r in runs) else "failed")
                 nuanxin_done[task_key] = (statistics.median(r[0] for r in runs) if ok else None,
-                                          max(r[1] for r in runs), "failed" if not ok else "")
+                                          max((r[1] for r in runs if r[1] is not None), default=None), note)
             else:
                 nuanxin_done[task_key] = (None, None, "not available")
         print(f"harness: {peer.key} ...", flush=True)
-        wall, rss, status, stdout = measure_process(
-            [sys.executable, __file__, "--child", peer.key, "--repeats", str(repeats)])
+        _, rss, status, stdout = measure_process(
+            [sys.executable, __file__, "--child", peer.key, "--repeats", str(repeats)], args.timeout)
         if status != 0:
-            rows.append((peer, None, rss, {"error": f"exit {status}"}, nuanxin_done[task_key]))
+            error = f"timeout after {args.timeout:.0f} s" if status is None else f"exit {status}"
+            print(f"harness: {peer.key}: {error}", flush=True)
+            rows.append((peer, None, rss, {"error": error}, nuanxin_done[task_key]))
             continue
         result = json.loads(stdout.strip().splitlines()[-1])
         peer_s = statistics.median(result["times"])
@@ -505,7 +518,8 @@ def main():
 def write_results(path: Path, rows, cities, sources, repeats):
     lines = ["# Benchmark results", "",
              f"- Date: {datetime.datetime.now(datetime.timezone.utc).strftime('%Y-%m-%d %H:%M UTC')}",
-             f"- Machine: {machine()}",
+             f"- Machine: {machine()}; load average when written {os.getloadavg()[0]:.1f} "
+             "(other processes on a shared machine make times noisy)",
              f"- Peers: {versions()}",
              f"- Times: median of {repeats} runs (tasks `build` and the synthetic city: 1 run); "
              "ratio = nuanxin / peer (below 1: nuanxin faster). Peak RSS is each process's own "
@@ -517,6 +531,9 @@ def write_results(path: Path, rows, cities, sources, repeats):
              "- Regenerate: `make bench` (or `bench/run`).", "",
              "| case | what the peer does (timed) | nuanxin time | peer | peer time | ratio | peak RSS nuanxin / peer | peer result |",
              "|---|---|---|---|---|---|---|---|"]
+    tasks = list(NUANXIN_COMMANDS)
+    city_order = list(cities)
+    rows = sorted(rows, key=lambda r: (city_order.index(r[0].city), tasks.index(r[0].task)))
     for peer, peer_s, rss, info, (nx_s, nx_rss, note) in rows:
         ratio = f"{nx_s / peer_s:.2f}" if nx_s is not None and peer_s else "—"
         nuanxin = fmt_s(nx_s) if nx_s is not None else note
