@@ -1,0 +1,80 @@
+# nuanxin — a newcomer on a fresh Debian 12 machine runs `make demo` and `make test`.
+#
+#   make test      install missing Debian packages (+ chromium), build, run every test
+#   make demo      release build, then the main job on geodata/ into out/
+#   make bench     benchmark environment (bench/.venv) and benchmark run -> bench/RESULTS.md
+#   make geodata   re-derive geodata/{stations,hotspots,candidates}.geojson
+#   make geodata-check   verify those files match a fresh derivation
+
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+
+# The swift.org toolchain lives in /opt/swift on the project's machines; use it when
+# it is not on PATH already.
+ifeq ($(shell command -v swift),)
+ifneq ($(wildcard /opt/swift/usr/bin/swift),)
+export PATH := $(PATH):/opt/swift/usr/bin
+endif
+endif
+
+SWIFT ?= swift
+OUT ?= out
+NUANXIN := .build/release/nuanxin
+
+# Inputs of the demo: the default city and the files derived from it (geodata/SOURCES.md).
+DEMO_NETWORK ?= geodata/chengdu-center.osm.pbf
+DEMO_DISTRICTS ?= geodata/districts.geojson
+DEMO_STATIONS ?= geodata/stations.geojson
+DEMO_HOTSPOTS ?= geodata/hotspots.geojson
+DEMO_CANDIDATES ?= geodata/candidates.geojson
+DEMO_GEOJSON := $(DEMO_DISTRICTS) $(DEMO_STATIONS) $(DEMO_HOTSPOTS) $(DEMO_CANDIDATES)
+
+# The demo runs these steps in order; a new subcommand gets a `demo-<name>` target
+# below and its name appended here.
+DEMO_STEPS := demo-inspect demo-convert
+
+.PHONY: help deps deps-browser test demo demo-build $(DEMO_STEPS) bench geodata geodata-check clean
+
+help:
+	@sed -n '/^#/!q; s/^# \{0,1\}//; p' Makefile
+
+deps:
+	scripts/install-deps
+
+deps-browser:
+	scripts/install-deps --browser
+
+# One build of every target and test bundle (this also builds .build/debug/nuanxin,
+# which the CLI tests spawn), then the tests without building again.
+test: deps-browser
+	$(SWIFT) build --build-tests
+	test -x .build/debug/nuanxin
+	$(SWIFT) test --skip-build
+
+demo: deps demo-build
+	mkdir -p $(OUT)
+	$(MAKE) --no-print-directory $(DEMO_STEPS)
+	@echo "demo: outputs in $(OUT)/ (data © OpenStreetMap contributors, ODbL 1.0)"
+
+demo-build:
+	$(SWIFT) build -c release --product nuanxin
+
+demo-inspect:
+	for file in $(DEMO_GEOJSON); do $(NUANXIN) inspect "$$file"; done
+
+demo-convert:
+	$(NUANXIN) convert $(DEMO_STATIONS) --to gcj02 --output $(OUT)/stations-gcj02.geojson
+
+bench:
+	bench/setup
+	bench/run
+
+geodata:
+	scripts/derive-geodata
+
+geodata-check:
+	scripts/derive-geodata --check
+
+clean:
+	rm -rf $(OUT) bench/work

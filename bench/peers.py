@@ -1,0 +1,389 @@
+"""Peer implementations that the benchmark runs on the same inputs as nuanxin.
+
+Every function does one job the harness times. The shared input of the routing peers
+is an edges CSV with the columns of `nuanxin network export`:
+
+    from,to,seconds,meters,from_lon,from_lat,to_lon,to_lat
+
+(one directed edge a line, node ids as integers, WGS84 degrees). `reference_edges_csv`
+writes the same file from an OSM extract with osmium-tool and pyproj, so the peers run
+before (or without) nuanxin; when `nuanxin network export` is available the harness
+feeds its CSV to the peers instead, so both sides route on the very same graph.
+
+Metric work (snapping, buffers) is done in EPSG:4544 (CGCS2000 GK CM 105E) through
+pyproj; geodesic edge lengths come from pyproj.Geod.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+EDGE_COLUMNS = ["from", "to", "seconds", "meters", "from_lon", "from_lat", "to_lon", "to_lat"]
+METRIC_CRS = "EPSG:4544"
+EBIKE_SPEED_KMH = 15.0
+# Roads an e-bike may use (DESIGN.md: no motorways, no trunk links, no bicycle=no, no access=private).
+EBIKE_HIGHWAYS = ["trunk", "primary", "primary_link", "secondary", "secondary_link", "tertiary",
+                  "tertiary_link", "unclassified", "residential", "living_street", "service", "road",
+                  "cycleway", "track", "pedestrian"]
+VENV_BIN = Path(__file__).resolve().parent / ".venv" / "bin"
+
+
+# --------------------------------------------------------------------------- inputs
+
+def filter_ebike_roads(pbf: str | Path, out_path: str | Path) -> Path:
+    """Keep only the ways an e-bike may use (and their nodes); `out_path` ending .osm gives OSM XML.
+
+    osmnx's `graph_from_xml` turns every way into edges (buildings, rivers too), so its input
+    must be filtered first.
+    """
+    out_path = Path(out_path)
+    with tempfile.TemporaryDirectory() as tmp:
+        roads = Path(tmp) / "roads.osm.pbf"
+        subprocess.run(["osmium", "tags-filter", "--overwrite", "--no-progress", str(pbf),
+                        "w/highway=" + ",".join(EBIKE_HIGHWAYS), "-o", str(roads)], check=True)
+        subprocess.run(["osmium", "tags-filter", "--overwrite", "--no-progress", "-i", str(roads),
+                        "w/access=private,no", "w/bicycle=no", "-o", str(out_path)], check=True)
+    return out_path
+
+
+def reference_edges_csv(pbf: str | Path, csv_path: str | Path, speed_kmh: float = EBIKE_SPEED_KMH) -> int:
+    """Write the e-bike edges CSV of an OSM extract (the `nuanxin network export` columns).
+
+    One edge per consecutive node pair of a usable way; one-way respected unless
+    oneway:bicycle=no; seconds = geodesic metres / speed. Returns the number of edges.
+    """
+    from pyproj import Geod
+
+    with tempfile.TemporaryDirectory() as tmp:
+        roads = filter_ebike_roads(pbf, Path(tmp) / "roads.osm.pbf")
+        opl = Path(tmp) / "roads.opl"
+        subprocess.run(["osmium", "add-locations-to-ways", "--overwrite", "--no-progress", str(roads),
+                        "-f", "opl", "-o", str(opl)], check=True)
+        src, dst, forward_only, backward_only = [], [], [], []
+        lon1, lat1, lon2, lat2 = [], [], [], []
+        with open(opl, encoding="utf-8") as handle:
+            for line in handle:
+                if not line.startswith("w"):
+                    continue
+                fields = {f[0]: f[1:] for f in line.split() if f}
+                tags = dict(t.split("=", 1) for t in fields.get("T", "").split(",") if "=" in t)
+                oneway = tags.get("oneway", "no")
+                if tags.get("oneway:bicycle") == "no":
+                    oneway = "no"
+                refs = []
+                for item in fields.get("N", "").split(","):
+                    node, _, rest = item[1:].partition("x")
+                    x, _, y = rest.partition("y")
+                    if x and y:
+                        refs.append((int(node), float(x), float(y)))
+                for (a, xa, ya), (b, xb, yb) in zip(refs, refs[1:]):
+                    if a == b:
+                        continue
+                    if oneway in ("yes", "true", "1"):
+                        pairs = [((a, xa, ya), (b, xb, yb))]
+                    elif oneway == "-1":
+                        pairs = [((b, xb, yb), (a, xa, ya))]
+                    else:
+                        pairs = [((a, xa, ya), (b, xb, yb)), ((b, xb, yb), (a, xa, ya))]
+                    for (u, xu, yu), (v, xv, yv) in pairs:
+                        src.append(u); dst.append(v)
+                        lon1.append(xu); lat1.append(yu); lon2.append(xv); lat2.append(yv)
+    _, _, meters = Geod(ellps="WGS84").inv(np.array(lon1), np.array(lat1), np.array(lon2), np.array(lat2))
+    edges = pd.DataFrame({"from": src, "to": dst, "meters": np.round(meters, 1)})
+    edges["seconds"] = np.round(edges["meters"] / (speed_kmh / 3.6), 1)
+    edges["from_lon"], edges["from_lat"], edges["to_lon"], edges["to_lat"] = lon1, lat1, lon2, lat2
+    edges = edges[EDGE_COLUMNS].sort_values(["from", "to"], kind="stable")
+    edges.to_csv(csv_path, index=False, float_format="%.7f")
+    return len(edges)
+
+
+def read_edges(csv_path: str | Path) -> pd.DataFrame:
+    """Read an edges CSV; parallel edges keep the fastest."""
+    edges = pd.read_csv(csv_path, dtype={"from": np.int64, "to": np.int64})
+    missing = [c for c in EDGE_COLUMNS if c not in edges.columns]
+    if missing:
+        raise ValueError(f"{csv_path}: missing columns {missing}; expected {','.join(EDGE_COLUMNS)}")
+    return edges.sort_values("seconds", kind="stable").drop_duplicates(["from", "to"]).sort_index()
+
+
+def node_table(edges: pd.DataFrame) -> pd.DataFrame:
+    """Node id -> lon, lat, from the edge end points."""
+    a = edges[["from", "from_lon", "from_lat"]].set_axis(["id", "lon", "lat"], axis=1)
+    b = edges[["to", "to_lon", "to_lat"]].set_axis(["id", "lon", "lat"], axis=1)
+    return pd.concat([a, b]).drop_duplicates("id").set_index("id").sort_index()
+
+
+class NodeSnapper:
+    """Nearest graph node to a WGS84 point, in EPSG:4544 metres (scipy cKDTree)."""
+
+    def __init__(self, nodes: pd.DataFrame):
+        from pyproj import Transformer
+        from scipy.spatial import cKDTree
+
+        self.transformer = Transformer.from_crs("EPSG:4326", METRIC_CRS, always_xy=True)
+        x, y = self.transformer.transform(nodes["lon"].to_numpy(), nodes["lat"].to_numpy())
+        self.ids = nodes.index.to_numpy()
+        self.tree = cKDTree(np.column_stack([x, y]))
+
+    def nearest(self, lons, lats) -> tuple[np.ndarray, np.ndarray]:
+        """Node ids and snap distances in metres."""
+        x, y = self.transformer.transform(np.asarray(lons, float), np.asarray(lats, float))
+        dist, index = self.tree.query(np.column_stack([x, y]))
+        return self.ids[index], dist
+
+
+# --------------------------------------------------------------------------- networkx
+
+def networkx_graph(edges: pd.DataFrame):
+    """A networkx DiGraph with edge attribute `seconds`."""
+    import networkx as nx
+
+    graph = nx.DiGraph()
+    graph.add_weighted_edges_from(zip(edges["from"].tolist(), edges["to"].tolist(), edges["seconds"].tolist()),
+                                  weight="seconds")
+    return graph
+
+
+def networkx_reach(graph, sources, cutoff_s: float) -> dict:
+    """Seconds from the nearest source to every node reached within `cutoff_s` (one multi-source Dijkstra)."""
+    import networkx as nx
+
+    return nx.multi_source_dijkstra_path_length(graph, set(sources), cutoff=cutoff_s, weight="seconds")
+
+
+def networkx_cost_matrix(graph, sites, demand, cutoff_s: float) -> np.ndarray:
+    """Seconds from each site to each demand node (rows demand, columns sites); inf beyond cutoff_s."""
+    import networkx as nx
+
+    position = {node: i for i, node in enumerate(demand)}
+    cost = np.full((len(demand), len(sites)), np.inf)
+    for j, site in enumerate(sites):
+        for node, seconds in nx.single_source_dijkstra_path_length(graph, site, cutoff=cutoff_s,
+                                                                   weight="seconds").items():
+            i = position.get(node)
+            if i is not None:
+                cost[i, j] = seconds
+    for i, node in enumerate(demand):          # several demand points can share a node
+        cost[i] = cost[position[node]]
+    return cost
+
+
+# --------------------------------------------------------------------------- pandana
+
+def pandana_network(edges: pd.DataFrame):
+    """A pandana Network (contraction hierarchies) weighted by seconds, one-way edges as given."""
+    import pandana
+
+    nodes = node_table(edges)
+    return pandana.Network(nodes["lon"], nodes["lat"], edges["from"], edges["to"], edges[["seconds"]],
+                           twoway=False)
+
+
+def pandana_nearest(network, poi_lons, poi_lats, query_lons, query_lats, max_s: float) -> np.ndarray:
+    """Seconds from each query point's node to the nearest POI (max_s where none is within max_s)."""
+    network.set_pois("stations", max_s, 1, pd.Series(poi_lons), pd.Series(poi_lats))
+    nearest = network.nearest_pois(max_s, "stations", num_pois=1)
+    node_ids = network.get_node_ids(pd.Series(query_lons), pd.Series(query_lats))
+    return nearest.loc[node_ids.to_numpy(), 1].to_numpy()
+
+
+# --------------------------------------------------------------------------- valhalla
+
+def _valhalla_env() -> dict:
+    """The valhalla_* console scripts find their executables through PATH."""
+    return dict(os.environ, PATH=f"{VENV_BIN}{os.pathsep}{os.environ.get('PATH', '')}")
+
+
+def valhalla_build(pbf: str | Path, workdir: str | Path) -> dict:
+    """Build Valhalla routing tiles for `pbf` into workdir/tiles; returns the Actor config."""
+    workdir = Path(workdir).resolve()
+    if workdir.exists():
+        shutil.rmtree(workdir)
+    (workdir / "tiles").mkdir(parents=True)
+    env = _valhalla_env()
+    config_text = subprocess.run(
+        ["valhalla_build_config", "--mjolnir-tile-dir", str(workdir / "tiles"), "--mjolnir-tile-extract", "",
+         "--mjolnir-timezone", "", "--mjolnir-admin", "", "--mjolnir-concurrency", "1"],
+        check=True, capture_output=True, text=True, env=env).stdout
+    config = json.loads(config_text)
+    config["logging"]["type"] = ""
+    (workdir / "config.json").write_text(json.dumps(config, indent=1))
+    with open(workdir / "build.log", "w") as log:
+        subprocess.run(["valhalla_build_tiles", "-c", str(workdir / "config.json"), str(Path(pbf).resolve())],
+                       check=True, stdout=log, stderr=subprocess.STDOUT, env=env)
+    return config
+
+
+def valhalla_actor(config: dict):
+    """An Actor on the built tiles; the bicycle matrix limit (2,500 pairs by default) is raised
+    so one request can hold every station x hotspot pair."""
+    import valhalla
+
+    config = json.loads(json.dumps(config))
+    config["service_limits"]["bicycle"]["max_matrix_location_pairs"] = 10_000_000
+    return valhalla.Actor(config)
+
+
+def _bicycle(speed_kmh: float) -> dict:
+    return {"costing": "bicycle", "costing_options": {"bicycle": {"cycling_speed": speed_kmh}}}
+
+
+def valhalla_isochrones(actor, points, minutes=(5, 10, 15), speed_kmh: float = EBIKE_SPEED_KMH) -> list[dict]:
+    """One isochrone request per point (Valhalla takes one location), contours as polygons."""
+    out = []
+    for lon, lat in points:
+        request = {"locations": [{"lon": lon, "lat": lat}], "contours": [{"time": m} for m in minutes],
+                   "polygons": True, **_bicycle(speed_kmh)}
+        response = actor.isochrone(request)
+        out.append(json.loads(response) if isinstance(response, str) else response)
+    return out
+
+
+def valhalla_matrix(actor, sources, targets, speed_kmh: float = EBIKE_SPEED_KMH) -> np.ndarray:
+    """Seconds from each source to each target (nan when unreachable)."""
+    request = {"sources": [{"lon": x, "lat": y} for x, y in sources],
+               "targets": [{"lon": x, "lat": y} for x, y in targets], **_bicycle(speed_kmh)}
+    response = actor.matrix(request)
+    response = json.loads(response) if isinstance(response, str) else response
+    table = np.full((len(sources), len(targets)), np.nan)
+    for row in response["sources_to_targets"]:
+        for cell in row:
+            if cell.get("time") is not None:
+                table[cell["from_index"], cell["to_index"]] = cell["time"]
+    return table
+
+
+# --------------------------------------------------------------------------- osmnx
+
+def osmnx_graph(osm_xml: str | Path, speed_kmh: float = EBIKE_SPEED_KMH):
+    """osmnx graph from an OSM XML file (filtered to e-bike roads), edge `travel_time` in seconds."""
+    import osmnx as ox
+
+    graph = ox.graph_from_xml(str(osm_xml), simplify=True, retain_all=True)
+    for _, _, data in graph.edges(data=True):
+        data["travel_time"] = data["length"] / (speed_kmh / 3.6)
+    return graph
+
+
+def osmnx_isochrones(graph, points, minutes=(5, 10, 15), buffer_m: float = 50.0) -> list[dict]:
+    """The osmnx isochrone recipe: ego_graph by travel_time, then the convex hull of the reached
+    nodes and the union of the reached edges buffered by `buffer_m` (in EPSG:4544 metres)."""
+    import networkx as nx
+    import osmnx as ox
+    from pyproj import Transformer
+    from shapely import LineString, MultiPoint, buffer, union_all
+    from shapely.ops import transform
+
+    to_metric = Transformer.from_crs("EPSG:4326", METRIC_CRS, always_xy=True).transform
+    nodes = ox.distance.nearest_nodes(graph, [p[0] for p in points], [p[1] for p in points])
+    out = []
+    for node in nodes:
+        result = {}
+        for m in minutes:
+            sub = nx.ego_graph(graph, node, radius=m * 60.0, distance="travel_time")
+            xy = [to_metric(graph.nodes[n]["x"], graph.nodes[n]["y"]) for n in sub.nodes]
+            hull = MultiPoint(xy).convex_hull
+            lines = []
+            for u, v, data in sub.edges(data=True):
+                geometry = data.get("geometry")
+                line = transform(to_metric, geometry) if geometry is not None else LineString(
+                    [to_metric(graph.nodes[u]["x"], graph.nodes[u]["y"]),
+                     to_metric(graph.nodes[v]["x"], graph.nodes[v]["y"])])
+                lines.append(line)
+            buffered = union_all(buffer(np.array(lines + [hull.centroid]), buffer_m))
+            result[m] = {"hull_km2": hull.area / 1e6, "buffered_km2": buffered.area / 1e6,
+                         "nodes": sub.number_of_nodes()}
+        out.append(result)
+    return out
+
+
+# --------------------------------------------------------------------------- location-allocation
+
+def _cbc():
+    import pulp
+
+    return pulp.PULP_CBC_CMD(msg=False)
+
+
+def spopt_mclp(cost: np.ndarray, weights: np.ndarray, service_s: float, p: int, fixed: np.ndarray | None = None):
+    """Maximal covering (spopt MCLP, PuLP CBC): p sites in all (fixed ones included). Returns
+    (chosen site indices, covered weight)."""
+    from spopt.locate import MCLP
+
+    cost = np.where(np.isfinite(cost), cost, service_s * 1000.0)
+    model = MCLP.from_cost_matrix(cost, weights, service_s, p_facilities=p, predefined_facilities_arr=fixed)
+    model = model.solve(_cbc())
+    chosen = [j for j, clients in enumerate(model.fac2cli) if len(clients) or model.fac_vars[j].value() > 0.5]
+    covered = float(sum(weights[i] for i in range(len(weights)) if any(cost[i, j] <= service_s for j in chosen)))
+    return chosen, covered
+
+
+def spopt_lscp(cost: np.ndarray, service_s: float, fixed: np.ndarray | None = None):
+    """Location set covering (spopt LSCP, PuLP CBC) of the demand any site can cover. Returns
+    (chosen site indices, number of demand points it had to cover)."""
+    from spopt.locate import LSCP
+
+    coverable = (cost <= service_s).any(axis=1)
+    sub = np.where(np.isfinite(cost[coverable]), cost[coverable], service_s * 1000.0)
+    model = LSCP.from_cost_matrix(sub, service_s, predefined_facilities_arr=fixed).solve(_cbc())
+    chosen = [j for j in range(sub.shape[1]) if model.fac_vars[j].value() > 0.5]
+    return chosen, int(coverable.sum())
+
+
+def spopt_pmedian(cost: np.ndarray, weights: np.ndarray, p: int, unreachable_s: float = 3600.0):
+    """p-median (spopt PMedian, PuLP CBC): minimise weighted time. Returns (chosen, mean seconds)."""
+    from spopt.locate import PMedian
+
+    cost = np.where(np.isfinite(cost), cost, unreachable_s)
+    model = PMedian.from_cost_matrix(cost, weights, p_facilities=p).solve(_cbc())
+    chosen = [j for j in range(cost.shape[1]) if model.fac_vars[j].value() > 0.5]
+    mean = float((weights * cost[:, chosen].min(axis=1)).sum() / weights.sum())
+    return chosen, mean
+
+
+def highspy_mclp(cost: np.ndarray, weights: np.ndarray, service_s: float, p: int, fixed=()):
+    """Maximal covering as a MIP solved by HiGHS directly. Returns (chosen, covered weight, gap)."""
+    import highspy
+
+    covers = cost <= service_s
+    n_demand, n_sites = covers.shape
+    h = highspy.Highs()
+    h.setOptionValue("output_flag", False)
+    x = [h.addBinary() for _ in range(n_sites)]
+    y = [h.addVariable(lb=0.0, ub=1.0) for _ in range(n_demand)]
+    for i in range(n_demand):
+        sites = np.flatnonzero(covers[i])
+        if len(sites) == 0:
+            h.addConstr(y[i] <= 0)
+        else:
+            h.addConstr(y[i] <= sum(x[j] for j in sites))
+    h.addConstr(sum(x) <= p)
+    for j in fixed:
+        h.addConstr(x[j] >= 1)
+    h.maximize(sum(float(weights[i]) * y[i] for i in range(n_demand)))
+    values = h.getSolution().col_value
+    chosen = [j for j in range(n_sites) if values[j] > 0.5]
+    info = h.getInfo()
+    return chosen, float(info.objective_function_value), float(info.mip_gap)
+
+
+def highspy_lp_check() -> float:
+    """A tiny LP (max x + y, x + 2y <= 4, 3x + y <= 6) whose optimum is 2.8."""
+    import highspy
+
+    h = highspy.Highs()
+    h.setOptionValue("output_flag", False)
+    x = h.addVariable(lb=0)
+    y = h.addVariable(lb=0)
+    h.addConstr(x + 2 * y <= 4)
+    h.addConstr(3 * x + y <= 6)
+    h.maximize(x + y)
+    return float(h.getInfo().objective_function_value)
