@@ -32,7 +32,7 @@ DEMO_GEOJSON := $(DEMO_DISTRICTS) $(DEMO_STATIONS) $(DEMO_HOTSPOTS) $(DEMO_CANDI
 
 # The demo runs these steps in order; a new subcommand gets a `demo-<name>` target
 # below and its name appended here.
-DEMO_STEPS := demo-inspect demo-convert
+DEMO_STEPS := demo-inspect demo-network demo-audit demo-convert
 
 .PHONY: help deps deps-browser test demo demo-build $(DEMO_STEPS) bench geodata geodata-check clean
 
@@ -63,8 +63,16 @@ demo-build:
 demo-inspect:
 	for file in $(DEMO_GEOJSON); do $(NUANXIN) inspect "$$file"; done
 
+demo-network:
+	$(NUANXIN) network info --network $(DEMO_NETWORK) --cache $(OUT)/cache
+
+demo-audit:
+	$(NUANXIN) audit --network $(DEMO_NETWORK) --cache $(OUT)/cache --stations $(DEMO_STATIONS) \
+		--hotspots $(DEMO_HOTSPOTS) --districts $(DEMO_DISTRICTS) --minutes 15 \
+		--out $(OUT)/audit.geojson --summary $(OUT)/audit.csv
+
 demo-convert:
-	$(NUANXIN) convert $(DEMO_STATIONS) --to gcj02 --output $(OUT)/stations-gcj02.geojson
+	$(NUANXIN) convert --from wgs84 --to gcj02 $(DEMO_STATIONS) --out $(OUT)/stations-gcj02.geojson
 
 bench:
 	bench/setup
