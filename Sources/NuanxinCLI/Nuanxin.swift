@@ -15,6 +15,7 @@ struct Nuanxin: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             NetworkCommand.self,
+            ReachCommand.self,
             ConvertCommand.self,
             InspectCommand.self,
         ]
