@@ -55,26 +55,29 @@ public enum NestedIsochrones {
     /// movement) and is invisible next to a 50 m access distance; eroding
     /// only ever removes area, so no level claims ground its road does not serve.
     /// Pieces equal to one of an earlier level's are not buffered again.
+    /// With `parallel`, the levels' own pieces are unioned on two threads
+    /// (`LevelAreas`); the result does not depend on the number of cores.
     /// - Throws: `IsochroneError.levelsNotAscending` unless minutes strictly increase,
     ///   `IsochroneError.nestingMarginNegative` for a negative or non-finite margin;
     ///   other `IsochroneError`s and `GEOSError`s as `IsochronePolygonBuilder`.
     /// - Complexity: about O(n log n) per level in the number of buffer vertices.
     public static func build(
         _ levels: [IsochroneLevel], with builder: IsochronePolygonBuilder = IsochronePolygonBuilder(),
-        nestingMargin: Double = 0.05, in context: GEOSContext
+        nestingMargin: Double = 0.05, parallel: Bool = false, in context: GEOSContext
     ) throws -> [NestedIsochrone] {
         guard nestingMargin.isFinite, nestingMargin >= 0 else {
             throw IsochroneError.nestingMarginNegative(nestingMargin)
         }
         try requireAscending(levels.map(\.minutes))
+        var earlierPieces: Set<[PlanarPoint]> = []
+        let newPieces = levels.map { level in
+            defer { earlierPieces.formUnion(level.pieces) }
+            return level.pieces.filter { !earlierPieces.contains($0) }
+        }
         var unions: [GEOSGeometry] = []
         unions.reserveCapacity(levels.count)
-        var earlierPieces: Set<[PlanarPoint]> = []
-        for level in levels {
-            let newPieces = level.pieces.filter { !earlierPieces.contains($0) }
-            let ownArea = try builder.serviceArea(of: newPieces, in: context)
+        for ownArea in try LevelAreas.areas(of: newPieces, builder: builder, parallel: parallel, context: context) {
             unions.append(try unions.last.map { try $0.union(ownArea) } ?? ownArea)
-            earlierPieces.formUnion(level.pieces)
         }
         return try levels.indices.map { index -> NestedIsochrone in
             let erosion = Double(levels.count - 1 - index) * nestingMargin

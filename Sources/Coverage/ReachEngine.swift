@@ -55,7 +55,7 @@ public struct ReachEngine: Sendable {
     ///   in parallel); per station, one of each per station and speed (stations in parallel).
     public func run(
         graph: RoadGraph, stations: [PlacedSite], speedsKmh: [Double], scope: ReachScope, maxSnap: Double,
-        progress: ((String) -> Void)? = nil
+        progress: (@Sendable (String) -> Void)? = nil
     ) throws -> ReachReport {
         if let bad = speedsKmh.first(where: { !($0 > 0 && $0.isFinite) }) { throw ReachError.speedNotPositive(bad) }
         let routable = stations.filter { $0.snap != nil }
@@ -71,13 +71,14 @@ public struct ReachEngine: Sendable {
         case .perStation:
             runs = try zip(speedsKmh, graphs).map { speed, timed in
                 progress?("circles of each of \(routable.count) stations at \(formatFixed(speed, decimals: 1)) km/h")
-                return ReachRun(speedKmh: speed, merged: [], perStation: try perStation(graph: timed, stations: routable))
+                return ReachRun(speedKmh: speed, merged: [], perStation: try perStation(graph: timed, stations: routable, progress: progress))
             }
         }
         return ReachReport(runs: runs, unroutable: Self.unroutable(stations, maxSnap: maxSnap), routableCount: routable.count)
     }
 
-    /// The circles of all routable `stations` together, from one multi-source search.
+    /// The circles of all routable `stations` together, from one multi-source
+    /// search; the polygons of large levels are built on two threads.
     /// - Throws: `IsochroneError` or `GEOSError` from polygon building.
     /// - Complexity: one search to the largest limit, then the polygon work of `ServiceAreas.nested`.
     public func merged(graph: RoadGraph, stations: [PlacedSite], context: GEOSContext) throws -> [NestedIsochrone] {
@@ -85,16 +86,20 @@ public struct ReachEngine: Sendable {
         var search = MultiSourceSearch(graph: graph)
         return try ServiceAreas.nested(
             sources: routable.map { SearchSource(doorToDoor: $0.snap!) }, minutes: minutes, search: &search,
-            builder: builder, context: context, origins: routable.map(\.point))
+            builder: builder, context: context, origins: routable.map(\.point), parallel: true)
     }
 
     /// Each routable station's circles, in input order: one search per
     /// station, spread over `workers` threads, each with its own GEOS context
-    /// and search workspace.
+    /// and search workspace. `progress` hears how many stations are done,
+    /// about every tenth of them (from the worker threads).
     /// - Throws: the `IsochroneError` or `GEOSError` of the first station that failed.
     /// - Complexity: one search and polygon build per station, divided over the threads.
-    public func perStation(graph: RoadGraph, stations: [PlacedSite]) throws -> [StationCircles] {
+    public func perStation(
+        graph: RoadGraph, stations: [PlacedSite], progress: (@Sendable (String) -> Void)? = nil
+    ) throws -> [StationCircles] {
         let routable = stations.filter { $0.snap != nil }
+        let done = ReachCounter(total: routable.count, report: progress)
         return try ReachWorkers.map(
             count: routable.count, workers: workers,
             makeState: { (context: try GEOSContext(), search: MultiSourceSearch(graph: graph)) }
@@ -103,6 +108,7 @@ public struct ReachEngine: Sendable {
             let levels = try ServiceAreas.nested(
                 sources: [SearchSource(doorToDoor: station.snap!)], minutes: minutes, search: &state.search,
                 builder: builder, context: state.context, origins: [station.point])
+            done.increment()
             return StationCircles(station: station.site, levels: levels)
         }
     }
@@ -118,5 +124,28 @@ public struct ReachEngine: Sendable {
 
     private static func speedList(_ speeds: [Double]) -> String {
         speeds.map { formatFixed($0, decimals: 1) }.joined(separator: " and ")
+    }
+}
+
+/// Counts finished stations across threads and reports every tenth.
+private final class ReachCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private let total: Int
+    private let step: Int
+    private let report: (@Sendable (String) -> Void)?
+    private var count = 0
+
+    init(total: Int, report: (@Sendable (String) -> Void)?) {
+        self.total = total
+        self.step = max(1, total / 10)
+        self.report = report
+    }
+
+    func increment() {
+        lock.lock()
+        count += 1
+        let now = count
+        lock.unlock()
+        if now % step == 0 || now == total { report?("\(now) of \(total) stations done") }
     }
 }

@@ -19,13 +19,14 @@ public enum ServiceAreas {
     /// is reached ground too, as far as each limit allows, so a station lies
     /// inside its own circle even when it is farther than the access distance
     /// from its road. The walk is not counted as road in `roadKilometres`.
+    /// `parallel` unions on two threads (see `NestedIsochrones.build`).
     /// - Throws: `IsochroneError.levelsNotAscending` unless `minutes` strictly
     ///   increase; other `IsochroneError`s or `GEOSError` from polygon building.
     /// - Complexity: one search to the largest limit, then O(pieces log pieces)
     ///   polygon work per level.
     public static func nested(
         sources: [SearchSource], minutes: [Double], search: inout MultiSourceSearch,
-        builder: IsochronePolygonBuilder, context: GEOSContext, origins: [PlanarPoint] = []
+        builder: IsochronePolygonBuilder, context: GEOSContext, origins: [PlanarPoint] = [], parallel: Bool = false
     ) throws -> [NestedIsochrone] {
         precondition(origins.isEmpty || origins.count == sources.count, "give one origin per source, or none")
         try NestedIsochrones.requireAscending(minutes)
@@ -44,7 +45,7 @@ public enum ServiceAreas {
             previous = reached.intervals
             previousLimit = m * 60
         }
-        return try NestedIsochrones.build(levels, with: builder, in: context)
+        return try NestedIsochrones.build(levels, with: builder, parallel: parallel, in: context)
     }
 
     /// The parts of the walks from `origins` to the sources' snap points that

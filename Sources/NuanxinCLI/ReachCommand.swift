@@ -78,7 +78,7 @@ struct ReachCommand: ParsableCommand {
         let report = try progress.step("drawing circles") {
             try engine.run(
                 graph: loaded.graph, stations: placed, speedsKmh: network.speeds,
-                scope: perStation ? .perStation : .merged, maxSnap: network.maxSnap, progress: progress.report)
+                scope: perStation ? .perStation : .merged, maxSnap: network.maxSnap, progress: { progress.report($0) })
         }
         let features = ReachFeatures(
             projection: try Projection(from: "EPSG:4326", to: loaded.graph.crs),
