@@ -36,7 +36,9 @@ struct Nuanxin: AsyncParsableCommand {
                 var syncCommand = command
                 try syncCommand.run()
             }
-        } catch let error where error is CleanExit || error is ValidationError || error is ExitCode {
+        } catch let error where error is CleanExit || error is ValidationError || error is ExitCode
+                    || exitCode(for: error) == .success {
+            // `--help` parses into ArgumentParser's help command, whose run() "fails" with the help text.
             exit(withError: error)
         } catch {
             failWithOneLine(error)

@@ -12,9 +12,10 @@ struct ReachCommand: ParsableCommand {
         discussion: """
             A circle is the road reached within the time (door to door: the walk from the station \
             to its road counts), cut where time runs out, buffered by --access metres and unioned. \
-            No area farther than --access from a reached road is included, holes stay holes, and \
-            each circle lies inside the next longer one (inner circles are eroded by 5 cm per \
-            longer circle so that this holds exactly).
+            No area farther than --access from a reached road is included (round ends are drawn \
+            inside their arcs, so all within 98 % of --access is), holes stay holes, and each \
+            circle lies inside the next longer one (inner circles are eroded by 5 cm per longer \
+            circle so that this holds exactly).
             Output: one feature per circle (all stations together, or each station with \
             --per-station) with minutes, profile, speed_kmh, stations, area_km2, road_km and \
             access_m; stations farther than --max-snap from a usable road are listed on stderr and \

@@ -45,9 +45,10 @@ enum ReachTestGraphs {
         }
     }
 
-    /// The area of a full circle as GEOS draws it with 8 segments per quadrant (an inscribed 32-gon).
+    /// The area of a full circle as reach draws it, with 4 segments per quadrant
+    /// (`ReachEngine.defaultBufferStyle`): an inscribed 16-gon, 8 r² sin(π/8).
     static func polygonalCircleArea(radius r: Double) -> Double {
-        16 * r * r * sin(Double.pi / 16)
+        8 * r * r * sin(Double.pi / 8)
     }
 }
 

@@ -166,6 +166,13 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("bad.geojson").path))
     }
 
+    @Test func helpDescribesTheCircles() throws {
+        guard let result = try runNuanxin(["reach", "--help"]) else { return }
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("USAGE: nuanxin reach [<options>] --network <network> --stations <stations>"))
+        #expect(result.stdout.contains("--crs-out <crs-out>"))
+    }
+
     @Test func unsortedMinutesAndSpeedBandAreWrittenInOrder() throws {
         guard let (folder, network) = try setUp() else { return }
         guard let result = try reach(folder, network, ["--quiet", "--minutes", "10,5", "--speed-band", "12,20"], out: "band.geojson")
