@@ -14,8 +14,8 @@ import RoadNetwork
 /// nodes with an odd number of reached stretches.
 enum ReachPieces {
     /// Offsets within this many metres of a segment's end count as reaching its
-    /// node (the same tolerance as `RoadGraph.points(segment:from:to:)`'s vertex snap).
-    static let nodeTolerance = 0.001
+    /// node, as `RoadGraph.points(segment:from:to:)` snaps them to its end vertex.
+    static let nodeTolerance = RoadGraph.vertexSnap
 
     /// The stretches of `current` that `previous` does not hold. Both lists are
     /// sorted by segment and offset with non-overlapping stretches, as
