@@ -4,13 +4,25 @@ import GeoCore
 public struct IsochroneLevel: Hashable, Sendable {
     /// The travel-time limit in minutes.
     public var minutes: Double
-    /// The reached pieces of road, planar polylines in metres.
+    /// The pieces to buffer, planar polylines in metres. Pieces the levels
+    /// below already hold may be left out: each level covers the one before it.
     public var pieces: [[PlanarPoint]]
+    /// Length of the road reached within `minutes`, in kilometres.
+    public var roadKilometres: Double
 
-    /// Creates a level of `minutes` with its reached `pieces`.
+    /// Creates a level of `minutes` whose `pieces` are all its reached road,
+    /// each stretch once (the road length is their total length).
     public init(minutes: Double, pieces: [[PlanarPoint]]) {
+        self.init(minutes: minutes, pieces: pieces, roadKilometres: IsochroneMeasures.roadKilometres(pieces))
+    }
+
+    /// Creates a level of `minutes` that buffers `pieces` and reports
+    /// `roadKilometres` of reached road (when the pieces are only what is new
+    /// since the level below, or include paths off the road).
+    public init(minutes: Double, pieces: [[PlanarPoint]], roadKilometres: Double) {
         self.minutes = minutes
         self.pieces = pieces
+        self.roadKilometres = roadKilometres
     }
 }
 
@@ -22,62 +34,69 @@ public struct NestedIsochrone: Hashable, Sendable {
     public var area: PlanarMultiPolygon
     /// `area` in square kilometres.
     public var areaSquareKilometres: Double
-    /// Length of this level's reached pieces of road in kilometres.
+    /// Length of the road reached within `minutes`, in kilometres.
     public var roadKilometres: Double
 }
 
 /// Service areas for increasing travel times that nest by construction.
 public enum NestedIsochrones {
-    /// Mitred corners: growing a polygon by a few centimetres adds no arc vertices.
-    private static let marginStyle = GEOSBufferStyle(join: .mitre)
-
     /// One service area per level, each covering the one before it.
     ///
-    /// Level i + 1 is the union of level i's area, grown by `nestingMargin`, and the
-    /// buffers of its own pieces, so the 10-minute area lies inside the 15-minute one
-    /// even where the router's reached sets are not perfectly nested. The margin is
-    /// what makes this hold for exact predicates: without it the overlay's computed
-    /// crossing points (off by ~10⁻⁹ m) leave slivers of level i outside level i + 1
-    /// and GEOS `covers` fails. The default 5 cm also survives writing both areas as
-    /// WGS84 with 7 decimals (≤ 1.5 cm of relative movement), and is invisible next
-    /// to a 50 m access distance (a level's boundary lies at most `nestingMargin` ×
-    /// the number of levels below it outside its own pieces' buffers). Pieces equal to one of an earlier level's are not
-    /// buffered again (the previous area already holds them).
+    /// The union grows level by level: union i + 1 is union i joined with the
+    /// buffers of level i + 1's pieces, so it holds union i even where the
+    /// router's reached sets are not perfectly nested. Unions alone do not nest
+    /// for exact predicates: an overlay's computed crossing points (off by
+    /// ~10⁻⁹ m) leave slivers of union i outside union i + 1, and GEOS `covers`
+    /// fails. So every level below the last is eroded by `nestingMargin` per
+    /// level above it (`NestingMargin.eroded`): the outermost area is exactly
+    /// the union of its buffers, the one inside it lies at least
+    /// `nestingMargin` inside that, and so on. The default 5 cm survives
+    /// writing the areas as WGS84 with 7 decimals (≤ 1.5 cm of relative
+    /// movement) and is invisible next to a 50 m access distance; eroding
+    /// only ever removes area, so no level claims ground its road does not serve.
+    /// Pieces equal to one of an earlier level's are not buffered again.
+    /// With `parallel`, the levels' own pieces are unioned on two threads
+    /// (`LevelAreas`); the result does not depend on the number of cores.
     /// - Throws: `IsochroneError.levelsNotAscending` unless minutes strictly increase,
     ///   `IsochroneError.nestingMarginNegative` for a negative or non-finite margin;
     ///   other `IsochroneError`s and `GEOSError`s as `IsochronePolygonBuilder`.
     /// - Complexity: about O(n log n) per level in the number of buffer vertices.
     public static func build(
         _ levels: [IsochroneLevel], with builder: IsochronePolygonBuilder = IsochronePolygonBuilder(),
-        nestingMargin: Double = 0.05, in context: GEOSContext
+        nestingMargin: Double = 0.05, parallel: Bool = false, in context: GEOSContext
     ) throws -> [NestedIsochrone] {
         guard nestingMargin.isFinite, nestingMargin >= 0 else {
             throw IsochroneError.nestingMarginNegative(nestingMargin)
         }
-        for index in levels.indices.dropFirst() where !(levels[index].minutes > levels[index - 1].minutes) {
-            throw IsochroneError.levelsNotAscending(
-                index: index, minutes: levels[index].minutes, previousMinutes: levels[index - 1].minutes)
-        }
-        var result: [NestedIsochrone] = []
-        result.reserveCapacity(levels.count)
-        var previousArea: GEOSGeometry?
+        try requireAscending(levels.map(\.minutes))
         var earlierPieces: Set<[PlanarPoint]> = []
-        for level in levels {
-            let newPieces = level.pieces.filter { !earlierPieces.contains($0) }
-            let ownArea = try builder.serviceArea(of: newPieces, in: context)
-            let combined = try previousArea.map { previous in
-                let grown = nestingMargin > 0 ? try previous.buffer(nestingMargin, style: marginStyle) : previous
-                return try grown.union(ownArea)
-            } ?? ownArea
-            let area = try builder.validPolygonal(combined, minutes: level.minutes)
-            let planar = try area.toMultiPolygon()
-            result.append(NestedIsochrone(
-                minutes: level.minutes, area: planar,
-                areaSquareKilometres: IsochroneMeasures.areaSquareKilometres(planar),
-                roadKilometres: IsochroneMeasures.roadKilometres(level.pieces)))
-            previousArea = area
-            earlierPieces.formUnion(level.pieces)
+        let newPieces = levels.map { level in
+            defer { earlierPieces.formUnion(level.pieces) }
+            return level.pieces.filter { !earlierPieces.contains($0) }
         }
-        return result
+        var unions: [GEOSGeometry] = []
+        unions.reserveCapacity(levels.count)
+        for ownArea in try LevelAreas.areas(of: newPieces, builder: builder, parallel: parallel, context: context) {
+            unions.append(try unions.last.map { try $0.union(ownArea) } ?? ownArea)
+        }
+        return try levels.indices.map { index -> NestedIsochrone in
+            let erosion = Double(levels.count - 1 - index) * nestingMargin
+            let eroded = erosion > 0 ? try NestingMargin.eroded(unions[index], by: erosion) : (area: unions[index], isValid: false)
+            let valid = eroded.isValid ? eroded.area : try builder.validPolygonal(eroded.area, minutes: levels[index].minutes)
+            let planar = try valid.toMultiPolygon()
+            return NestedIsochrone(
+                minutes: levels[index].minutes, area: planar,
+                areaSquareKilometres: IsochroneMeasures.areaSquareKilometres(planar),
+                roadKilometres: levels[index].roadKilometres)
+        }
+    }
+
+    /// Checks that `minutes` strictly increase.
+    /// - Throws: `IsochroneError.levelsNotAscending` naming the first level out of order.
+    /// - Complexity: O(n).
+    public static func requireAscending(_ minutes: [Double]) throws {
+        for index in minutes.indices.dropFirst() where !(minutes[index] > minutes[index - 1]) {
+            throw IsochroneError.levelsNotAscending(index: index, minutes: minutes[index], previousMinutes: minutes[index - 1])
+        }
     }
 }

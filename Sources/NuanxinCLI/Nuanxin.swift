@@ -14,6 +14,7 @@ struct Nuanxin: AsyncParsableCommand {
         abstract: "15-minute service circles, coverage audits and station planning on real road networks.",
         version: "0.1.0",
         subcommands: [
+            ReachCommand.self,
             AuditCommand.self,
             PlanCommand.self,
             NetworkCommand.self,

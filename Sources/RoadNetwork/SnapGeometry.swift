@@ -24,27 +24,52 @@ extension RoadGraph {
         return PlanarPoint(x: pointX[first], y: pointY[first])
     }
 
+    /// Offsets this close (in metres) to a vertex's distance along a segment
+    /// take that vertex exactly in `points(segment:from:to:)`, so an offset
+    /// computed with rounding neither misses the vertex nor leaves a
+    /// sub-millimetre stub.
+    public static let vertexSnap = 0.001
+
     /// The polyline of segment `segment` between offsets `from` and `to`
     /// (metres from the segment start, clamped to its ends), in travel order:
-    /// reversed when `to < from`. Both end points are included, so the result
-    /// has at least two points (equal ones when `from == to`).
+    /// reversed when `to < from`. Ends are interpolated on the straight piece
+    /// holding them, or are the vertex itself within `vertexSnap`; interior
+    /// vertices are kept. Both end points are included, so the result has at
+    /// least two points (equal ones when `from == to`).
     /// - Complexity: O(points of the segment).
     public func points(segment: Int, from: Double, to: Double) -> [PlanarPoint] {
-        let low = Swift.min(from, to)
-        let high = Swift.max(from, to)
         let first = Int(segmentPointStart[segment])
         let last = Int(segmentPointStart[segment + 1]) - 1
-        var result = [pointAt(segment: segment, offset: low)]
-        var walked = 0.0
+        var cumulative = [0.0]
+        cumulative.reserveCapacity(last - first + 1)
         for k in first..<last {
             let dx = pointX[k + 1] - pointX[k]
             let dy = pointY[k + 1] - pointY[k]
-            walked += (dx * dx + dy * dy).squareRoot()
-            if walked > low && walked < high {
-                result.append(PlanarPoint(x: pointX[k + 1], y: pointY[k + 1]))
+            cumulative.append(cumulative[k - first] + (dx * dx + dy * dy).squareRoot())
+        }
+        let length = cumulative[cumulative.count - 1]
+        let low = Swift.min(Swift.max(Swift.min(from, to), 0), length)
+        let high = Swift.min(Swift.max(Swift.max(from, to), 0), length)
+        /// The point `offset` metres along, and the index of the vertex at or before it.
+        func locate(_ offset: Double) -> (Int, PlanarPoint) {
+            if let v = cumulative.firstIndex(where: { abs($0 - offset) <= Self.vertexSnap }) {
+                return (v, PlanarPoint(x: pointX[first + v], y: pointY[first + v]))
+            }
+            let after = cumulative.firstIndex(where: { $0 > offset }) ?? (cumulative.count - 1)
+            let before = after - 1
+            let t = (offset - cumulative[before]) / (cumulative[after] - cumulative[before])
+            let a = first + before, b = first + after
+            return (before, PlanarPoint(x: pointX[a] + (pointX[b] - pointX[a]) * t, y: pointY[a] + (pointY[b] - pointY[a]) * t))
+        }
+        let (startIndex, startPoint) = locate(low)
+        let (endIndex, endPoint) = locate(high)
+        var result = [startPoint]
+        if startIndex < endIndex {
+            for v in (startIndex + 1)...endIndex where cumulative[v] > low + Self.vertexSnap && cumulative[v] < high - Self.vertexSnap {
+                result.append(PlanarPoint(x: pointX[first + v], y: pointY[first + v]))
             }
         }
-        result.append(pointAt(segment: segment, offset: high))
+        result.append(endPoint)
         return to < from ? result.reversed() : result
     }
 }

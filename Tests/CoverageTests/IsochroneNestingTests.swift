@@ -31,10 +31,13 @@ import GeoCore
         try expectNested(rings, in: geos)
         #expect(rings.map(\.roadKilometres) == [0.4, 1.0, 1.1])
         #expect(try GEOSGeometry(multiPolygon: rings[2].area, in: geos).covers(p(0, 0)))
-        // Level 5 is exactly the stadium around `a`.
+        // Level 5 is the stadium around `a` eroded by 2 × 5 cm (two levels above it):
+        // inside the stadium, and smaller by its perimeter × 0.1 m (to first order).
         let stadium = try IsochronePolygonBuilder().polygons(of: [a], in: geos)
-        #expect(rings[0].area == stadium)
-        #expect(rings[0].areaSquareKilometres == stadium.area / 1_000_000)
+        let stadiumGeometry = try GEOSGeometry(multiPolygon: stadium, in: geos)
+        #expect(try stadiumGeometry.covers(GEOSGeometry(multiPolygon: rings[0].area, in: geos)))
+        #expect(abs(stadium.area - rings[0].area.area - 0.1 * (try stadiumGeometry.length)) < 0.05)
+        #expect(rings[0].areaSquareKilometres == rings[0].area.area / 1_000_000)
     }
 
     @Test func randomGridLevelsNestAndAreValid() throws {
@@ -49,14 +52,18 @@ import GeoCore
             #expect(try GEOSGeometry(multiPolygon: ring.area, in: geos).validity() == .valid)
         }
         // The outermost level is the plain service area of its own pieces (a superset
-        // here), grown along its boundary by at most the 5 cm nesting margin per level below.
-        let direct = try GEOSGeometry(multiPolygon: IsochronePolygonBuilder().polygons(of: levels[2].pieces, in: geos), in: geos)
+        // here); the middle one is its own service area eroded by the 5 cm margin (mitred,
+        // so up to the mitre limit, 5 × 5 cm, at reflex corners).
+        let builder = IsochronePolygonBuilder()
+        let direct = try GEOSGeometry(multiPolygon: builder.polygons(of: levels[2].pieces, in: geos), in: geos)
         let outer = try GEOSGeometry(multiPolygon: rings[2].area, in: geos)
-        #expect(try direct.difference(outer).area < 1e-6)
-        let growth = try outer.area - direct.area
-        let perimeter = try direct.length
-        #expect(growth >= 0 && growth <= 2 * 0.05 * perimeter)
-        #expect(try outer.difference(direct.buffer(2 * 0.05 + 0.001)).area < 1e-6)
+        #expect(try direct.difference(outer).area + outer.difference(direct).area < 1e-6)
+        let middle = try GEOSGeometry(multiPolygon: builder.polygons(of: levels[1].pieces, in: geos), in: geos)
+        let eroded = try GEOSGeometry(multiPolygon: rings[1].area, in: geos)
+        #expect(try middle.covers(eroded))
+        #expect(try middle.buffer(-0.25 - 0.001).difference(eroded).area < 1e-6)
+        let (middleArea, erodedArea, perimeter) = (try middle.area, try eroded.area, try middle.length)
+        #expect(abs(middleArea - erodedArea - 0.05 * perimeter) < 0.01 * 0.05 * perimeter)
     }
 
     @Test func levelsOutOfOrderAndNegativeMarginAreRejected() throws {

@@ -1,0 +1,97 @@
+import ArgumentParser
+import Coverage
+import Foundation
+import GeoCore
+import RoadNetwork
+
+/// `nuanxin reach`: honest 5/10/15-minute service circles (15分钟服务圈) of stations.
+struct ReachCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reach",
+        abstract: "Draw each station's 5/10/15-minute service circles on the real roads, as nested GeoJSON polygons.",
+        discussion: """
+            A circle is the road reached within the time (door to door: the walk from the station \
+            to its road counts), cut where time runs out, buffered by --access metres and unioned. \
+            No area farther than --access from a reached road is included (round ends are drawn \
+            inside their arcs, so all within 98 % of --access is), holes stay holes, and each \
+            circle lies inside the next longer one (inner circles are eroded by 5 cm per longer \
+            circle so that this holds exactly).
+            Output: one feature per circle (all stations together, or each station with \
+            --per-station) with minutes, profile, speed_kmh, stations, area_km2, road_km and \
+            access_m; stations farther than --max-snap from a usable road are listed on stderr and \
+            written as features with "unroutable": true, reason, snap_m and no geometry. The run \
+            fails only when no station is routable. --out defaults to out/reach.geojson (out/ is \
+            created); the file is written atomically.
+            Example:
+              nuanxin reach --network geodata/chengdu-center.osm.pbf --stations stations.geojson --minutes 5,10,15
+            """
+    )
+
+    @OptionGroup var network: NetworkInputOptions
+
+    @Option(help: "Stations: GeoJSON Point features or CSV with id,lon,lat[,name].")
+    var stations: String
+
+    @OptionGroup var inputCRS: InputCRSOption
+
+    @Option(help: "Travel times in minutes, comma separated.")
+    var minutes = MinuteList(argument: "5,10,15")!
+
+    @Option(help: "Access distance in metres: how far from a reached road a place still counts as served.")
+    var access: Double = 50
+
+    @Flag(name: .customLong("per-station"), help: "One set of circles per station instead of one for all stations together.")
+    var perStation = false
+
+    @OptionGroup var crsOut: OutputCRSOption
+
+    @Option(help: "Output GeoJSON file (default: out/reach.geojson, creating out/).")
+    var out: String?
+
+    @OptionGroup var output: QuietOption
+
+    /// Where the file goes when `--out` is not given.
+    static let defaultOut = "out/reach.geojson"
+
+    func validate() throws {
+        _ = try minutes.ascending()
+        if !(access > 0 && access.isFinite) {
+            throw ValidationError("--access must be a positive number of metres, got \(access)")
+        }
+    }
+
+    func run() throws {
+        let progress = output.progress
+        let loaded = try progress.step("loading \(network.network)") { try network.load(progress: progress) }
+        let stationsURL = URL(fileURLWithPath: stations)
+        let sites = try progress.step("reading \(stationsURL.lastPathComponent)") {
+            try PointSetReader.read(contentsOf: stationsURL, datum: inputCRS.datum)
+        }
+        let placer = try SitePlacer(graph: loaded.graph)
+        let placed = try progress.step("snapping \(sites.count) stations onto the road") {
+            try placer.place(sites, maxSnap: network.maxSnap)
+        }
+        for station in ReachEngine.unroutable(placed, maxSnap: network.maxSnap) {
+            let name = station.station.name.map { " (\($0))" } ?? ""
+            FileHandle.standardError.write(Data("nuanxin: station \(station.station.id)\(name) is unroutable: \(station.reason)\n".utf8))
+        }
+        let engine = try ReachEngine(minutes: try minutes.ascending(), accessDistance: access)
+        let report = try progress.step("drawing circles") {
+            try engine.run(
+                graph: loaded.graph, stations: placed, speedsKmh: network.speeds,
+                scope: perStation ? .perStation : .merged, maxSnap: network.maxSnap, progress: { progress.report($0) })
+        }
+        let features = ReachFeatures(
+            projection: try Projection(from: "EPSG:4326", to: loaded.graph.crs),
+            profile: loaded.graph.profile, accessDistance: access)
+        var collection = crsOut.apply(to: try features.collection(report))
+        collection.foreignMembers["attribution"] = .string("Road network © OpenStreetMap contributors (ODbL 1.0)")
+        let path = out ?? Self.defaultOut
+        if out == nil {
+            try FileManager.default.createDirectory(
+                at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true)
+        }
+        try GeoJSONWriter.write(collection, to: URL(fileURLWithPath: path))
+        progress.report("wrote \(collection.features.count) features to \(path)")
+    }
+}

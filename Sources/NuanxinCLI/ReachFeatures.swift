@@ -1,0 +1,107 @@
+import Coverage
+import GeoCore
+import RoadNetwork
+
+/// Lays out a `ReachReport` as GeoJSON features (WGS84): one MultiPolygon
+/// feature per circle, then one per unroutable station, in a fixed order.
+struct ReachFeatures {
+    /// The graph's metric CRS → WGS84 (used inversely).
+    let projection: Projection
+    /// The profile name written in every feature.
+    let profile: TravelProfile
+    /// The access distance in metres, written as `access_m`.
+    let accessDistance: Double
+
+    /// The features of `report`: circles sorted by speed, minutes and station id;
+    /// unroutable stations (no geometry) after them, by station id.
+    /// - Throws: `ProjectionError` when a position cannot be transformed.
+    /// - Complexity: O(vertices) plus sorting.
+    func collection(_ report: ReachReport) throws -> FeatureCollection {
+        var circles: [(key: CircleKey, feature: Feature)] = []
+        for run in report.runs {
+            for level in run.merged {
+                circles.append((CircleKey(speed: run.speedKmh, minutes: level.minutes, station: nil),
+                                try feature(level, speed: run.speedKmh, stations: report.routableCount, station: nil)))
+            }
+            for circle in run.perStation {
+                for level in circle.levels {
+                    circles.append((CircleKey(speed: run.speedKmh, minutes: level.minutes, station: circle.station.id),
+                                    try feature(level, speed: run.speedKmh, stations: 1, station: circle.station)))
+                }
+            }
+        }
+        circles.sort { $0.key < $1.key }
+        let unroutable = report.unroutable.sorted { StationOrder.precedes($0.station.id, $1.station.id) }
+        return FeatureCollection(features: circles.map(\.feature) + unroutable.map(feature))
+    }
+
+    private func feature(_ level: NestedIsochrone, speed: Double, stations: Int, station: SitePoint?) throws -> Feature {
+        var properties: [String: JSONValue] = [
+            "minutes": .number(level.minutes),
+            "profile": .string(profile.rawValue),
+            "speed_kmh": .number(speed),
+            "stations": .number(Double(stations)),
+            "area_km2": .number(Self.rounded(level.areaSquareKilometres, decimals: 3)),
+            "road_km": .number(Self.rounded(level.roadKilometres, decimals: 3)),
+            "access_m": .number(accessDistance),
+        ]
+        if let station {
+            properties["station_id"] = .string(station.id)
+            properties["station_name"] = station.name.map(JSONValue.string) ?? .null
+        }
+        return Feature(geometry: try Self.multiPolygon(GeoJSONPlanar.geometry(from: level.area, projection: projection)), properties: properties)
+    }
+
+    private func feature(_ station: UnroutableStation) -> Feature {
+        Feature(geometry: nil, properties: [
+            "station_id": .string(station.station.id),
+            "station_name": station.station.name.map(JSONValue.string) ?? .null,
+            "profile": .string(profile.rawValue),
+            "unroutable": .bool(true),
+            "reason": .string(station.reason),
+            "snap_m": station.snapMeters.map { .number(Self.rounded($0, decimals: 1)) } ?? .null,
+        ])
+    }
+
+    /// Every circle as a MultiPolygon, so the layer has one geometry type
+    /// (GDAL and QGIS read a mix of Polygon and MultiPolygon as "unknown").
+    private static func multiPolygon(_ geometry: Geometry?) -> Geometry? {
+        if case .polygon(let rings)? = geometry { return .multiPolygon([rings]) }
+        return geometry
+    }
+
+    /// `value` rounded to `decimals` places, as the number written.
+    static func rounded(_ value: Double, decimals: Int) -> Double {
+        Double(formatFixed(value, decimals: decimals)) ?? value
+    }
+}
+
+/// The sort key of a circle: speed, then minutes, then station (merged first).
+private struct CircleKey: Comparable {
+    var speed: Double
+    var minutes: Double
+    var station: String?
+
+    static func < (a: CircleKey, b: CircleKey) -> Bool {
+        if a.speed != b.speed { return a.speed < b.speed }
+        if a.minutes != b.minutes { return a.minutes < b.minutes }
+        switch (a.station, b.station) {
+        case (nil, nil), (.some, nil): return false
+        case (nil, .some): return true
+        case (let x?, let y?): return StationOrder.precedes(x, y)
+        }
+    }
+}
+
+/// Station ids in a natural order: numbers by value (`2` before `10`), before
+/// other ids, which go by their UTF-8 bytes.
+enum StationOrder {
+    static func precedes(_ a: String, _ b: String) -> Bool {
+        switch (UInt64(a), UInt64(b)) {
+        case (let x?, let y?) where x != y: return x < y
+        case (.some, nil): return true
+        case (nil, .some): return false
+        default: return a.utf8.lexicographicallyPrecedes(b.utf8)
+        }
+    }
+}
