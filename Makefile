@@ -32,7 +32,7 @@ DEMO_GEOJSON := $(DEMO_DISTRICTS) $(DEMO_STATIONS) $(DEMO_HOTSPOTS) $(DEMO_CANDI
 
 # The demo runs these steps in order; a new subcommand gets a `demo-<name>` target
 # below and its name appended here.
-DEMO_STEPS := demo-inspect demo-network demo-audit demo-convert
+DEMO_STEPS := demo-inspect demo-network demo-reach demo-audit demo-convert
 
 .PHONY: help deps deps-browser test demo demo-build $(DEMO_STEPS) bench geodata geodata-check clean
 
@@ -65,6 +65,12 @@ demo-inspect:
 
 demo-network:
 	$(NUANXIN) network info --network $(DEMO_NETWORK) --cache $(OUT)/cache
+
+demo-reach:
+	$(NUANXIN) reach --network $(DEMO_NETWORK) --cache $(OUT)/cache --stations $(DEMO_STATIONS) \
+		--minutes 5,10,15 --out $(OUT)/reach.geojson
+	$(NUANXIN) reach --network $(DEMO_NETWORK) --cache $(OUT)/cache --stations $(DEMO_STATIONS) \
+		--minutes 15 --per-station --out $(OUT)/reach-per-station.geojson
 
 demo-audit:
 	$(NUANXIN) audit --network $(DEMO_NETWORK) --cache $(OUT)/cache --stations $(DEMO_STATIONS) \
