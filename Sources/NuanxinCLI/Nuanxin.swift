@@ -17,6 +17,7 @@ struct Nuanxin: AsyncParsableCommand {
             ReachCommand.self,
             AuditCommand.self,
             PlanCommand.self,
+            ReportCommand.self,
             NetworkCommand.self,
             RouteCommand.self,
             ConvertCommand.self,

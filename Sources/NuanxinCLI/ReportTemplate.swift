@@ -1,20 +1,22 @@
-import Foundation
-
 /// The self-contained HTML page of `nuanxin report`.
 ///
-/// The page holds no data of its own: `ReportPage.render(dataJSON:)` puts the
-/// report's JSON (built by `ReportData`) into a `<script type="application/json">`
-/// block, and the inline script draws the map as SVG, the tables and the charts
-/// from it. Every text from the data (names from OSM) reaches the page through
-/// `textContent`, never `innerHTML`, so a name like `<script>` shows as text.
-/// No CDN, no tile server, no external file: it works offline.
+/// The page holds no data of its own: `render(dataJSON:lang:)` puts the report's
+/// JSON (`ReportData`) into a `<script type="application/json">` block, and the
+/// inline script draws the map as SVG, the tables and the charts from it. Every
+/// text from the data (names from OSM) reaches the page through `textContent`,
+/// never `innerHTML`, so a name like `<script>` shows as text. No CDN, no tile
+/// server, no web font: it works offline.
+///
+/// A successful render ends with an element `#render-ok` (the footer); any script
+/// error shows a red `#render-error` box at the top of the page instead.
 enum ReportPage {
-    /// The full HTML document with `dataJSON` embedded safely.
+    /// The full HTML document with `dataJSON` embedded safely: `<`, `>` and `&` are
+    /// written as JSON `\u` escapes, so no text in the data can close the block.
     static func render(dataJSON: String, lang: String) -> String {
         let safe = dataJSON
+            .replacingOccurrences(of: "&", with: "\\u0026")
             .replacingOccurrences(of: "<", with: "\\u003c")
             .replacingOccurrences(of: ">", with: "\\u003e")
-            .replacingOccurrences(of: "&", with: "\\u0026")
         return template
             .replacingOccurrences(of: "__LANG__", with: lang == "en" ? "en" : "zh-CN")
             .replacingOccurrences(of: "__DATA__", with: safe)
@@ -26,41 +28,67 @@ enum ReportPage {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>nuanxin</title>
+<title>nuanxin report</title>
+<script>
+"use strict";
+window.nuanxinShowError = function (message) {
+  var box = document.getElementById("render-error");
+  if (!box) {
+    box = document.createElement("div"); box.id = "render-error"; box.setAttribute("role", "alert");
+    box.style.cssText = "background:#b3261e;color:#fff;padding:12px 20px;font:14px/1.4 monospace;white-space:pre-wrap";
+    (document.body || document.documentElement).insertBefore(box, (document.body || document.documentElement).firstChild);
+  }
+  box.textContent = (box.textContent ? box.textContent + "\n" : "Report script error: ") + message;
+};
+window.addEventListener("error", function (e) { window.nuanxinShowError(e.message + " (line " + e.lineno + ")"); });
+</script>
 <style>
-body{font-family:"Noto Sans CJK SC","PingFang SC","Microsoft YaHei",system-ui,sans-serif;margin:0;color:#222;background:#fafafa}
-header{padding:12px 20px;background:#b3261e;color:#fff}
-header h1{margin:0;font-size:22px}
-header p{margin:4px 0 0;font-size:13px;opacity:.95}
-main{display:grid;grid-template-columns:minmax(0,3fr) minmax(320px,2fr);gap:16px;padding:16px 20px}
-#mapbox{position:relative;background:#fff;border:1px solid #ddd;border-radius:6px}
-#map{width:100%;height:72vh;display:block;cursor:grab;background:#f4f1ea}
-#controls{position:absolute;top:8px;left:8px;background:rgba(255,255,255,.93);padding:8px 10px;border-radius:6px;font-size:13px;box-shadow:0 1px 4px rgba(0,0,0,.2)}
-#controls label{display:block;white-space:nowrap}
-#legend{position:absolute;bottom:8px;left:8px;background:rgba(255,255,255,.93);padding:6px 10px;border-radius:6px;font-size:12px;box-shadow:0 1px 4px rgba(0,0,0,.2)}
-#legend div{display:flex;align-items:center;gap:6px;margin:2px 0}
-#legend i{display:inline-block;width:14px;height:14px;border:1px solid #555}
-#tip{position:absolute;pointer-events:none;background:#fff;border:1px solid #999;border-radius:4px;padding:6px 8px;font-size:12px;display:none;max-width:320px;box-shadow:0 2px 6px rgba(0,0,0,.25);z-index:3}
-#tip table td{padding:0 4px;vertical-align:top}
-#attr{position:absolute;bottom:4px;right:8px;font-size:11px;color:#444;background:rgba(255,255,255,.8);padding:1px 4px}
-section{background:#fff;border:1px solid #ddd;border-radius:6px;padding:10px 14px;margin-bottom:14px}
-section h2{font-size:16px;margin:2px 0 8px}
-table.data{border-collapse:collapse;width:100%;font-size:13px}
-table.data th,table.data td{border-bottom:1px solid #eee;padding:3px 6px;text-align:right}
-table.data th:first-child,table.data td:first-child{text-align:left}
-.kpi{display:flex;gap:18px;flex-wrap:wrap}
-.kpi div{font-size:12px;color:#555}.kpi b{display:block;font-size:22px;color:#b3261e}
-svg.chart{width:100%;height:220px}
-@media (max-width:900px){main{grid-template-columns:1fr}}
+*{box-sizing:border-box}
+body{font-family:"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei","WenQuanYi Micro Hei",system-ui,sans-serif;margin:0;color:#1f2328;background:#f3f4f6}
+header{padding:10px 20px 12px;background:#8c1d18;color:#fff}
+header h1{margin:0;font-size:21px;font-weight:600}
+header p{margin:4px 0 0;font-size:13px;opacity:.92}
+main{display:grid;grid-template-columns:minmax(0,11fr) minmax(380px,9fr);gap:14px;padding:14px 16px;align-items:start}
+#mapbox{position:relative;background:#fff;border:1px solid #d0d4da;border-radius:6px;overflow:hidden}
+#map{width:100%;display:block;cursor:grab;background:#f7f5f0;max-height:calc(100vh - 110px)}
+.panel{position:absolute;background:rgba(255,255,255,.94);border-radius:6px;box-shadow:0 1px 4px rgba(0,0,0,.25);font-size:13px}
+#controls{top:8px;left:8px;padding:6px 10px}
+#controls label{display:block;white-space:nowrap;line-height:1.6;cursor:pointer}
+#zoom{top:8px;right:8px;display:flex;flex-direction:column}
+#zoom button{width:30px;height:30px;border:0;background:none;font-size:18px;cursor:pointer;color:#333}
+#zoom button+button{border-top:1px solid #ddd}
+#legend{bottom:24px;left:8px;padding:6px 10px;font-size:12.5px}
+#legend h3{margin:2px 0 3px;font-size:12.5px;color:#444}
+#legend .row{display:flex;align-items:center;gap:7px;margin:2px 0}
+#legend svg{flex:none}
+#tip{position:absolute;pointer-events:none;background:#fff;border:1px solid #999;border-radius:4px;padding:6px 8px;font-size:12px;display:none;max-width:340px;box-shadow:0 2px 6px rgba(0,0,0,.25);z-index:3}
+#tip td{padding:0 4px;vertical-align:top}#tip td:first-child{color:#666;white-space:nowrap}
+#attr{position:absolute;bottom:0;right:0;font-size:11px;color:#333;background:rgba(255,255,255,.85);padding:2px 6px;border-top-left-radius:4px}
+#side{min-width:0}
+section{background:#fff;border:1px solid #d0d4da;border-radius:6px;padding:10px 14px;margin-bottom:12px}
+section h2{font-size:15px;margin:0 0 8px;color:#8c1d18}
+section p.note{font-size:12px;color:#555;margin:6px 0 0}
+table.data{border-collapse:collapse;width:100%;font-size:13px;font-variant-numeric:tabular-nums}
+table.data th{font-weight:600;color:#444;border-bottom:2px solid #d0d4da;padding:4px 6px;text-align:right;white-space:nowrap}
+table.data td{border-bottom:1px solid #eceef1;padding:3px 6px;text-align:right;white-space:nowrap}
+table.data th.text,table.data td.text{text-align:left;white-space:normal}
+table.data tr.total td{font-weight:600;border-top:2px solid #d0d4da}
+td .bar{display:inline-block;height:9px;background:#3b7dd8;vertical-align:middle;margin-right:6px;border-radius:2px}
+.kpi{display:grid;grid-template-columns:repeat(auto-fit,minmax(110px,1fr));gap:8px}
+.kpi div{font-size:12px;color:#555;line-height:1.3}.kpi b{display:block;font-size:22px;color:#8c1d18;font-variant-numeric:tabular-nums}
+svg.chart{width:100%;height:auto;display:block}
+footer{padding:4px 20px 16px;font-size:12px;color:#666}
+@media (max-width:1000px){main{grid-template-columns:1fr}}
 </style>
 </head>
 <body>
-<header><h1 id="title"></h1><p id="subtitle"></p></header>
+<header><h1 id="title"></h1><p id="subtitle"></p><p id="datanote"></p></header>
 <main>
 <div id="mapbox">
-<svg id="map" xmlns="http://www.w3.org/2000/svg"></svg>
-<div id="controls"></div>
-<div id="legend"></div>
+<svg id="map" xmlns="http://www.w3.org/2000/svg" role="img"></svg>
+<div id="controls" class="panel"></div>
+<div id="zoom" class="panel"></div>
+<div id="legend" class="panel"></div>
 <div id="tip"></div>
 <div id="attr"></div>
 </div>
@@ -69,151 +97,196 @@ svg.chart{width:100%;height:220px}
 <script type="application/json" id="report-data">__DATA__</script>
 <script>
 "use strict";
-(function(){
+(function () {
+try {
 const D = JSON.parse(document.getElementById("report-data").textContent);
 const zh = D.lang !== "en";
 const T = zh ? {
-  title:"暖新服务圈报告", profile:{ebike:"电动自行车",walk:"步行"}, speed:"速度", minutes:"分钟",
-  roads:"道路", circles:"服务圈", stations:"现有站点", hotspots:"骑手热点", gaps:"未覆盖区域", districts:"行政区",
-  sites:"建议新站点", covered:"覆盖", uncovered:"未覆盖", within:"分钟内", none:"无站点可达",
-  districtTable:"各区覆盖情况", name:"名称", hotspotCount:"热点数", weightTotal:"热点权重", weightCovered:"已覆盖权重",
-  share:"覆盖率", uncoveredKm2:"未覆盖面积 km²", worst:"服务最差的 10 个热点", minutesToNearest:"至最近站点(分钟)",
-  proposed:"建议新站点(按优先级)", rank:"序号", kind:"类型", addedWeight:"新增覆盖权重", cumulative:"累计覆盖率",
-  frontier:"新增站点数与覆盖率", newStations:"新增站点数", speedBand:"速度假设的影响", source:"数据来源",
-  kpiShare:"热点权重覆盖率", kpiStations:"现有站点", kpiHotspots:"热点", kpiUncovered:"未覆盖热点",
-  unroutable:"无法接入路网", hint:"滚轮缩放，拖动平移，悬停查看属性"
+  title: "暖新站点 15 分钟服务圈报告", profile: {ebike: "电动自行车", walk: "步行"}, speed: "速度", min: "分钟",
+  roads: "道路", circles: "服务圈", circle: "分钟服务圈", stations: "现有站点", hotspots: "骑手热点", gaps: "未覆盖区域", districts: "行政区界",
+  sites: "建议新站点", covered: "已覆盖", uncovered: "未覆盖", unreached: "无站点可达", yes: "是", no: "否",
+  districtTable: "各区覆盖情况", name: "名称", district: "行政区", hotspotCount: "热点", hotspotsCovered: "已覆盖热点", weight: "权重",
+  weightTotal: "热点权重", weightCovered: "已覆盖权重", share: "覆盖率", uncoveredKm2: "未覆盖面积 km²", area: "面积 km²", roadKm: "道路 km",
+  worst: "服务最差的 10 个热点", minutesToNearest: "至最近站点(分钟)", nearest: "最近站点",
+  proposed: "建议新站点(按优先级)", rank: "序号", kind: "类型", addedWeight: "新增覆盖权重", taken: "新增覆盖热点", cumulative: "累计覆盖率",
+  frontier: "新增站点数与覆盖率", newStations: "新增站点数", speedBand: "速度假设的影响", speedNote: "骑行速度不同时，现有站点在 {m} 分钟内覆盖的热点权重与服务圈面积。",
+  stationTable: "现有站点", served: "最近且在时限内的热点", weightServed: "服务权重", unroutable: "无法接入路网",
+  kpiShare: "热点权重覆盖率", kpiAfter: "新增 {k} 站后", kpiStations: "现有站点", kpiUncovered: "未覆盖热点", kpiGap: "未覆盖面积 km²",
+  total: "合计", outside: "(区外)", studyArea: "研究范围", hint: "滚轮缩放 · 拖动平移 · 悬停查看属性",
+  legendCircles: "服务圈", legendHotspots: "热点(至最近站点)", legendOther: "其他", within: "≤ {m} 分钟", between: "{a}–{b} 分钟",
+  beyond: "> {m} 分钟或不可达", frontierNote: "第 0 点为现有站点；虚线为速度区间两端的现有覆盖率。", noPlan: "未提供候选站点(--candidates)，无选址结果。",
+  source: "数据", profileLabel: "出行方式", accessNote: "道路两侧 {a} 米内计为覆盖", footer: "由 nuanxin 生成 · 离线文件，无需联网",
+  kinds: {pharmacy: "药店", hotel: "酒店", bank: "银行", mall: "商场", community_centre: "社区中心", social_facility: "社会服务机构",
+    townhall: "街道/乡镇政府", government: "政府机构", dropoff: "送达点", pickup: "取餐点", mixed: "取送混合"}
 } : {
-  title:"Nuanxin service-circle report", profile:{ebike:"e-bike",walk:"walking"}, speed:"speed", minutes:"min",
-  roads:"Roads", circles:"Service circles", stations:"Existing stations", hotspots:"Rider hotspots", gaps:"Uncovered areas", districts:"Districts",
-  sites:"Proposed sites", covered:"covered", uncovered:"uncovered", within:"min", none:"no station reaches it",
-  districtTable:"Coverage by district", name:"Name", hotspotCount:"Hotspots", weightTotal:"Weight", weightCovered:"Weight covered",
-  share:"Share", uncoveredKm2:"Uncovered km²", worst:"10 worst-served hotspots", minutesToNearest:"Minutes to nearest",
-  proposed:"Proposed sites (by rank)", rank:"Rank", kind:"Kind", addedWeight:"Weight added", cumulative:"Cumulative share",
-  frontier:"Covered share against new stations", newStations:"New stations", speedBand:"Sensitivity to the speed assumption", source:"Data",
-  kpiShare:"Hotspot weight covered", kpiStations:"Existing stations", kpiHotspots:"Hotspots", kpiUncovered:"Uncovered hotspots",
-  unroutable:"not on the network", hint:"Wheel to zoom, drag to pan, hover for details"
+  title: "Nuanxin 15-minute service-circle report", profile: {ebike: "e-bike", walk: "walking"}, speed: "Speed", min: "min",
+  roads: "Roads", circles: "Service circles", circle: "min service circle", stations: "Existing stations", hotspots: "Rider hotspots", gaps: "Uncovered areas", districts: "District borders",
+  sites: "Proposed sites", covered: "Covered", uncovered: "Uncovered", unreached: "no station reaches it", yes: "yes", no: "no",
+  districtTable: "Coverage by district", name: "Name", district: "District", hotspotCount: "Hotspots", hotspotsCovered: "Covered", weight: "Weight",
+  weightTotal: "Weight", weightCovered: "Weight covered", share: "Share", uncoveredKm2: "Uncovered km²", area: "Area km²", roadKm: "Road km",
+  worst: "10 worst-served hotspots", minutesToNearest: "Minutes to nearest", nearest: "Nearest station",
+  proposed: "Proposed sites (by rank)", rank: "Rank", kind: "Kind", addedWeight: "Weight added", taken: "Hotspots added", cumulative: "Cumulative share",
+  frontier: "Covered share against new stations", newStations: "New stations", speedBand: "Sensitivity to the speed assumption", speedNote: "Hotspot weight the existing stations cover within {m} minutes, and their circle's area, at each riding speed.",
+  stationTable: "Existing stations", served: "Hotspots served (nearest, in time)", weightServed: "Weight served", unroutable: "not on the network",
+  kpiShare: "Hotspot weight covered", kpiAfter: "With {k} new sites", kpiStations: "Existing stations", kpiUncovered: "Uncovered hotspots", kpiGap: "Uncovered km²",
+  total: "Total", outside: "(outside districts)", studyArea: "study area", hint: "Wheel to zoom · drag to pan · hover for details",
+  legendCircles: "Service circles", legendHotspots: "Hotspots (to nearest station)", legendOther: "Other", within: "≤ {m} min", between: "{a}–{b} min",
+  beyond: "> {m} min or unreached", frontierNote: "Point 0 is the existing stations; dashed lines: today's share at the ends of the speed band.", noPlan: "No candidate sites given (--candidates): no proposed sites.",
+  source: "Data", profileLabel: "Mode", accessNote: "within {a} m of a reached road counts as covered", footer: "Made by nuanxin · offline file, no network needed",
+  kinds: {}
 };
+function fill(text, values) { return text.replace(/\{(\w)\}/g, (m, k) => String(values[k])); }
+function kindLabel(kind) { return kind === undefined || kind === null ? "–" : (T.kinds[kind] || kind); }
 const NS = "http://www.w3.org/2000/svg";
-function el(tag, attrs, parent){ const e = document.createElementNS(NS, tag); for (const k in attrs) e.setAttribute(k, attrs[k]); if (parent) parent.appendChild(e); return e; }
-function h(tag, text, parent){ const e = document.createElement(tag); if (text !== undefined && text !== null) e.textContent = String(text); if (parent) parent.appendChild(e); return e; }
-function pct(x){ return (x === null || x === undefined) ? "–" : (100*x).toFixed(1) + "%"; }
-function num(x, d){ return (x === null || x === undefined) ? "–" : Number(x).toFixed(d); }
+function el(tag, attrs, parent) { const e = document.createElementNS(NS, tag); for (const k in attrs) e.setAttribute(k, attrs[k]); if (parent) parent.appendChild(e); return e; }
+function h(tag, text, parent) { const e = document.createElement(tag); if (text !== undefined && text !== null) e.textContent = String(text); if (parent) parent.appendChild(e); return e; }
+function pct(x) { return (x === null || x === undefined) ? "–" : (100 * x).toFixed(1) + "%"; }
+function num(x, d) { return (x === null || x === undefined) ? "–" : Number(x).toFixed(d); }
+function amount(x) { return (x === null || x === undefined) ? "–" : (Number.isInteger(x) ? String(x) : Number(x).toFixed(1)); }
+const M = D.meta, levels = M.minutes, limit = M.limit_minutes;
 
-document.title = T.title;
-document.getElementById("title").textContent = T.title + " · " + (D.meta.city || "");
-document.getElementById("subtitle").textContent =
-  T.source + ": " + D.meta.source + " · " + (T.profile[D.meta.profile] || D.meta.profile) + " · " + T.speed + " " + D.meta.speed_kmh + " km/h · " +
-  D.meta.minutes.join("/") + " " + T.minutes + " · " + D.meta.attribution;
-document.getElementById("attr").textContent = D.meta.attribution;
+// Header.
+document.title = (M.title ? M.title + " · " : "") + T.title;
+document.getElementById("title").textContent = T.title + (M.title ? " · " + M.title : "");
+document.getElementById("subtitle").textContent = [
+  T.profileLabel + ": " + (T.profile[M.profile] || M.profile) + ", " + M.speed_kmh + " km/h",
+  levels.join(" / ") + " " + T.min + " (" + fill(T.accessNote, {a: M.access_m}) + ")"
+].join(" · ");
+document.getElementById("datanote").textContent = T.source + ": " + M.data_note + " · " + M.attribution;
+document.getElementById("attr").textContent = M.attribution;
 
-// Map projection for display only: equirectangular scaled by cos(latitude).
-const bb = D.bbox, lat0 = (bb[1]+bb[3])/2, k = Math.cos(lat0*Math.PI/180);
-const W = 1000, H = Math.max(300, Math.round(W * (bb[3]-bb[1]) / ((bb[2]-bb[0])*k)));
-function px(lon){ return ((lon - bb[0]) * k) / ((bb[2]-bb[0]) * k) * W; }
-function py(lat){ return (bb[3] - lat) / (bb[3]-bb[1]) * H; }
+// Map: equirectangular scaled by cos(latitude), for display only.
+const bb = D.bbox, kx = Math.cos((bb[1] + bb[3]) / 2 * Math.PI / 180);
+const W = 1000, H = Math.round(W * (bb[3] - bb[1]) / ((bb[2] - bb[0]) * kx));
+function px(lon) { return (lon - bb[0]) / (bb[2] - bb[0]) * W; }
+function py(lat) { return (bb[3] - lat) / (bb[3] - bb[1]) * H; }
 const svg = document.getElementById("map");
+svg.style.aspectRatio = W + " / " + H;
 let view = [0, 0, W, H];
-function setView(){ svg.setAttribute("viewBox", view.join(" ")); }
+function setView() { svg.setAttribute("viewBox", view.map(v => v.toFixed(2)).join(" ")); }
 setView();
 
-function ringPath(ring){ let s = ""; for (let i = 0; i < ring.length; i += 2) s += (i ? "L" : "M") + px(ring[i]).toFixed(1) + " " + py(ring[i+1]).toFixed(1); return s + "Z"; }
-function polyPath(polys){ return polys.map(p => p.map(ringPath).join("")).join(""); }
-function linePath(line){ let s = ""; for (let i = 0; i < line.length; i += 2) s += (i ? "L" : "M") + px(line[i]).toFixed(1) + " " + py(line[i+1]).toFixed(1); return s; }
+function pts(flat) { let s = ""; for (let i = 0; i < flat.length; i += 2) s += (i ? "L" : "M") + px(flat[i]).toFixed(1) + " " + py(flat[i + 1]).toFixed(1); return s; }
+function polyPath(polys) { return polys.map(p => p.map(r => pts(r) + "Z").join("")).join(""); }
 
 const tip = document.getElementById("tip");
-function attachTip(node, props){
+function attachTip(node, rows) {
   node.addEventListener("mousemove", ev => {
     tip.replaceChildren();
     const t = h("table", null, tip);
-    for (const key of Object.keys(props)) { const tr = h("tr", null, t); h("td", key, tr); h("td", props[key] === null ? "null" : props[key], tr); }
+    for (const [key, value] of rows) { const tr = h("tr", null, t); h("td", key, tr); h("td", value === null || value === undefined ? "–" : value, tr); }
     const box = document.getElementById("mapbox").getBoundingClientRect();
-    tip.style.left = (ev.clientX - box.left + 12) + "px"; tip.style.top = (ev.clientY - box.top + 12) + "px"; tip.style.display = "block";
+    const x = ev.clientX - box.left, y = ev.clientY - box.top;
+    tip.style.display = "block";
+    tip.style.left = Math.min(x + 14, box.width - tip.offsetWidth - 4) + "px";
+    tip.style.top = (y + 14 + tip.offsetHeight > box.height ? y - tip.offsetHeight - 8 : y + 14) + "px";
   });
   node.addEventListener("mouseleave", () => { tip.style.display = "none"; });
 }
 
-const circleColors = ["#08519c", "#3182bd", "#6baed6", "#9ecae1", "#c6dbef"];
-function hotspotColor(m){ if (m === null || m === undefined || m > D.meta.limit_minutes) return "#d7191c"; if (m <= D.meta.limit_minutes/3) return "#1a9641"; if (m <= 2*D.meta.limit_minutes/3) return "#a6d96a"; return "#fdae61"; }
+function ramp(colors, n, i) { return colors[n < 2 ? 0 : Math.round(i * (colors.length - 1) / (n - 1))]; }
+function circleColor(i) { return ramp(["#0d4a85", "#2171b5", "#4292c6", "#6baed6", "#9ecae1"], levels.length, i); }
+function levelColor(i) { return ramp(["#1a7f37", "#4daf4a", "#a6d96a", "#fdd049", "#f4a72a"], levels.length, i); }
+const uncoveredColor = "#d7191c";
+function hotspotColor(m) {
+  if (m === null || m === undefined || m > limit) return uncoveredColor;
+  for (let i = 0; i < levels.length; i++) if (m <= levels[i]) return levelColor(i);
+  return uncoveredColor;
+}
+
+const defs = el("defs", {}, svg);
+const pat = el("pattern", {id: "hatch", width: 7, height: 7, patternUnits: "userSpaceOnUse", patternTransform: "rotate(45)"}, defs);
+el("rect", {width: 7, height: 7, fill: uncoveredColor, "fill-opacity": 0.10}, pat);
+el("line", {x1: 0, y1: 0, x2: 0, y2: 7, stroke: uncoveredColor, "stroke-width": 2.2, "stroke-opacity": 0.55}, pat);
 
 const layers = [];
-function layer(id, label, on, swatch){ const g = el("g", {id: "layer-" + id}, svg); layers.push({id, label, g, on, swatch}); if (!on) g.style.display = "none"; return g; }
+function layer(id, label, on) { const g = el("g", {id: "layer-" + id}, svg); layers.push({id, label, g}); if (!on) g.style.display = "none"; return g; }
+const gCircles = layer("circles", T.circles, true);
+const gGaps = layer("gaps", T.gaps, true);
+const gRoads = layer("roads", T.roads, true);
+const gDistricts = layer("districts", T.districts, true);
+const gHot = layer("hotspots", T.hotspots, true);
+const gStations = layer("stations", T.stations, true);
+const gSites = layer("sites", T.sites, true);
 
-const gRoads = layer("roads", T.roads, true, "#bbbbbb");
-const roadPath = D.roads.map(linePath).join("");
-el("path", {d: roadPath, fill: "none", stroke: "#b9b4aa", "stroke-width": 0.8, "vector-effect": "non-scaling-stroke"}, gRoads);
-
-const gDistricts = layer("districts", T.districts, true, "#ffffff");
-for (const d of D.districts) {
-  const p = el("path", {d: polyPath(d.polygons), fill: "none", stroke: "#555", "stroke-width": 1.2, "stroke-dasharray": "6 4", "vector-effect": "non-scaling-stroke"}, gDistricts);
-  attachTip(p, {[T.name]: d.name});
-}
-const gCircles = layer("circles", T.circles, true, "#6baed6");
-const sortedCircles = D.circles.slice().sort((a, b) => b.minutes - a.minutes);
-sortedCircles.forEach((c, i) => {
-  const color = circleColors[Math.min(circleColors.length-1, sortedCircles.length-1-i)];
-  const p = el("path", {d: polyPath(c.polygons), fill: color, "fill-opacity": 0.28, "fill-rule": "evenodd", stroke: color, "stroke-width": 1, "vector-effect": "non-scaling-stroke"}, gCircles);
-  attachTip(p, {[T.minutes]: c.minutes, "km²": c.area_km2, [T.speed]: c.speed_kmh + " km/h"});
+// Circles: the largest first, so the smaller ones show on top.
+D.circles.map((c, i) => [c, i]).sort((a, b) => b[0].minutes - a[0].minutes).forEach(([c, i]) => {
+  const color = circleColor(i);
+  const p = el("path", {d: polyPath(c.polygons), fill: color, "fill-opacity": 0.22, "fill-rule": "evenodd", stroke: color, "stroke-opacity": 0.8, "stroke-width": 1, "vector-effect": "non-scaling-stroke"}, gCircles);
+  attachTip(p, [[T.circles, c.minutes + " " + T.min], [T.speed, c.speed_kmh + " km/h"], [T.area, num(c.area_km2, 2)], [T.roadKm, num(c.road_km, 1)]]);
 });
-const gGaps = layer("gaps", T.gaps, true, "#d7191c");
-const defs = el("defs", {}, svg);
-const pat = el("pattern", {id: "hatch", width: 8, height: 8, patternUnits: "userSpaceOnUse", patternTransform: "rotate(45)"}, defs);
-el("rect", {width: 8, height: 8, fill: "#d7191c", "fill-opacity": 0.08}, pat);
-el("line", {x1: 0, y1: 0, x2: 0, y2: 8, stroke: "#d7191c", "stroke-width": 2, "stroke-opacity": 0.5}, pat);
 for (const g of D.gaps) {
-  const p = el("path", {d: polyPath(g.polygons), fill: "url(#hatch)", "fill-rule": "evenodd", stroke: "#d7191c", "stroke-width": 0.8, "vector-effect": "non-scaling-stroke"}, gGaps);
-  attachTip(p, {[T.gaps]: g.name, "km²": g.area_km2});
+  const p = el("path", {d: polyPath(g.polygons), fill: "url(#hatch)", "fill-rule": "evenodd", stroke: uncoveredColor, "stroke-opacity": 0.6, "stroke-width": 0.8, "vector-effect": "non-scaling-stroke"}, gGaps);
+  attachTip(p, [[T.gaps, areaName(g.name)], [T.area, num(g.area_km2, 2)]]);
 }
-const gHot = layer("hotspots", T.hotspots, true, "#fdae61");
+el("path", {d: D.roads.map(pts).join(""), fill: "none", stroke: "#8f8a80", "stroke-opacity": 0.55, "stroke-width": 0.7, "stroke-linejoin": "round", "vector-effect": "non-scaling-stroke"}, gRoads);
+function areaName(name) { return name === "study area" ? T.studyArea : name; }
+for (const d of D.districts) {
+  const p = el("path", {d: polyPath(d.polygons), fill: "none", stroke: "#4a4a4a", "stroke-width": 1.6, "stroke-dasharray": "7 4", "vector-effect": "non-scaling-stroke", "pointer-events": "stroke"}, gDistricts);
+  attachTip(p, [[T.district, areaName(d.name)], [T.area, num(d.area_km2, 2)]]);
+}
+const labelLayer = el("g", {id: "district-labels", "pointer-events": "none"}, gDistricts);
+for (const d of D.districts) {
+  if (!d.label || D.districts.length < 2 || d.area_km2 < 0.5) continue;
+  const t = el("text", {x: px(d.label[0]), y: py(d.label[1]), "text-anchor": "middle", "font-size": 22, "font-weight": 600, fill: "#3a3a3a", "fill-opacity": 0.75, stroke: "#fff", "stroke-width": 4, "stroke-opacity": 0.8, "paint-order": "stroke"}, labelLayer);
+  t.textContent = areaName(d.name);
+}
 const maxW = Math.max(1, ...D.hotspots.map(x => x.weight));
-for (const s of D.hotspots) {
-  const r = 2.5 + 5 * Math.sqrt(s.weight / maxW);
-  const c = el("circle", {cx: px(s.lon), cy: py(s.lat), r: r, fill: hotspotColor(s.minutes), stroke: "#333", "stroke-width": 0.5}, gHot);
-  attachTip(c, {id: s.id, [T.hotspotCount]: s.weight, [T.kind]: s.kind, [T.minutesToNearest]: s.minutes === null ? T.none : s.minutes, [T.covered]: s.covered ? "✔" : "✘"});
+for (const s of D.hotspots.slice().sort((a, b) => b.weight - a.weight)) {
+  const r = 3 + 6 * Math.sqrt(s.weight / maxW);
+  const c = el("circle", {cx: px(s.lon).toFixed(1), cy: py(s.lat).toFixed(1), r: r.toFixed(1), fill: hotspotColor(s.minutes), "fill-opacity": 0.9, stroke: s.unroutable ? "#000" : "#fff", "stroke-width": s.unroutable ? 1.5 : 0.8}, gHot);
+  attachTip(c, [["id", s.id], [T.name, s.name], [T.kind, kindLabel(s.kind)], [T.district, s.district], [T.weight, amount(s.weight)],
+    [T.minutesToNearest, s.minutes === undefined ? (s.unroutable ? T.unroutable : T.unreached) : num(s.minutes, 1)], [T.nearest, s.nearest_station], [T.covered, s.covered ? T.yes : T.no]]);
 }
-const gStations = layer("stations", T.stations, true, "#2b5fb8");
 for (const s of D.stations) {
   const g = el("g", {}, gStations);
-  el("rect", {x: px(s.lon) - 6, y: py(s.lat) - 6, width: 12, height: 12, fill: s.unroutable ? "#999" : "#2b5fb8", stroke: "#fff", "stroke-width": 1.5}, g);
-  attachTip(g, {id: s.id, [T.name]: s.name, [T.kind]: s.kind});
+  el("rect", {x: (px(s.lon) - 7).toFixed(1), y: (py(s.lat) - 7).toFixed(1), width: 14, height: 14, rx: 2, fill: s.unroutable ? "#9a9a9a" : "#17324d", stroke: "#fff", "stroke-width": 2}, g);
+  attachTip(g, [["id", s.id], [T.name, s.name], [T.kind, kindLabel(s.kind)], [T.served, s.hotspots_served], [T.weightServed, amount(s.weight_served)]].concat(s.unroutable ? [[T.unroutable, s.reason]] : []));
 }
-const gSites = layer("sites", T.sites, true, "#7b3294");
 for (const s of D.sites) {
   const g = el("g", {}, gSites);
-  el("circle", {cx: px(s.lon), cy: py(s.lat), r: 9, fill: "#7b3294", stroke: "#fff", "stroke-width": 1.5}, g);
-  const t = el("text", {x: px(s.lon), y: py(s.lat) + 4, "text-anchor": "middle", "font-size": 11, fill: "#fff", "font-weight": "bold"}, g);
+  el("circle", {cx: px(s.lon).toFixed(1), cy: py(s.lat).toFixed(1), r: 11, fill: "#6a2c91", stroke: "#fff", "stroke-width": 2}, g);
+  const t = el("text", {x: px(s.lon).toFixed(1), y: (py(s.lat) + 4.5).toFixed(1), "text-anchor": "middle", "font-size": 13, fill: "#fff", "font-weight": 700}, g);
   t.textContent = String(s.rank);
-  attachTip(g, {[T.rank]: s.rank, id: s.id, [T.name]: s.name, [T.kind]: s.kind, [T.addedWeight]: s.added_weight, [T.cumulative]: pct(s.cumulative_share)});
+  attachTip(g, [[T.rank, s.rank], ["id", s.id], [T.name, s.name], [T.kind, kindLabel(s.kind)], [T.addedWeight, amount(s.added_weight)], [T.taken, s.hotspots_taken], [T.cumulative, pct(s.cumulative_share)]]);
 }
 
+// Layer toggles, zoom buttons, legend.
 const controls = document.getElementById("controls");
-for (const L of layers) {
+for (const L of layers.slice().reverse()) {
+  if (L.id === "sites" && !D.sites.length) continue;
+  if (L.id === "gaps" && !D.gaps.length) continue;
   const lab = h("label", null, controls);
-  const cb = document.createElement("input"); cb.type = "checkbox"; cb.checked = L.on; cb.id = "toggle-" + L.id;
+  const cb = document.createElement("input"); cb.type = "checkbox"; cb.checked = L.g.style.display !== "none"; cb.id = "toggle-" + L.id;
   cb.addEventListener("change", () => { L.g.style.display = cb.checked ? "" : "none"; });
   lab.appendChild(cb); lab.appendChild(document.createTextNode(" " + L.label));
 }
-h("div", T.hint, controls).style.cssText = "font-size:11px;color:#666;margin-top:4px";
+h("div", T.hint, controls).style.cssText = "font-size:11px;color:#666;margin-top:3px";
 
 const legend = document.getElementById("legend");
-function legendRow(color, text, shape){ const d = h("div", null, legend); const i = h("i", null, d); i.style.background = color; if (shape === "round") i.style.borderRadius = "50%"; h("span", text, d); }
-sortedCircles.slice().reverse().forEach((c, i) => legendRow(circleColors[i] , c.minutes + " " + T.minutes + " " + T.circles));
-const L3 = D.meta.limit_minutes;
-legendRow("#1a9641", "≤ " + (L3/3) + " " + T.within, "round");
-legendRow("#a6d96a", "≤ " + (2*L3/3) + " " + T.within, "round");
-legendRow("#fdae61", "≤ " + L3 + " " + T.within, "round");
-legendRow("#d7191c", T.uncovered + " (> " + L3 + " " + T.minutes + ")", "round");
-legendRow("#2b5fb8", T.stations);
-legendRow("#7b3294", T.sites, "round");
+function swatch(parent, draw) { const s = el("svg", {width: 18, height: 14, viewBox: "0 0 18 14"}, parent); draw(s); }
+function legendRow(text, draw) { const d = h("div", null, legend); d.className = "row"; swatch(d, draw); h("span", text, d); }
+h("h3", T.legendCircles, legend);
+levels.forEach((m, i) => legendRow(m + " " + T.circle, s => el("rect", {x: 1, y: 1, width: 16, height: 12, fill: circleColor(i), "fill-opacity": 0.35, stroke: circleColor(i)}, s)));
+if (D.gaps.length) legendRow(T.gaps + " (> " + limit + " " + T.min + ")", s => el("rect", {x: 1, y: 1, width: 16, height: 12, fill: "url(#hatch)", stroke: uncoveredColor}, s));
+h("h3", T.legendHotspots, legend);
+levels.forEach((m, i) => legendRow(i === 0 ? fill(T.within, {m: m}) : fill(T.between, {a: levels[i - 1], b: m}),
+  s => el("circle", {cx: 9, cy: 7, r: 5, fill: levelColor(i)}, s)));
+legendRow(fill(T.beyond, {m: limit}), s => el("circle", {cx: 9, cy: 7, r: 5, fill: uncoveredColor}, s));
+h("h3", T.legendOther, legend);
+legendRow(T.stations, s => el("rect", {x: 3, y: 1, width: 12, height: 12, rx: 2, fill: "#17324d"}, s));
+if (D.sites.length) legendRow(T.sites, s => { el("circle", {cx: 9, cy: 7, r: 6.5, fill: "#6a2c91"}, s); const t = el("text", {x: 9, y: 10, "text-anchor": "middle", "font-size": 9, fill: "#fff", "font-weight": 700}, s); t.textContent = "1"; });
+legendRow(T.districts, s => el("line", {x1: 1, y1: 7, x2: 17, y2: 7, stroke: "#4a4a4a", "stroke-width": 1.6, "stroke-dasharray": "4 2"}, s));
+legendRow(T.roads, s => el("line", {x1: 1, y1: 7, x2: 17, y2: 7, stroke: "#8f8a80", "stroke-width": 1.2}, s));
 
 // Pan and zoom by changing the viewBox.
-let drag = null;
+function zoomAt(mx, my, f) { view = [mx - (mx - view[0]) * f, my - (my - view[1]) * f, view[2] * f, view[3] * f]; setView(); }
 svg.addEventListener("wheel", ev => {
   ev.preventDefault();
   const r = svg.getBoundingClientRect();
-  const mx = view[0] + (ev.clientX - r.left) / r.width * view[2], my = view[1] + (ev.clientY - r.top) / r.height * view[3];
-  const f = ev.deltaY > 0 ? 1.2 : 1/1.2;
-  view = [mx - (mx - view[0]) * f, my - (my - view[1]) * f, view[2] * f, view[3] * f]; setView();
+  zoomAt(view[0] + (ev.clientX - r.left) / r.width * view[2], view[1] + (ev.clientY - r.top) / r.height * view[3], ev.deltaY > 0 ? 1.2 : 1 / 1.2);
 }, {passive: false});
+let drag = null;
 svg.addEventListener("mousedown", ev => { drag = {x: ev.clientX, y: ev.clientY, v: view.slice()}; svg.style.cursor = "grabbing"; });
 window.addEventListener("mouseup", () => { drag = null; svg.style.cursor = "grab"; });
 window.addEventListener("mousemove", ev => {
@@ -221,50 +294,102 @@ window.addEventListener("mousemove", ev => {
   const r = svg.getBoundingClientRect();
   view = [drag.v[0] - (ev.clientX - drag.x) / r.width * view[2], drag.v[1] - (ev.clientY - drag.y) / r.height * view[3], view[2], view[3]]; setView();
 });
+const zoom = document.getElementById("zoom");
+[["+", 1 / 1.5], ["−", 1.5], ["⟲", 0]].forEach(([label, f]) => {
+  const b = h("button", label, zoom); b.type = "button";
+  b.addEventListener("click", () => { if (f) zoomAt(view[0] + view[2] / 2, view[1] + view[3] / 2, f); else { view = [0, 0, W, H]; setView(); } });
+});
 
 // Side panel: key figures, tables, charts.
 const side = document.getElementById("side");
-const s0 = h("section", null, side);
-const kpi = h("div", null, s0); kpi.className = "kpi";
-function k1(label, value){ const d = h("div", null, kpi); h("b", value, d); d.appendChild(document.createTextNode(label)); }
-k1(T.kpiShare, pct(D.summary.share_covered));
-k1(T.kpiStations, D.stations.length);
-k1(T.kpiHotspots, D.hotspots.length);
-k1(T.kpiUncovered, D.hotspots.filter(x => !x.covered).length);
+const kpi = h("div", null, h("section", null, side)); kpi.className = "kpi"; kpi.parentNode.id = "kpi";
+function k1(label, value) { const d = h("div", null, kpi); h("b", value, d); d.appendChild(document.createTextNode(label)); }
+k1(T.kpiShare + " (" + limit + " " + T.min + ")", pct(D.summary.share_covered));
+if (D.summary.share_after_plan !== undefined && D.sites.length) k1(fill(T.kpiAfter, {k: D.sites.length}), pct(D.summary.share_after_plan));
+k1(T.kpiUncovered, (D.summary.hotspots - D.summary.hotspots_covered) + " / " + D.summary.hotspots);
+k1(T.kpiGap, num(D.summary.uncovered_area_km2, 2));
+k1(T.kpiStations, D.stations.filter(s => !s.unroutable).length);
 
-function table(title, headers, rows, id){
+function table(id, title, columns, rows, rowClass) {
   const s = h("section", null, side); s.id = id; h("h2", title, s);
   const t = h("table", null, s); t.className = "data";
-  const tr = h("tr", null, h("thead", null, t)); headers.forEach(x => h("th", x, tr));
+  const tr = h("tr", null, h("thead", null, t));
+  columns.forEach(c => { const th = h("th", c.label, tr); if (c.text) th.className = "text"; });
   const tb = h("tbody", null, t);
-  rows.forEach(r => { const row = h("tr", null, tb); r.forEach(x => h("td", x, row)); });
+  rows.forEach(r => {
+    const row = h("tr", null, tb); if (rowClass) row.className = rowClass(r);
+    columns.forEach(c => { const td = h("td", null, row); if (c.text) td.className = "text"; const v = c.value(r); if (v instanceof Node) td.appendChild(v); else td.textContent = v === null || v === undefined ? "–" : String(v); });
+  });
+  return s;
 }
-table(T.districtTable, [T.name, T.hotspotCount, T.weightTotal, T.weightCovered, T.share, T.uncoveredKm2],
-  D.districtTable.map(d => [d.name, d.hotspots, num(d.weight_total, 0), num(d.weight_covered, 0), pct(d.share_covered), num(d.uncovered_area_km2, 2)]), "district-table");
-table(T.worst, ["id", T.kind, T.hotspotCount, T.minutesToNearest],
-  D.worst.map(x => [x.id, x.kind, x.weight, x.minutes === null ? T.none : num(x.minutes, 1)]), "worst-table");
-table(T.proposed, [T.rank, T.name, T.kind, T.addedWeight, T.cumulative],
-  D.sites.map(s => [s.rank, s.name, s.kind, num(s.added_weight, 0), pct(s.cumulative_share)]), "sites-table");
+function shareCell(x) { const f = document.createDocumentFragment(); const b = h("span", null, f); b.className = "bar"; b.style.width = Math.round(40 * (x || 0)) + "px"; f.appendChild(document.createTextNode(pct(x))); return f; }
+function rowName(r) { return r.row === "total" ? T.total : r.row === "outside" ? T.outside : areaName(r.name); }
 
-function lineChart(title, points, xLabel, id){
+table("district-table", T.districtTable, [
+  {label: T.name, text: true, value: rowName},
+  {label: T.hotspotCount, value: r => r.hotspots_covered + " / " + r.hotspots},
+  {label: T.weightCovered, value: r => amount(r.weight_covered) + " / " + amount(r.weight_total)},
+  {label: T.share, value: r => shareCell(r.share_covered)},
+  {label: T.uncoveredKm2, value: r => num(r.uncovered_area_km2, 2)}
+], D.district_table, r => r.row === "total" ? "total" : "");
+
+const sitesSection = table("sites-table", T.proposed, [
+  {label: T.rank, value: s => s.rank}, {label: T.name, text: true, value: s => s.name || s.id}, {label: T.kind, text: true, value: s => kindLabel(s.kind)},
+  {label: T.addedWeight, value: s => amount(s.added_weight)}, {label: T.taken, value: s => s.hotspots_taken}, {label: T.cumulative, value: s => pct(s.cumulative_share)}
+], D.sites);
+if (!D.sites.length) h("p", T.noPlan, sitesSection).className = "note";
+
+function lineChart(id, title, points, xLabel, refs, marked) {
   const s = h("section", null, side); s.id = id; h("h2", title, s);
-  const c = el("svg", {class: "chart", viewBox: "0 0 400 220"}, s);
-  const x0 = 40, x1 = 390, y0 = 190, y1 = 15;
+  const c = el("svg", {class: "chart", viewBox: "0 0 440 230"}, s);
+  const x0 = 44, x1 = 425, y0 = 192, y1 = 12;
   const xs = points.map(p => p.x), xmin = Math.min(...xs), xmax = Math.max(...xs, xmin + 1);
-  function X(v){ return x0 + (v - xmin) / (xmax - xmin) * (x1 - x0); }
-  function Y(v){ return y0 - v * (y0 - y1); }
-  for (let g = 0; g <= 4; g++) { const y = Y(g/4); el("line", {x1: x0, x2: x1, y1: y, y2: y, stroke: "#e5e5e5"}, c); const t = el("text", {x: x0 - 4, y: y + 4, "text-anchor": "end", "font-size": 10}, c); t.textContent = (25*g) + "%"; }
-  el("polyline", {points: points.map(p => X(p.x) + "," + Y(p.y)).join(" "), fill: "none", stroke: "#b3261e", "stroke-width": 2}, c);
-  for (const p of points) { const dot = el("circle", {cx: X(p.x), cy: Y(p.y), r: 3, fill: "#b3261e"}, c); attachChartTip(dot, p.label); const t = el("text", {x: X(p.x), y: y0 + 14, "text-anchor": "middle", "font-size": 10}, c); t.textContent = String(p.x); }
-  const xl = el("text", {x: (x0 + x1)/2, y: 216, "text-anchor": "middle", "font-size": 11}, c); xl.textContent = xLabel;
+  const X = v => x0 + (v - xmin) / (xmax - xmin) * (x1 - x0), Y = v => y0 - v * (y0 - y1);
+  for (let g = 0; g <= 4; g++) {
+    const y = Y(g / 4); el("line", {x1: x0, x2: x1, y1: y, y2: y, stroke: "#e3e5e8"}, c);
+    el("text", {x: x0 - 6, y: y + 4, "text-anchor": "end", "font-size": 11, fill: "#555"}, c).textContent = (25 * g) + "%";
+  }
+  for (const r of refs) {
+    el("line", {x1: x0, x2: x1, y1: Y(r.y), y2: Y(r.y), stroke: "#3b7dd8", "stroke-dasharray": "5 4", "stroke-width": 1.3}, c);
+    el("text", {x: x1 - 2, y: Y(r.y) - 4, "text-anchor": "end", "font-size": 11, fill: "#2a5fa8"}, c).textContent = r.label;
+  }
+  el("polyline", {points: points.map(p => X(p.x).toFixed(1) + "," + Y(p.y).toFixed(1)).join(" "), fill: "none", stroke: "#8c1d18", "stroke-width": 2.2}, c);
+  for (const p of points) {
+    const dot = el("circle", {cx: X(p.x), cy: Y(p.y), r: p.x === marked ? 5 : 3.2, fill: p.x === marked ? "#6a2c91" : "#8c1d18", stroke: "#fff"}, c);
+    el("title", {}, dot).textContent = p.label;
+    el("text", {x: X(p.x), y: y0 + 15, "text-anchor": "middle", "font-size": 11, fill: "#555"}, c).textContent = String(p.x);
+    if (p.x === xmin || p.x === marked || p.x === xmax) el("text", {x: X(p.x), y: Y(p.y) - 9, "text-anchor": "middle", "font-size": 11, "font-weight": 600, fill: "#333"}, c).textContent = pct(p.y);
+  }
+  el("text", {x: (x0 + x1) / 2, y: 225, "text-anchor": "middle", "font-size": 12, fill: "#333"}, c).textContent = xLabel;
+  return s;
 }
-function attachChartTip(node, text){ const t = el("title", {}, node); t.textContent = text; }
-if (D.frontier.length) lineChart(T.frontier, D.frontier.map(f => ({x: f.k, y: f.share, label: f.k + ": " + pct(f.share)})), T.newStations, "frontier-chart");
-if (D.speedBand.length) {
-  const s = h("section", null, side); s.id = "speed-band"; h("h2", T.speedBand, s);
-  const t = h("table", null, s); t.className = "data";
-  const tr = h("tr", null, t); h("th", T.speed, tr); h("th", T.share, tr); h("th", T.circles + " km²", tr);
-  D.speedBand.forEach(b => { const r = h("tr", null, t); h("td", b.speed_kmh + " km/h", r); h("td", pct(b.share_covered), r); h("td", num(b.area_km2, 2), r); });
+const bandEnds = D.speed_band.length ? [D.speed_band[0], D.speed_band[D.speed_band.length - 1]] : [];
+if (D.frontier.length) {
+  const s = lineChart("frontier-chart", T.frontier, D.frontier.map(f => ({x: f.k, y: f.share, label: f.k + ": " + pct(f.share)})), T.newStations,
+    bandEnds.map(b => ({y: b.share_covered, label: b.speed_kmh + " km/h: " + pct(b.share_covered)})), D.sites.length);
+  h("p", T.frontierNote, s).className = "note";
+}
+if (D.speed_band.length) {
+  const s = table("speed-band", T.speedBand, [
+    {label: T.speed, value: b => b.speed_kmh + " km/h" + (b.main ? " ★" : "")}, {label: T.share, value: b => shareCell(b.share_covered)},
+    {label: limit + " " + T.circle + " km²", value: b => num(b.area_km2, 2)}
+  ], D.speed_band);
+  h("p", fill(T.speedNote, {m: limit}), s).className = "note";
+}
+table("worst-table", T.worst, [
+  {label: "id", text: true, value: x => x.id}, {label: T.district, text: true, value: x => areaName(x.district || "–")}, {label: T.kind, text: true, value: x => kindLabel(x.kind)},
+  {label: T.weight, value: x => amount(x.weight)}, {label: T.minutesToNearest, value: x => x.minutes === undefined ? (x.unroutable ? T.unroutable : T.unreached) : num(x.minutes, 1)},
+  {label: T.nearest, text: true, value: x => x.nearest_station}
+], D.worst);
+table("station-table", T.stationTable, [
+  {label: "id", text: true, value: s => s.id}, {label: T.name, text: true, value: s => s.name}, {label: T.kind, text: true, value: s => kindLabel(s.kind)},
+  {label: T.served, value: s => s.unroutable ? T.unroutable : s.hotspots_served}, {label: T.weightServed, value: s => amount(s.weight_served)}
+], D.stations);
+
+const footer = h("footer", T.footer + " · " + M.generator + " · " + M.network_file, document.body);
+footer.id = "render-ok";
+} catch (e) {
+  window.nuanxinShowError(e && e.stack ? e.stack : String(e));
 }
 })();
 </script>

@@ -1,0 +1,71 @@
+import Coverage
+import Foundation
+import GeoCore
+import RoadNetwork
+
+/// Everything `nuanxin report` computes before it lays the page out: the merged
+/// circles at every minute value, the audit at the largest one, the audit at each
+/// speed of the band, and the plan with its frontier.
+struct ReportAnalysis {
+    /// The graph at the main speed.
+    let graph: RoadGraph
+    /// The stations, placed (unroutable ones included), in input order.
+    let stations: [PlacedSite]
+    /// The hotspots, placed, in input order.
+    let hotspots: [PlacedSite]
+    /// The merged circles of all routable stations at the main speed, ascending minutes.
+    let circles: [NestedIsochrone]
+    /// The audit at the largest minute value and the main speed.
+    let audit: AuditRun
+    /// The covered share and circle area per speed (the band's and the main one), ascending.
+    let speedRows: [(speedKmh: Double, share: Double, areaKm2: Double)]
+    /// The plan and frontier; nil without candidates.
+    let plan: ReportPlan?
+    /// How far from a reached road the circles reach, in metres.
+    let accessMeters: Double
+
+    /// The audit's travel-time limit: the largest minute value.
+    var limitMinutes: Double { audit.hotspots.limitMinutes }
+
+    /// Runs every part on `graph` (timed for the main speed).
+    /// - Throws: `IsochroneError`, `GEOSError`, `PlanningError` from the engines.
+    /// - Complexity: one merged circle build and one audit per speed, one matrix and plan.
+    static func run(
+        graph: RoadGraph, stations: [PlacedSite], hotspots: [PlacedSite], areas: AuditAreas,
+        candidates: [PlacedSite]?, newSites: Int, minutes: [Double], bandSpeeds: [Double], maxSnap: Double,
+        progress: Progress
+    ) throws -> ReportAnalysis {
+        let context = try GEOSContext()
+        let engine = try ReachEngine(minutes: minutes)
+        let limit = minutes.last!
+        let circles = try progress.step("service circles at \(AuditNumbers.plain(graph.cruiseSpeedKmh)) km/h") {
+            try engine.merged(graph: graph, stations: stations, context: context)
+        }
+        let audit = try progress.step("audit at \(AuditNumbers.plain(limit)) minutes") {
+            try AuditRun(
+                graph: graph, stations: stations, hotspots: hotspots, limitMinutes: limit, areas: areas,
+                builder: engine.builder, context: context)
+        }
+        var speedRows = [(speedKmh: graph.cruiseSpeedKmh, share: audit.hotspots.total.shareCovered,
+                          areaKm2: circles.last!.areaSquareKilometres)]
+        for speed in bandSpeeds where speed != graph.cruiseSpeedKmh {
+            let run = try progress.step("audit at \(AuditNumbers.plain(speed)) km/h") {
+                try AuditRun(
+                    graph: graph.retimed(cruiseSpeedKmh: speed), stations: stations, hotspots: hotspots,
+                    limitMinutes: limit, areas: areas, builder: engine.builder, context: context)
+            }
+            speedRows.append((speed, run.hotspots.total.shareCovered, IsochroneMeasures.areaSquareKilometres(run.gaps.serviceArea)))
+        }
+        speedRows.sort { $0.speedKmh < $1.speedKmh }
+        let plan = try candidates.map { candidates in
+            try progress.step("plan of \(newSites) new sites among \(candidates.count) candidates") {
+                try ReportPlan.run(
+                    graph: graph, stations: stations, candidates: candidates, hotspots: hotspots, maxSnap: maxSnap,
+                    minutes: limit, newSites: newSites)
+            }
+        }
+        return ReportAnalysis(
+            graph: graph, stations: stations, hotspots: hotspots, circles: circles, audit: audit,
+            speedRows: speedRows, plan: plan, accessMeters: engine.builder.accessDistance)
+    }
+}

@@ -1,0 +1,145 @@
+import ArgumentParser
+import Coverage
+import Foundation
+import GeoCore
+import Planner
+import RoadNetwork
+
+/// `nuanxin report`: one self-contained HTML file a planner opens offline — the map
+/// (roads, circles, gaps, stations, hotspots, proposed sites) with the district,
+/// hotspot and site tables and the frontier and speed charts beside it.
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Write one offline HTML report: map of circles, gaps and proposed sites, with tables and charts.",
+        discussion: """
+            Runs, on the network at the main speed: the merged service circles of all stations at \
+            every --minutes value (as `nuanxin reach`), the audit at the largest value (as `nuanxin \
+            audit`, per district with --districts), and with --candidates the plan of --new sites for \
+            coverage (heuristic, as `nuanxin plan --objective coverage`) and its frontier for 0 to \
+            max(--new, 10) new sites. With --speed-band LOW,HIGH the audit also runs at both speeds; \
+            the map and tables stay at the profile's speed (15 km/h for ebike).
+
+            The page holds everything (no CDN, no tile server, no web font): the roads are drawn \
+            from the network itself, coordinates rounded to 5 decimals (about 1 m). Names from the \
+            input files are shown as text, never as HTML. Labels are Chinese (--lang zh, default) or \
+            English. The header names the data (--data-note), the profile and speed; the map \
+            credits © OpenStreetMap contributors. The file is written atomically and is \
+            byte-identical for the same inputs.
+            Example:
+              nuanxin report --network geodata/chengdu-center.osm.pbf --stations geodata/stations.geojson \\
+                --hotspots geodata/hotspots.geojson --districts geodata/districts.geojson \\
+                --candidates geodata/candidates.geojson --new 5 --speed-band 12,20 --out out/report.html
+            """
+    )
+
+    /// Languages of the page's labels.
+    enum Language: String, ExpressibleByArgument, CaseIterable {
+        case zh
+        case en
+    }
+
+    @OptionGroup var network: NetworkInputOptions
+
+    @Option(help: "Existing stations: GeoJSON Points or CSV id,lon,lat[,name][,kind].")
+    var stations: String
+
+    @Option(help: "Courier hotspots: GeoJSON Points or CSV id,lon,lat[,weight][,name][,kind] (weight 1 when absent).")
+    var hotspots: String
+
+    @Option(help: "District outlines: GeoJSON Polygon/MultiPolygon features with a name property.")
+    var districts: String?
+
+    @Option(name: .customLong("district-name-field"), help: "The district property holding the name.")
+    var districtNameField = "name"
+
+    @Option(help: "Candidate sites for new stations: GeoJSON Points or CSV, or `osm` for the network file's points of interest of the station kinds.")
+    var candidates: String?
+
+    @Option(name: .customLong("new"), help: "Number of new sites to propose (needs --candidates; default 5).")
+    var newSites: Int?
+
+    @Option(help: "Travel times in minutes, comma separated; the audit and the plan use the largest (a multiple of 0.1).")
+    var minutes = MinuteList(argument: "5,10,15")!
+
+    @OptionGroup var inputCRS: InputCRSOption
+
+    @Option(help: "Language of the labels: zh or en.")
+    var lang: Language = .zh
+
+    @Option(help: "Title of the report (default: the network file's name without extensions).")
+    var title: String?
+
+    @Option(name: .customLong("data-note"), help: "The data's source and date for the header, e.g. \"OpenStreetMap, data of about 2018\" (default: OpenStreetMap and the network file's name).")
+    var dataNote: String?
+
+    @Option(help: "Output HTML file (default: out/report.html, creating out/).")
+    var out: String?
+
+    @OptionGroup var output: QuietOption
+
+    /// Where the file goes when `--out` is not given.
+    static let defaultOut = "out/report.html"
+    /// New sites proposed when `--new` is not given.
+    static let defaultNewSites = 5
+    /// The credit every map made from OSM data must show.
+    static let attribution = "© OpenStreetMap contributors (ODbL 1.0)"
+
+    func validate() throws {
+        let limit = try minutes.ascending().last!
+        guard limit <= 600 else { throw ValidationError("--minutes must be at most 600, got \(formatMinutes(limit))") }
+        guard abs(limit * 10 - (limit * 10).rounded()) < 1e-9 else {
+            throw ValidationError("--minutes: the largest value must be a multiple of 0.1 (e.g. 15 or 12.5), got \(formatMinutes(limit))")
+        }
+        if let newSites {
+            guard candidates != nil else { throw ValidationError("--new needs --candidates FILE or --candidates osm") }
+            guard (0...100).contains(newSites) else { throw ValidationError("--new must be between 0 and 100, got \(newSites)") }
+        }
+    }
+
+    func run() throws {
+        let progress = output.progress
+        let networkURL = URL(fileURLWithPath: network.network)
+        var loaded = try progress.step("loading \(networkURL.lastPathComponent)") { try network.load(progress: progress) }
+        let mainSpeed = network.speedBand == nil ? network.speeds[0] : network.profile.profile.defaultSpeedKmh
+        if loaded.graph.cruiseSpeedKmh != mainSpeed { loaded.graph = loaded.graph.retimed(cruiseSpeedKmh: mainSpeed) }
+        let projection = try Projection(from: "EPSG:4326", to: loaded.graph.crs)
+        let inputs = try ReportInputs.read(
+            stations: stations, hotspots: hotspots, districts: districts, districtNameField: districtNameField,
+            candidates: candidates, loaded: loaded, datum: inputCRS.datum, maxSnap: network.maxSnap,
+            projection: projection, progress: progress)
+        let analysis = try ReportAnalysis.run(
+            graph: loaded.graph, stations: inputs.stations, hotspots: inputs.hotspots, areas: inputs.areas,
+            candidates: inputs.candidates, newSites: newSites ?? Self.defaultNewSites, minutes: try minutes.ascending(),
+            bandSpeeds: network.speedBand == nil ? [] : network.speeds, maxSnap: network.maxSnap, progress: progress)
+        for excluded in analysis.plan?.excluded ?? [] {
+            progress.report("candidate \(excluded.site.site.id) is left out: \(excluded.exclusion)")
+        }
+
+        let builder = ReportDataBuilder(
+            geometry: ReportGeometry(projection: projection, decimals: 5), meta: meta(analysis, networkURL: networkURL),
+            lang: lang.rawValue, maxSnap: network.maxSnap)
+        let html = ReportPage.render(dataJSON: try builder.data(analysis).json(), lang: lang.rawValue)
+        let path = out ?? Self.defaultOut
+        if out == nil {
+            try FileManager.default.createDirectory(
+                at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true)
+        }
+        let data = Data(html.utf8)
+        try AtomicFile.write(data, to: URL(fileURLWithPath: path))
+        progress.report("wrote \(path) (\(formatFixed(Double(data.count) / 1_048_576, decimals: 2)) MiB)")
+    }
+
+    /// The header facts of the page.
+    private func meta(_ analysis: ReportAnalysis, networkURL: URL) -> ReportData.Meta {
+        let fileName = networkURL.lastPathComponent
+        let stem = fileName.split(separator: ".").first.map(String.init) ?? fileName
+        return ReportData.Meta(
+            title: title ?? stem, dataNote: dataNote ?? "OpenStreetMap · \(fileName)", attribution: Self.attribution,
+            networkFile: fileName, profile: network.profile.rawValue, speedKmh: analysis.graph.cruiseSpeedKmh,
+            minutes: analysis.circles.map(\.minutes), limitMinutes: analysis.limitMinutes,
+            accessM: analysis.accessMeters,
+            candidatesSource: candidates.map { $0 == ReportInputs.osmCandidates ? "osm" : URL(fileURLWithPath: $0).lastPathComponent },
+            newSites: candidates == nil ? 0 : newSites ?? Self.defaultNewSites, generator: "nuanxin \(Nuanxin.configuration.version)")
+    }
+}
