@@ -15,7 +15,7 @@ enum PlanCSV {
         ]
         if case .meanTime = report.objective { columns.append("weighted_minutes_saved") }
         var lines = [columns.joined(separator: ",")]
-        for ranked in report.result.sites {
+        for ranked in report.sites {
             let site = report.candidate(ranked.candidate)
             var fields = [
                 String(ranked.rank), quoted(site.id), quoted(site.name ?? ""), quoted(site.kind ?? ""),

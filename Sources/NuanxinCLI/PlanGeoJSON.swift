@@ -23,7 +23,7 @@ enum PlanGeoJSON {
     /// The FeatureCollection of `report`.
     /// - Complexity: O(chosen sites).
     static func featureCollection(_ report: PlanNetworkReport) -> FeatureCollection {
-        let features = report.result.sites.map { siteFeature($0, report) }
+        let features = report.sites.map { siteFeature($0, report) }
         return FeatureCollection(features: features, foreignMembers: ["plan": .object(planMember(report))])
     }
 

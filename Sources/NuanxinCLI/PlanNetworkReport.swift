@@ -21,6 +21,23 @@ struct PlanNetworkReport {
     /// The service time in minutes.
     let minutes: Double
 
+    /// The chosen sites in rank order, without the sites at the end of the ranking that add nothing
+    /// (no weight covered, and for mean-time no time saved): an exact solve may open such a site when
+    /// it is free to, and a site that would add nothing is not proposed.
+    var sites: [RankedSite] {
+        var sites = result.sites
+        while let last = sites.last, last.addedWeight == 0, !(isMeanTime && last.secondsSaved > 0) {
+            sites.removeLast()
+        }
+        return sites
+    }
+
+    /// Whether the objective is mean-time (p-median).
+    var isMeanTime: Bool {
+        if case .meanTime = objective { return true }
+        return false
+    }
+
     /// The candidate site of candidate index `candidate`.
     func candidate(_ candidate: Int) -> SitePoint { network.candidates[candidate].site }
 
@@ -56,13 +73,13 @@ struct PlanNetworkReport {
 
     /// Weighted minutes a site saves (mean-time only), one decimal.
     func weightedMinutesSaved(_ site: RankedSite) -> Double? {
-        guard case .meanTime = objective else { return nil }
+        guard isMeanTime else { return nil }
         return AuditNumbers.rounded(site.secondsSaved / 60, decimals: 1)
     }
 
     /// Mean minutes to the nearest station (mean-time only), two decimals.
     func meanMinutes(_ metrics: ServiceMetrics) -> Double? {
-        guard case .meanTime = objective else { return nil }
+        guard isMeanTime else { return nil }
         return AuditNumbers.rounded(metrics.meanSeconds / 60, decimals: 2)
     }
 

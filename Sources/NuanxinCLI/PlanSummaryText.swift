@@ -39,14 +39,14 @@ enum PlanSummaryText {
         case .coverage:
             break
         case .coverAll:
-            lines.append("  new sites needed: \(result.sites.count) (coverable weight \(weight(problem.coverableWeight)))")
+            lines.append("  new sites needed: \(report.sites.count) (coverable weight \(weight(problem.coverableWeight)))")
         case .meanTime:
             let before = report.meanMinutes(result.before) ?? 0, after = report.meanMinutes(result.after) ?? 0
             lines.append(
                 "  mean minutes to the nearest station: \(formatFixed(before, decimals: 2)) → \(formatFixed(after, decimals: 2)) "
                     + "(a hotspot no station reaches within \(plain(network.searchSeconds / 60)) min counts \(plain(network.unreachedPenaltySeconds / 60)) min)")
         }
-        for ranked in result.sites {
+        for ranked in report.sites {
             let site = report.candidate(ranked.candidate)
             let label = [site.name, site.kind.map { "(\($0))" }].compactMap { $0 }.joined(separator: " ")
             var line = "  \(ranked.rank). \(site.id)\(label.isEmpty ? "" : " " + label): +\(weight(ranked.addedWeight)) weight, "
