@@ -38,8 +38,9 @@ struct PlanCommand: ParsableCommand {
 
             --candidates osm takes the network file's points of interest of the station kinds \
             (community_centre, social_facility, townhall, government, bank, pharmacy, mall, hotel) \
-            inside the file's bounding box; ids are the OSM ids (n123, w45), names from name, \
-            name:zh, name:en. (A candidates file called osm: pass ./osm.)
+            inside the file's header bounding box (else the road network's extent); ids are the \
+            OSM ids (n123, w45), names from name, name:zh, name:en. (A candidates file called \
+            osm: pass ./osm.) An empty stations file plans from scratch.
 
             --out: one Point per chosen site in rank order with rank, candidate_id, name, kind, \
             added_weight, cumulative_share, hotspots_taken, snap_m (mean-time also \

@@ -27,7 +27,7 @@ struct PlanNetworkOptions: ParsableArguments {
     @Option(name: .customLong("crs"), help: "Datum of input points: wgs84 (default), gcj02 (AMap, Tencent) or bd09 (Baidu).")
     var datum: ChineseDatum?
 
-    @Option(name: .long, help: "Existing stations (fixed): GeoJSON Points or CSV id,lon,lat[,name][,kind].")
+    @Option(name: .long, help: "Existing stations (fixed): GeoJSON Points or CSV id,lon,lat[,name][,kind]; an empty file plans from scratch.")
     var stations: String?
 
     @Option(name: .long, help: "Courier hotspots: GeoJSON Points or CSV id,lon,lat[,weight][,name][,kind] (weight 1 when absent).")

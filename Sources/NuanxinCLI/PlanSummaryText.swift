@@ -29,7 +29,7 @@ enum PlanSummaryText {
             "  matrix: \(network.stations.count) stations + \(network.candidates.count) candidates × \(network.hotspots.count) hotspots, "
                 + "\(problem.times.entryCount) pairs within \(plain(network.searchSeconds / 60)) min, \(seconds(timings.matrixSeconds))")
         let gap = report.roundedGap.map { "gap \(formatFixed($0 * 100, decimals: 4)) %" + (result.provenOptimal ? " (proven optimal)" : "") }
-            ?? "no gap (heuristic; --exact proves it)"
+            ?? "gap not known (--exact proves one)"
         lines.append("  method: \(result.methodName), \(gap), \(seconds(timings.solveSeconds))")
         let total = problem.totalWeight
         lines.append(
@@ -69,5 +69,8 @@ enum PlanSummaryText {
         AuditNumbers.plain(AuditNumbers.rounded(value, decimals: AuditNumbers.weightDecimals))
     }
     private static func percent(_ share: Double) -> String { "\(AuditNumbers.plain(AuditNumbers.rounded(share * 100, decimals: 2))) %" }
-    private static func seconds(_ value: Double) -> String { "\(formatFixed(value, decimals: 3)) s" }
+    /// Milliseconds with two decimals below a second, else seconds with three.
+    private static func seconds(_ value: Double) -> String {
+        value < 1 ? "\(formatFixed(value * 1000, decimals: 2)) ms" : "\(formatFixed(value, decimals: 3)) s"
+    }
 }
