@@ -32,7 +32,7 @@ DEMO_GEOJSON := $(DEMO_DISTRICTS) $(DEMO_STATIONS) $(DEMO_HOTSPOTS) $(DEMO_CANDI
 
 # The demo runs these steps in order; a new subcommand gets a `demo-<name>` target
 # below and its name appended here.
-DEMO_STEPS := demo-inspect demo-network demo-reach demo-audit demo-convert
+DEMO_STEPS := demo-inspect demo-network demo-reach demo-audit demo-plan demo-convert
 
 .PHONY: help deps deps-browser test demo demo-build $(DEMO_STEPS) bench geodata geodata-check clean
 
@@ -76,6 +76,14 @@ demo-audit:
 	$(NUANXIN) audit --network $(DEMO_NETWORK) --cache $(OUT)/cache --stations $(DEMO_STATIONS) \
 		--hotspots $(DEMO_HOTSPOTS) --districts $(DEMO_DISTRICTS) --minutes 15 \
 		--out $(OUT)/audit.geojson --summary $(OUT)/audit.csv
+
+demo-plan:
+	$(NUANXIN) plan --network $(DEMO_NETWORK) --cache $(OUT)/cache --stations $(DEMO_STATIONS) \
+		--hotspots $(DEMO_HOTSPOTS) --candidates $(DEMO_CANDIDATES) --objective coverage --new 5 \
+		--minutes 15 --frontier 1..10 --out $(OUT)/plan.geojson --summary $(OUT)/plan.csv
+	$(NUANXIN) plan --network $(DEMO_NETWORK) --cache $(OUT)/cache --stations $(DEMO_STATIONS) \
+		--hotspots $(DEMO_HOTSPOTS) --candidates osm --objective mean-time --new 5 --exact \
+		--minutes 15 --out $(OUT)/plan-mean-time.geojson
 
 demo-convert:
 	$(NUANXIN) convert --from wgs84 --to gcj02 $(DEMO_STATIONS) --out $(OUT)/stations-gcj02.geojson

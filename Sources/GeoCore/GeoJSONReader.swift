@@ -41,24 +41,22 @@ public enum GeoJSONReader {
         }
     }
 
+    /// Parses `data` with `JSONSerialization` (one pass, no per-number
+    /// decoding attempts) and converts the result to a `JSONValue` tree.
     static func decodeJSON(_ data: Data, fileName: String?) throws -> JSONValue {
+        let object: Any
         do {
-            return try JSONDecoder().decode(JSONValue.self, from: data)
-        } catch {
-            throw GeoJSONError(
-                file: fileName, featureIndex: nil, field: "", kind: .notJSON,
-                message: "not valid JSON (\(jsonSyntaxProblem(data)))")
-        }
-    }
-
-    /// Foundation's description of the first JSON syntax error, e.g. `Invalid value around character 7.`
-    private static func jsonSyntaxProblem(_ data: Data) -> String {
-        do {
-            _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
-            return "not a JSON value"
+            object = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
         } catch let error as NSError {
-            return (error.userInfo[NSDebugDescriptionErrorKey] as? String) ?? error.localizedDescription
+            let problem = (error.userInfo[NSDebugDescriptionErrorKey] as? String) ?? error.localizedDescription
+            throw GeoJSONError(
+                file: fileName, featureIndex: nil, field: "", kind: .notJSON, message: "not valid JSON (\(problem))")
         }
+        guard let value = JSONValue(jsonObject: object) else {
+            throw GeoJSONError(
+                file: fileName, featureIndex: nil, field: "", kind: .notJSON, message: "not valid JSON (not a JSON value)")
+        }
+        return value
     }
 }
 

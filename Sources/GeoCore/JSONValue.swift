@@ -1,3 +1,5 @@
+import Foundation
+
 /// Any JSON value: what GeoJSON `properties` and foreign members hold.
 ///
 /// Numbers are `Double`, as in JSON itself. When encoded, a number with no
@@ -92,5 +94,41 @@ extension Double {
     var exactInteger: Int64? {
         guard isFinite, rounded() == self, abs(self) < 9_007_199_254_740_992 else { return nil }
         return Int64(self)
+    }
+}
+
+extension JSONValue {
+    /// The boolean class of Foundation's JSON numbers (`true`/`false` come back as NSNumber).
+    private static let booleanClass = ObjectIdentifier(type(of: NSNumber(value: true)))
+
+    /// Converts what `JSONSerialization.jsonObject` returns; nil for anything else.
+    /// - Complexity: O(n) in the size of the tree.
+    public init?(jsonObject: Any) {
+        switch jsonObject {
+        case is NSNull:
+            self = .null
+        case let string as String:
+            self = .string(string)
+        case let number as NSNumber:
+            self = ObjectIdentifier(type(of: number)) == JSONValue.booleanClass ? .bool(number.boolValue) : .number(number.doubleValue)
+        case let array as [Any]:
+            var values: [JSONValue] = []
+            values.reserveCapacity(array.count)
+            for element in array {
+                guard let value = JSONValue(jsonObject: element) else { return nil }
+                values.append(value)
+            }
+            self = .array(values)
+        case let object as [String: Any]:
+            var members: [String: JSONValue] = [:]
+            members.reserveCapacity(object.count)
+            for (key, element) in object {
+                guard let value = JSONValue(jsonObject: element) else { return nil }
+                members[key] = value
+            }
+            self = .object(members)
+        default:
+            return nil
+        }
     }
 }

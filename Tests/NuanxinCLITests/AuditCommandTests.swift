@@ -6,13 +6,7 @@ import Testing
 /// seeded hotspots and six stations, run as the built binary.
 @Suite struct AuditCommandTests {
     /// `<packageRoot>/geodata/<name>` or the shared copy beside the clone.
-    static func realData(_ name: String) -> String? {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-        return ["geodata", "../shared/geodata", "../../shared/geodata"]
-            .map { root.appendingPathComponent("\($0)/\(name)").standardizedFileURL.path }
-            .first { FileManager.default.fileExists(atPath: $0) }
-    }
+    static func realData(_ name: String) -> String? { realDataFile(name) }
 
     static let ogrinfo = ["/usr/bin/ogrinfo", "/usr/local/bin/ogrinfo"].first { FileManager.default.isExecutableFile(atPath: $0) }
 

@@ -19,8 +19,20 @@ func nuanxinBinary() -> URL? {
     return FileManager.default.isExecutableFile(atPath: binary.path) ? binary : nil
 }
 
-/// Runs `nuanxin` with `arguments`; records an issue (and returns nil) when the binary is missing.
-func runNuanxin(_ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation) throws -> CLIResult? {
+/// `<packageRoot>/geodata/<name>`, or the shared copy beside the clone; nil when neither exists.
+func realDataFile(_ name: String) -> String? {
+    let packageRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    return ["geodata", "../shared/geodata", "../../shared/geodata"]
+        .map { packageRoot.appendingPathComponent("\($0)/\(name)").standardizedFileURL.path }
+        .first { FileManager.default.fileExists(atPath: $0) }
+}
+
+/// Runs `nuanxin` with `arguments` (in `folder` when given); records an issue
+/// (and returns nil) when the binary is missing.
+func runNuanxin(
+    _ arguments: [String], in folder: URL? = nil, sourceLocation: SourceLocation = #_sourceLocation
+) throws -> CLIResult? {
     guard let binary = nuanxinBinary() else {
         Issue.record("the nuanxin binary is missing: run `swift build` first", sourceLocation: sourceLocation)
         return nil
@@ -28,6 +40,7 @@ func runNuanxin(_ arguments: [String], sourceLocation: SourceLocation = #_source
     let process = Process()
     process.executableURL = binary
     process.arguments = arguments
+    if let folder { process.currentDirectoryURL = folder }
     let out = Pipe()
     let err = Pipe()
     process.standardOutput = out

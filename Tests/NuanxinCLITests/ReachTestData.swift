@@ -5,13 +5,7 @@ import Testing
 /// Real data, geometry checks and a runner with a working folder for the reach tests.
 enum ReachTestData {
     /// The default city, from `<packageRoot>/geodata` or the shared copy beside the clone.
-    static func chengdu() -> String? {
-        let packageRoot = URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        return ["geodata", "../shared/geodata", "../../shared/geodata"]
-            .map { packageRoot.appendingPathComponent($0).appendingPathComponent("chengdu-center.osm.pbf").standardizedFileURL.path }
-            .first { FileManager.default.fileExists(atPath: $0) }
-    }
+    static func chengdu() -> String? { realDataFile("chengdu-center.osm.pbf") }
 
     /// One network cache for all reach tests, so the extract is imported once.
     static let cacheFolder = FileManager.default.temporaryDirectory.appendingPathComponent("nuanxin-reach-tests-cache").path
@@ -21,25 +15,7 @@ enum ReachTestData {
 
     /// Runs `nuanxin` in `folder`; records an issue (and returns nil) when the binary is missing.
     static func run(_ arguments: [String], in folder: URL) throws -> CLIResult? {
-        guard let binary = nuanxinBinary() else {
-            Issue.record("the nuanxin binary is missing: run `swift build` first")
-            return nil
-        }
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return CLIResult(
-            status: process.terminationStatus,
-            stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+        try runNuanxin(arguments, in: folder)
     }
 
     /// The polygons of a MultiPolygon feature with degrees as plane coordinates (x lon, y lat).

@@ -1,2 +1,0 @@
-/// Coverage: reach (isochrones) and audit (hotspot and district coverage).
-public enum Coverage {}

@@ -1,0 +1,56 @@
+import Coverage
+import GeoCore
+import Planner
+
+/// The plan's CSV files: UTF-8, `\n` line ends, fields quoted only when they hold a comma, quote or
+/// line break.
+enum PlanCSV {
+    /// `--summary`: one row per chosen site in rank order, columns `rank,candidate_id,name,kind,lon,lat,
+    /// added_weight,cumulative_share,hotspots_taken` and, for mean-time, `weighted_minutes_saved`
+    /// (numbers rounded as in the GeoJSON; lon/lat 7 decimals).
+    /// - Complexity: O(chosen sites).
+    static func summary(_ report: PlanNetworkReport) -> String {
+        var columns = [
+            "rank", "candidate_id", "name", "kind", "lon", "lat", "added_weight", "cumulative_share", "hotspots_taken",
+        ]
+        if case .meanTime = report.objective { columns.append("weighted_minutes_saved") }
+        var lines = [columns.joined(separator: ",")]
+        for ranked in report.sites {
+            let site = report.candidate(ranked.candidate)
+            var fields = [
+                String(ranked.rank), quoted(site.id), quoted(site.name ?? ""), quoted(site.kind ?? ""),
+                formatDegrees(site.coordinate.lon), formatDegrees(site.coordinate.lat),
+                AuditNumbers.plain(AuditNumbers.rounded(ranked.addedWeight, decimals: AuditNumbers.weightDecimals)),
+                formatFixed(ranked.cumulativeShare, decimals: AuditNumbers.shareDecimals),
+                String(ranked.hotspotsTaken),
+            ]
+            if let saved = report.weightedMinutesSaved(ranked) { fields.append(formatFixed(saved, decimals: 1)) }
+            lines.append(fields.joined(separator: ","))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `--frontier`: one row per number of new sites, columns `k,share,sites` (covered share of all
+    /// hotspot weight, 4 decimals; candidate ids in input order, separated by `;`), plus `gap`
+    /// (6 decimals) with `--exact`.
+    /// - Complexity: O(Σ sites over the points).
+    static func frontier(_ points: [FrontierPoint], report: PlanNetworkReport) -> String {
+        let exact = points.contains { $0.gap != nil }
+        var lines = [exact ? "k,share,sites,gap" : "k,share,sites"]
+        for point in points {
+            var fields = [
+                String(point.newSites), formatFixed(point.coveredShare, decimals: AuditNumbers.shareDecimals),
+                quoted(report.frontierSites(point).joined(separator: ";")),
+            ]
+            if exact { fields.append(point.gap.map { formatFixed($0, decimals: 6) } ?? "") }
+            lines.append(fields.joined(separator: ","))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `field` as a CSV field, quoted when needed.
+    static func quoted(_ field: String) -> String {
+        guard field.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) else { return field }
+        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
