@@ -31,8 +31,8 @@ struct ReportDataBuilder {
                 roadKm: AuditNumbers.rounded(level.roadKilometres, decimals: AuditNumbers.areaDecimals),
                 polygons: try geometry.polygons(level.area))
         }
-        let districts = try audit.areas.map { area(name: $0.name, $0.polygon) }
-        let gapAreas = try audit.areas.indices.filter { !gaps.gaps[$0].isEmpty }.map { area(name: audit.areas[$0].name, gaps.gaps[$0]) }
+        let districts = try audit.areas.map { try area(name: $0.name, $0.polygon) }
+        let gapAreas = try audit.areas.indices.filter { !gaps.gaps[$0].isEmpty }.map { try area(name: audit.areas[$0].name, gaps.gaps[$0]) }
         let plan = analysis.plan
         let total = audit.total
         return ReportData(

@@ -45,25 +45,26 @@ window.addEventListener("error", function (e) { window.nuanxinShowError(e.messag
 <style>
 *{box-sizing:border-box}
 body{font-family:"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei","WenQuanYi Micro Hei",system-ui,sans-serif;margin:0;color:#1f2328;background:#f3f4f6}
-header{padding:10px 20px 12px;background:#8c1d18;color:#fff}
+header{padding:8px 20px 10px;background:#8c1d18;color:#fff}
 header h1{margin:0;font-size:21px;font-weight:600}
-header p{margin:4px 0 0;font-size:13px;opacity:.92}
-main{display:grid;grid-template-columns:minmax(0,11fr) minmax(380px,9fr);gap:14px;padding:14px 16px;align-items:start}
+header p{margin:3px 0 0;font-size:13px;opacity:.92}
+main{display:grid;grid-template-columns:minmax(0,3fr) minmax(470px,2fr);gap:14px;padding:12px 16px;align-items:start}
 #mapbox{position:relative;background:#fff;border:1px solid #d0d4da;border-radius:6px;overflow:hidden}
-#map{width:100%;display:block;cursor:grab;background:#f7f5f0;max-height:calc(100vh - 110px)}
+#map{width:100%;display:block;cursor:grab;background:#f7f5f0;max-height:calc(100vh - 270px);min-height:360px}
 .panel{position:absolute;background:rgba(255,255,255,.94);border-radius:6px;box-shadow:0 1px 4px rgba(0,0,0,.25);font-size:13px}
-#controls{top:8px;left:8px;padding:6px 10px}
-#controls label{display:block;white-space:nowrap;line-height:1.6;cursor:pointer}
+#mapbar{display:flex;flex-wrap:wrap;gap:4px 22px;padding:8px 12px;border-top:1px solid #d0d4da;font-size:12.5px;background:#fff}
+#mapbar h3{margin:0 0 2px;font-size:12.5px;color:#444}
+#mapbar .row{display:flex;align-items:center;gap:6px;line-height:1.55;white-space:nowrap}
+#mapbar label{cursor:pointer}
+#mapbar svg{flex:none}
+#controls .toggles{display:grid;grid-template-columns:auto auto;column-gap:14px}
+#controls .hint{font-size:11px;color:#666;margin-top:2px}
 #zoom{top:8px;right:8px;display:flex;flex-direction:column}
 #zoom button{width:30px;height:30px;border:0;background:none;font-size:18px;cursor:pointer;color:#333}
 #zoom button+button{border-top:1px solid #ddd}
-#legend{bottom:24px;left:8px;padding:6px 10px;font-size:12.5px}
-#legend h3{margin:2px 0 3px;font-size:12.5px;color:#444}
-#legend .row{display:flex;align-items:center;gap:7px;margin:2px 0}
-#legend svg{flex:none}
 #tip{position:absolute;pointer-events:none;background:#fff;border:1px solid #999;border-radius:4px;padding:6px 8px;font-size:12px;display:none;max-width:340px;box-shadow:0 2px 6px rgba(0,0,0,.25);z-index:3}
 #tip td{padding:0 4px;vertical-align:top}#tip td:first-child{color:#666;white-space:nowrap}
-#attr{position:absolute;bottom:0;right:0;font-size:11px;color:#333;background:rgba(255,255,255,.85);padding:2px 6px;border-top-left-radius:4px}
+#attr{position:absolute;top:0;left:0;font-size:11px;color:#333;background:rgba(255,255,255,.85);padding:2px 6px;border-bottom-right-radius:4px}
 #side{min-width:0}
 section{background:#fff;border:1px solid #d0d4da;border-radius:6px;padding:10px 14px;margin-bottom:12px}
 section h2{font-size:15px;margin:0 0 8px;color:#8c1d18}
@@ -72,10 +73,11 @@ table.data{border-collapse:collapse;width:100%;font-size:13px;font-variant-numer
 table.data th{font-weight:600;color:#444;border-bottom:2px solid #d0d4da;padding:4px 6px;text-align:right;white-space:nowrap}
 table.data td{border-bottom:1px solid #eceef1;padding:3px 6px;text-align:right;white-space:nowrap}
 table.data th.text,table.data td.text{text-align:left;white-space:normal}
+table.data td.nowrap{white-space:nowrap}
 table.data tr.total td{font-weight:600;border-top:2px solid #d0d4da}
 td .bar{display:inline-block;height:9px;background:#3b7dd8;vertical-align:middle;margin-right:6px;border-radius:2px}
-.kpi{display:grid;grid-template-columns:repeat(auto-fit,minmax(110px,1fr));gap:8px}
-.kpi div{font-size:12px;color:#555;line-height:1.3}.kpi b{display:block;font-size:22px;color:#8c1d18;font-variant-numeric:tabular-nums}
+.kpi{display:grid;grid-template-columns:repeat(auto-fit,minmax(88px,1fr));gap:8px}
+.kpi div{font-size:12px;color:#555;line-height:1.3}.kpi b{display:block;font-size:21px;color:#8c1d18;font-variant-numeric:tabular-nums}
 svg.chart{width:100%;height:auto;display:block}
 footer{padding:4px 20px 16px;font-size:12px;color:#666}
 @media (max-width:1000px){main{grid-template-columns:1fr}}
@@ -86,11 +88,10 @@ footer{padding:4px 20px 16px;font-size:12px;color:#666}
 <main>
 <div id="mapbox">
 <svg id="map" xmlns="http://www.w3.org/2000/svg" role="img"></svg>
-<div id="controls" class="panel"></div>
 <div id="zoom" class="panel"></div>
-<div id="legend" class="panel"></div>
 <div id="tip"></div>
 <div id="attr"></div>
+<div id="mapbar"><div id="controls"></div><div id="legend-circles"></div><div id="legend-hotspots"></div><div id="legend-other"></div></div>
 </div>
 <div id="side"></div>
 </main>
@@ -112,7 +113,7 @@ const T = zh ? {
   frontier: "新增站点数与覆盖率", newStations: "新增站点数", speedBand: "速度假设的影响", speedNote: "骑行速度不同时，现有站点在 {m} 分钟内覆盖的热点权重与服务圈面积。",
   stationTable: "现有站点", served: "最近且在时限内的热点", weightServed: "服务权重", unroutable: "无法接入路网",
   kpiShare: "热点权重覆盖率", kpiAfter: "新增 {k} 站后", kpiStations: "现有站点", kpiUncovered: "未覆盖热点", kpiGap: "未覆盖面积 km²",
-  total: "合计", outside: "(区外)", studyArea: "研究范围", hint: "滚轮缩放 · 拖动平移 · 悬停查看属性",
+  total: "合计", outside: "(区外)", studyArea: "研究范围", hint: "滚轮缩放 · 拖动平移 · 悬停查看属性", layers: "图层",
   legendCircles: "服务圈", legendHotspots: "热点(至最近站点)", legendOther: "其他", within: "≤ {m} 分钟", between: "{a}–{b} 分钟",
   beyond: "> {m} 分钟或不可达", frontierNote: "第 0 点为现有站点；虚线为速度区间两端的现有覆盖率。", noPlan: "未提供候选站点(--candidates)，无选址结果。",
   source: "数据", profileLabel: "出行方式", accessNote: "道路两侧 {a} 米内计为覆盖", footer: "由 nuanxin 生成 · 离线文件，无需联网",
@@ -129,7 +130,7 @@ const T = zh ? {
   frontier: "Covered share against new stations", newStations: "New stations", speedBand: "Sensitivity to the speed assumption", speedNote: "Hotspot weight the existing stations cover within {m} minutes, and their circle's area, at each riding speed.",
   stationTable: "Existing stations", served: "Hotspots served (nearest, in time)", weightServed: "Weight served", unroutable: "not on the network",
   kpiShare: "Hotspot weight covered", kpiAfter: "With {k} new sites", kpiStations: "Existing stations", kpiUncovered: "Uncovered hotspots", kpiGap: "Uncovered km²",
-  total: "Total", outside: "(outside districts)", studyArea: "study area", hint: "Wheel to zoom · drag to pan · hover for details",
+  total: "Total", outside: "(outside districts)", studyArea: "study area", hint: "Wheel to zoom · drag to pan · hover for details", layers: "Layers",
   legendCircles: "Service circles", legendHotspots: "Hotspots (to nearest station)", legendOther: "Other", within: "≤ {m} min", between: "{a}–{b} min",
   beyond: "> {m} min or unreached", frontierNote: "Point 0 is the existing stations; dashed lines: today's share at the ends of the speed band.", noPlan: "No candidate sites given (--candidates): no proposed sites.",
   source: "Data", profileLabel: "Mode", accessNote: "within {a} m of a reached road counts as covered", footer: "Made by nuanxin · offline file, no network needed",
@@ -194,15 +195,12 @@ function hotspotColor(m) {
   return uncoveredColor;
 }
 
-const defs = el("defs", {}, svg);
-const pat = el("pattern", {id: "hatch", width: 7, height: 7, patternUnits: "userSpaceOnUse", patternTransform: "rotate(45)"}, defs);
-el("rect", {width: 7, height: 7, fill: uncoveredColor, "fill-opacity": 0.10}, pat);
-el("line", {x1: 0, y1: 0, x2: 0, y2: 7, stroke: uncoveredColor, "stroke-width": 2.2, "stroke-opacity": 0.55}, pat);
+const circleOpacity = 0.3, gapOpacity = 0.13;
 
 const layers = [];
 function layer(id, label, on) { const g = el("g", {id: "layer-" + id}, svg); layers.push({id, label, g}); if (!on) g.style.display = "none"; return g; }
-const gCircles = layer("circles", T.circles, true);
 const gGaps = layer("gaps", T.gaps, true);
+const gCircles = layer("circles", T.circles, true);
 const gRoads = layer("roads", T.roads, true);
 const gDistricts = layer("districts", T.districts, true);
 const gHot = layer("hotspots", T.hotspots, true);
@@ -212,11 +210,11 @@ const gSites = layer("sites", T.sites, true);
 // Circles: the largest first, so the smaller ones show on top.
 D.circles.map((c, i) => [c, i]).sort((a, b) => b[0].minutes - a[0].minutes).forEach(([c, i]) => {
   const color = circleColor(i);
-  const p = el("path", {d: polyPath(c.polygons), fill: color, "fill-opacity": 0.22, "fill-rule": "evenodd", stroke: color, "stroke-opacity": 0.8, "stroke-width": 1, "vector-effect": "non-scaling-stroke"}, gCircles);
+  const p = el("path", {d: polyPath(c.polygons), fill: color, "fill-opacity": circleOpacity, "fill-rule": "evenodd", stroke: "none"}, gCircles);
   attachTip(p, [[T.circles, c.minutes + " " + T.min], [T.speed, c.speed_kmh + " km/h"], [T.area, num(c.area_km2, 2)], [T.roadKm, num(c.road_km, 1)]]);
 });
 for (const g of D.gaps) {
-  const p = el("path", {d: polyPath(g.polygons), fill: "url(#hatch)", "fill-rule": "evenodd", stroke: uncoveredColor, "stroke-opacity": 0.6, "stroke-width": 0.8, "vector-effect": "non-scaling-stroke"}, gGaps);
+  const p = el("path", {d: polyPath(g.polygons), fill: uncoveredColor, "fill-opacity": gapOpacity, "fill-rule": "evenodd", stroke: "none"}, gGaps);
   attachTip(p, [[T.gaps, areaName(g.name)], [T.area, num(g.area_km2, 2)]]);
 }
 el("path", {d: D.roads.map(pts).join(""), fill: "none", stroke: "#8f8a80", "stroke-opacity": 0.55, "stroke-width": 0.7, "stroke-linejoin": "round", "vector-effect": "non-scaling-stroke"}, gRoads);
@@ -251,33 +249,34 @@ for (const s of D.sites) {
   attachTip(g, [[T.rank, s.rank], ["id", s.id], [T.name, s.name], [T.kind, kindLabel(s.kind)], [T.addedWeight, amount(s.added_weight)], [T.taken, s.hotspots_taken], [T.cumulative, pct(s.cumulative_share)]]);
 }
 
-// Layer toggles, zoom buttons, legend.
+// Layer toggles and legend, in the bar under the map.
 const controls = document.getElementById("controls");
+h("h3", T.layers, controls);
+const toggles = h("div", null, controls); toggles.className = "toggles";
 for (const L of layers.slice().reverse()) {
   if (L.id === "sites" && !D.sites.length) continue;
   if (L.id === "gaps" && !D.gaps.length) continue;
-  const lab = h("label", null, controls);
+  const lab = h("label", null, toggles); lab.className = "row";
   const cb = document.createElement("input"); cb.type = "checkbox"; cb.checked = L.g.style.display !== "none"; cb.id = "toggle-" + L.id;
   cb.addEventListener("change", () => { L.g.style.display = cb.checked ? "" : "none"; });
-  lab.appendChild(cb); lab.appendChild(document.createTextNode(" " + L.label));
+  lab.appendChild(cb); lab.appendChild(document.createTextNode(L.label));
 }
-h("div", T.hint, controls).style.cssText = "font-size:11px;color:#666;margin-top:3px";
+h("div", T.hint, controls).className = "hint";
 
-const legend = document.getElementById("legend");
-function swatch(parent, draw) { const s = el("svg", {width: 18, height: 14, viewBox: "0 0 18 14"}, parent); draw(s); }
-function legendRow(text, draw) { const d = h("div", null, legend); d.className = "row"; swatch(d, draw); h("span", text, d); }
-h("h3", T.legendCircles, legend);
-levels.forEach((m, i) => legendRow(m + " " + T.circle, s => el("rect", {x: 1, y: 1, width: 16, height: 12, fill: circleColor(i), "fill-opacity": 0.35, stroke: circleColor(i)}, s)));
-if (D.gaps.length) legendRow(T.gaps + " (> " + limit + " " + T.min + ")", s => el("rect", {x: 1, y: 1, width: 16, height: 12, fill: "url(#hatch)", stroke: uncoveredColor}, s));
-h("h3", T.legendHotspots, legend);
-levels.forEach((m, i) => legendRow(i === 0 ? fill(T.within, {m: m}) : fill(T.between, {a: levels[i - 1], b: m}),
+function legendGroup(id, title) { const g = document.getElementById(id); h("h3", title, g); return g; }
+function legendRow(group, text, draw) { const d = h("div", null, group); d.className = "row"; const s = el("svg", {width: 18, height: 14, viewBox: "0 0 18 14"}, d); draw(s); h("span", text, d); }
+const lc = legendGroup("legend-circles", T.legendCircles);
+levels.forEach((m, i) => legendRow(lc, m + " " + T.circle, s => el("rect", {x: 1, y: 1, width: 16, height: 12, fill: circleColor(i), "fill-opacity": circleOpacity + 0.1, stroke: circleColor(i)}, s)));
+if (D.gaps.length) legendRow(lc, T.gaps + " (> " + limit + " " + T.min + ")", s => el("rect", {x: 1, y: 1, width: 16, height: 12, fill: uncoveredColor, "fill-opacity": gapOpacity + 0.05, stroke: uncoveredColor, "stroke-opacity": 0.5}, s));
+const lh = legendGroup("legend-hotspots", T.legendHotspots);
+levels.forEach((m, i) => legendRow(lh, i === 0 ? fill(T.within, {m: m}) : fill(T.between, {a: levels[i - 1], b: m}),
   s => el("circle", {cx: 9, cy: 7, r: 5, fill: levelColor(i)}, s)));
-legendRow(fill(T.beyond, {m: limit}), s => el("circle", {cx: 9, cy: 7, r: 5, fill: uncoveredColor}, s));
-h("h3", T.legendOther, legend);
-legendRow(T.stations, s => el("rect", {x: 3, y: 1, width: 12, height: 12, rx: 2, fill: "#17324d"}, s));
-if (D.sites.length) legendRow(T.sites, s => { el("circle", {cx: 9, cy: 7, r: 6.5, fill: "#6a2c91"}, s); const t = el("text", {x: 9, y: 10, "text-anchor": "middle", "font-size": 9, fill: "#fff", "font-weight": 700}, s); t.textContent = "1"; });
-legendRow(T.districts, s => el("line", {x1: 1, y1: 7, x2: 17, y2: 7, stroke: "#4a4a4a", "stroke-width": 1.6, "stroke-dasharray": "4 2"}, s));
-legendRow(T.roads, s => el("line", {x1: 1, y1: 7, x2: 17, y2: 7, stroke: "#8f8a80", "stroke-width": 1.2}, s));
+legendRow(lh, fill(T.beyond, {m: limit}), s => el("circle", {cx: 9, cy: 7, r: 5, fill: uncoveredColor}, s));
+const lo = legendGroup("legend-other", T.legendOther);
+legendRow(lo, T.stations, s => el("rect", {x: 3, y: 1, width: 12, height: 12, rx: 2, fill: "#17324d"}, s));
+if (D.sites.length) legendRow(lo, T.sites, s => { el("circle", {cx: 9, cy: 7, r: 6.5, fill: "#6a2c91"}, s); const t = el("text", {x: 9, y: 10, "text-anchor": "middle", "font-size": 9, fill: "#fff", "font-weight": 700}, s); t.textContent = "1"; });
+legendRow(lo, T.districts, s => el("line", {x1: 1, y1: 7, x2: 17, y2: 7, stroke: "#4a4a4a", "stroke-width": 1.6, "stroke-dasharray": "4 2"}, s));
+legendRow(lo, T.roads, s => el("line", {x1: 1, y1: 7, x2: 17, y2: 7, stroke: "#8f8a80", "stroke-width": 1.2}, s));
 
 // Pan and zoom by changing the viewBox.
 function zoomAt(mx, my, f) { view = [mx - (mx - view[0]) * f, my - (my - view[1]) * f, view[2] * f, view[3] * f]; setView(); }
@@ -318,7 +317,7 @@ function table(id, title, columns, rows, rowClass) {
   const tb = h("tbody", null, t);
   rows.forEach(r => {
     const row = h("tr", null, tb); if (rowClass) row.className = rowClass(r);
-    columns.forEach(c => { const td = h("td", null, row); if (c.text) td.className = "text"; const v = c.value(r); if (v instanceof Node) td.appendChild(v); else td.textContent = v === null || v === undefined ? "–" : String(v); });
+    columns.forEach(c => { const td = h("td", null, row); if (c.text) td.className = c.nowrap ? "text nowrap" : "text"; const v = c.value(r); if (v instanceof Node) td.appendChild(v); else td.textContent = v === null || v === undefined ? "–" : String(v); });
   });
   return s;
 }
@@ -334,33 +333,37 @@ table("district-table", T.districtTable, [
 ], D.district_table, r => r.row === "total" ? "total" : "");
 
 const sitesSection = table("sites-table", T.proposed, [
-  {label: T.rank, value: s => s.rank}, {label: T.name, text: true, value: s => s.name || s.id}, {label: T.kind, text: true, value: s => kindLabel(s.kind)},
+  {label: T.rank, value: s => s.rank}, {label: T.name, text: true, value: s => s.name || s.id}, {label: T.kind, text: true, nowrap: true, value: s => kindLabel(s.kind)},
   {label: T.addedWeight, value: s => amount(s.added_weight)}, {label: T.taken, value: s => s.hotspots_taken}, {label: T.cumulative, value: s => pct(s.cumulative_share)}
 ], D.sites);
 if (!D.sites.length) h("p", T.noPlan, sitesSection).className = "note";
 
 function lineChart(id, title, points, xLabel, refs, marked) {
   const s = h("section", null, side); s.id = id; h("h2", title, s);
-  const c = el("svg", {class: "chart", viewBox: "0 0 440 230"}, s);
-  const x0 = 44, x1 = 425, y0 = 192, y1 = 12;
+  const c = el("svg", {class: "chart", viewBox: "0 0 440 220"}, s);
+  const x0 = 46, x1 = 428, y0 = 182, y1 = 14;
   const xs = points.map(p => p.x), xmin = Math.min(...xs), xmax = Math.max(...xs, xmin + 1);
-  const X = v => x0 + (v - xmin) / (xmax - xmin) * (x1 - x0), Y = v => y0 - v * (y0 - y1);
-  for (let g = 0; g <= 4; g++) {
-    const y = Y(g / 4); el("line", {x1: x0, x2: x1, y1: y, y2: y, stroke: "#e3e5e8"}, c);
-    el("text", {x: x0 - 6, y: y + 4, "text-anchor": "end", "font-size": 11, fill: "#555"}, c).textContent = (25 * g) + "%";
+  const low = Math.min(...points.map(p => p.y), ...refs.map(r => r.y));
+  const ymin = Math.max(0, Math.floor((low - 0.03) * 10) / 10), ymax = 1;
+  const X = v => x0 + (v - xmin) / (xmax - xmin) * (x1 - x0), Y = v => y0 - (v - ymin) / (ymax - ymin) * (y0 - y1);
+  const step = ymax - ymin > 0.45 ? 0.1 * Math.ceil((ymax - ymin) / 0.5) : 0.05;
+  for (let v = ymin; v <= ymax + 1e-9; v += step) {
+    const y = Y(v);
+    el("line", {x1: x0, x2: x1, y1: y, y2: y, stroke: "#e3e5e8"}, c);
+    el("text", {x: x0 - 6, y: y + 4, "text-anchor": "end", "font-size": 11, fill: "#555"}, c).textContent = Math.round(100 * v) + "%";
   }
   for (const r of refs) {
     el("line", {x1: x0, x2: x1, y1: Y(r.y), y2: Y(r.y), stroke: "#3b7dd8", "stroke-dasharray": "5 4", "stroke-width": 1.3}, c);
-    el("text", {x: x1 - 2, y: Y(r.y) - 4, "text-anchor": "end", "font-size": 11, fill: "#2a5fa8"}, c).textContent = r.label;
+    el("text", {x: x0 + 6, y: Y(r.y) - 5, "text-anchor": "start", "font-size": 11, fill: "#2a5fa8"}, c).textContent = r.label;
   }
   el("polyline", {points: points.map(p => X(p.x).toFixed(1) + "," + Y(p.y).toFixed(1)).join(" "), fill: "none", stroke: "#8c1d18", "stroke-width": 2.2}, c);
   for (const p of points) {
-    const dot = el("circle", {cx: X(p.x), cy: Y(p.y), r: p.x === marked ? 5 : 3.2, fill: p.x === marked ? "#6a2c91" : "#8c1d18", stroke: "#fff"}, c);
+    const dot = el("circle", {cx: X(p.x), cy: Y(p.y), r: p.x === marked ? 5.5 : 3.2, fill: p.x === marked ? "#6a2c91" : "#8c1d18", stroke: "#fff"}, c);
     el("title", {}, dot).textContent = p.label;
     el("text", {x: X(p.x), y: y0 + 15, "text-anchor": "middle", "font-size": 11, fill: "#555"}, c).textContent = String(p.x);
-    if (p.x === xmin || p.x === marked || p.x === xmax) el("text", {x: X(p.x), y: Y(p.y) - 9, "text-anchor": "middle", "font-size": 11, "font-weight": 600, fill: "#333"}, c).textContent = pct(p.y);
+    if (p.x === xmin || p.x === marked) el("text", {x: X(p.x) + (p.x === xmin ? 4 : 0), y: Y(p.y) - 9, "text-anchor": p.x === xmin ? "start" : "middle", "font-size": 12, "font-weight": 600, fill: "#333"}, c).textContent = pct(p.y);
   }
-  el("text", {x: (x0 + x1) / 2, y: 225, "text-anchor": "middle", "font-size": 12, fill: "#333"}, c).textContent = xLabel;
+  el("text", {x: (x0 + x1) / 2, y: 214, "text-anchor": "middle", "font-size": 12, fill: "#333"}, c).textContent = xLabel;
   return s;
 }
 const bandEnds = D.speed_band.length ? [D.speed_band[0], D.speed_band[D.speed_band.length - 1]] : [];
@@ -377,12 +380,12 @@ if (D.speed_band.length) {
   h("p", fill(T.speedNote, {m: limit}), s).className = "note";
 }
 table("worst-table", T.worst, [
-  {label: "id", text: true, value: x => x.id}, {label: T.district, text: true, value: x => areaName(x.district || "–")}, {label: T.kind, text: true, value: x => kindLabel(x.kind)},
+  {label: "id", text: true, value: x => x.id}, {label: T.district, text: true, value: x => areaName(x.district || "–")}, {label: T.kind, text: true, nowrap: true, value: x => kindLabel(x.kind)},
   {label: T.weight, value: x => amount(x.weight)}, {label: T.minutesToNearest, value: x => x.minutes === undefined ? (x.unroutable ? T.unroutable : T.unreached) : num(x.minutes, 1)},
   {label: T.nearest, text: true, value: x => x.nearest_station}
 ], D.worst);
 table("station-table", T.stationTable, [
-  {label: "id", text: true, value: s => s.id}, {label: T.name, text: true, value: s => s.name}, {label: T.kind, text: true, value: s => kindLabel(s.kind)},
+  {label: "id", text: true, value: s => s.id}, {label: T.name, text: true, value: s => s.name}, {label: T.kind, text: true, nowrap: true, value: s => kindLabel(s.kind)},
   {label: T.served, value: s => s.unroutable ? T.unroutable : s.hotspots_served}, {label: T.weightServed, value: s => amount(s.weight_served)}
 ], D.stations);
 
