@@ -32,7 +32,7 @@ DEMO_GEOJSON := $(DEMO_DISTRICTS) $(DEMO_STATIONS) $(DEMO_HOTSPOTS) $(DEMO_CANDI
 
 # The demo runs these steps in order; a new subcommand gets a `demo-<name>` target
 # below and its name appended here.
-DEMO_STEPS := demo-inspect demo-network demo-reach demo-audit demo-plan demo-convert
+DEMO_STEPS := demo-inspect demo-network demo-reach demo-audit demo-plan demo-report demo-convert
 
 .PHONY: help deps deps-browser test demo demo-build $(DEMO_STEPS) bench geodata geodata-check clean
 
@@ -84,6 +84,13 @@ demo-plan:
 	$(NUANXIN) plan --network $(DEMO_NETWORK) --cache $(OUT)/cache --stations $(DEMO_STATIONS) \
 		--hotspots $(DEMO_HOTSPOTS) --candidates osm --objective mean-time --new 5 --exact \
 		--minutes 15 --out $(OUT)/plan-mean-time.geojson
+
+# The report a planner opens offline: map, tables and charts in one HTML file.
+demo-report:
+	$(NUANXIN) report --network $(DEMO_NETWORK) --cache $(OUT)/cache --stations $(DEMO_STATIONS) \
+		--hotspots $(DEMO_HOTSPOTS) --districts $(DEMO_DISTRICTS) --candidates $(DEMO_CANDIDATES) --new 5 \
+		--minutes 5,10,15 --speed-band 12,20 --data-note "OpenStreetMap, data of about 2018" \
+		--out $(OUT)/report.html
 
 demo-convert:
 	$(NUANXIN) convert --from wgs84 --to gcj02 $(DEMO_STATIONS) --out $(OUT)/stations-gcj02.geojson

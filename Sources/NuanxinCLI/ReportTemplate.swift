@@ -7,8 +7,9 @@
 /// never `innerHTML`, so a name like `<script>` shows as text. No CDN, no tile
 /// server, no web font: it works offline.
 ///
-/// A successful render ends with an element `#render-ok` (the footer); any script
-/// error shows a red `#render-error` box at the top of the page instead.
+/// A successful render ends with an element `#render-ok` (the footer, whose
+/// `data-map-rect` holds the map's page rectangle `x,y,width,height` in CSS pixels);
+/// any script error shows a red `#render-error` box at the top of the page instead.
 enum ReportPage {
     /// The full HTML document with `dataJSON` embedded safely: `<`, `>` and `&` are
     /// written as JSON `\u` escapes, so no text in the data can close the block.
@@ -66,11 +67,11 @@ main{display:grid;grid-template-columns:minmax(0,3fr) minmax(470px,2fr);gap:14px
 #tip td{padding:0 4px;vertical-align:top}#tip td:first-child{color:#666;white-space:nowrap}
 #attr{position:absolute;top:0;left:0;font-size:11px;color:#333;background:rgba(255,255,255,.85);padding:2px 6px;border-bottom-right-radius:4px}
 #side{min-width:0}
-section{background:#fff;border:1px solid #d0d4da;border-radius:6px;padding:10px 14px;margin-bottom:12px}
+section{background:#fff;border:1px solid #d0d4da;border-radius:6px;padding:10px 14px;margin-bottom:12px;overflow-x:auto}
 section h2{font-size:15px;margin:0 0 8px;color:#8c1d18}
 section p.note{font-size:12px;color:#555;margin:6px 0 0}
 table.data{border-collapse:collapse;width:100%;font-size:13px;font-variant-numeric:tabular-nums}
-table.data th{font-weight:600;color:#444;border-bottom:2px solid #d0d4da;padding:4px 6px;text-align:right;white-space:nowrap}
+table.data th{font-weight:600;color:#444;border-bottom:2px solid #d0d4da;padding:4px 6px;text-align:right;vertical-align:bottom}
 table.data td{border-bottom:1px solid #eceef1;padding:3px 6px;text-align:right;white-space:nowrap}
 table.data th.text,table.data td.text{text-align:left;white-space:normal}
 table.data td.nowrap{white-space:nowrap}
@@ -115,7 +116,7 @@ const T = zh ? {
   kpiShare: "热点权重覆盖率", kpiAfter: "新增 {k} 站后", kpiStations: "现有站点", kpiUncovered: "未覆盖热点", kpiGap: "未覆盖面积 km²",
   total: "合计", outside: "(区外)", studyArea: "研究范围", hint: "滚轮缩放 · 拖动平移 · 悬停查看属性", layers: "图层",
   legendCircles: "服务圈", legendHotspots: "热点(至最近站点)", legendOther: "其他", within: "≤ {m} 分钟", between: "{a}–{b} 分钟",
-  beyond: "> {m} 分钟或不可达", frontierNote: "第 0 点为现有站点；虚线为速度区间两端的现有覆盖率。", noPlan: "未提供候选站点(--candidates)，无选址结果。",
+  beyond: "> {m} 分钟或不可达", frontierNote: "第 0 点为现有站点。", bandNote: "虚线为速度区间两端的现有覆盖率。", noPlan: "未提供候选站点(--candidates)，无选址结果。",
   source: "数据", profileLabel: "出行方式", accessNote: "道路两侧 {a} 米内计为覆盖", footer: "由 nuanxin 生成 · 离线文件，无需联网",
   kinds: {pharmacy: "药店", hotel: "酒店", bank: "银行", mall: "商场", community_centre: "社区中心", social_facility: "社会服务机构",
     townhall: "街道/乡镇政府", government: "政府机构", dropoff: "送达点", pickup: "取餐点", mixed: "取送混合"}
@@ -132,7 +133,7 @@ const T = zh ? {
   kpiShare: "Hotspot weight covered", kpiAfter: "With {k} new sites", kpiStations: "Existing stations", kpiUncovered: "Uncovered hotspots", kpiGap: "Uncovered km²",
   total: "Total", outside: "(outside districts)", studyArea: "study area", hint: "Wheel to zoom · drag to pan · hover for details", layers: "Layers",
   legendCircles: "Service circles", legendHotspots: "Hotspots (to nearest station)", legendOther: "Other", within: "≤ {m} min", between: "{a}–{b} min",
-  beyond: "> {m} min or unreached", frontierNote: "Point 0 is the existing stations; dashed lines: today's share at the ends of the speed band.", noPlan: "No candidate sites given (--candidates): no proposed sites.",
+  beyond: "> {m} min or unreached", frontierNote: "Point 0 is the existing stations.", bandNote: "Dashed lines: today's share at the ends of the speed band.", noPlan: "No candidate sites given (--candidates): no proposed sites.",
   source: "Data", profileLabel: "Mode", accessNote: "within {a} m of a reached road counts as covered", footer: "Made by nuanxin · offline file, no network needed",
   kinds: {}
 };
@@ -370,7 +371,7 @@ const bandEnds = D.speed_band.length ? [D.speed_band[0], D.speed_band[D.speed_ba
 if (D.frontier.length) {
   const s = lineChart("frontier-chart", T.frontier, D.frontier.map(f => ({x: f.k, y: f.share, label: f.k + ": " + pct(f.share)})), T.newStations,
     bandEnds.map(b => ({y: b.share_covered, label: b.speed_kmh + " km/h: " + pct(b.share_covered)})), D.sites.length);
-  h("p", T.frontierNote, s).className = "note";
+  h("p", T.frontierNote + (bandEnds.length ? " " + T.bandNote : ""), s).className = "note";
 }
 if (D.speed_band.length) {
   const s = table("speed-band", T.speedBand, [
@@ -380,10 +381,10 @@ if (D.speed_band.length) {
   h("p", fill(T.speedNote, {m: limit}), s).className = "note";
 }
 table("worst-table", T.worst, [
-  {label: "id", text: true, value: x => x.id}, {label: T.district, text: true, value: x => areaName(x.district || "–")}, {label: T.kind, text: true, nowrap: true, value: x => kindLabel(x.kind)},
+  {label: "id", text: true, value: x => x.id}].concat(D.districts.length > 1 ? [{label: T.district, text: true, value: x => x.district}] : []).concat([{label: T.kind, text: true, nowrap: true, value: x => kindLabel(x.kind)},
   {label: T.weight, value: x => amount(x.weight)}, {label: T.minutesToNearest, value: x => x.minutes === undefined ? (x.unroutable ? T.unroutable : T.unreached) : num(x.minutes, 1)},
   {label: T.nearest, text: true, value: x => x.nearest_station}
-], D.worst);
+]), D.worst);
 table("station-table", T.stationTable, [
   {label: "id", text: true, value: s => s.id}, {label: T.name, text: true, value: s => s.name}, {label: T.kind, text: true, nowrap: true, value: s => kindLabel(s.kind)},
   {label: T.served, value: s => s.unroutable ? T.unroutable : s.hotspots_served}, {label: T.weightServed, value: s => amount(s.weight_served)}
@@ -391,6 +392,8 @@ table("station-table", T.stationTable, [
 
 const footer = h("footer", T.footer + " · " + M.generator + " · " + M.network_file, document.body);
 footer.id = "render-ok";
+const mapRect = svg.getBoundingClientRect();
+footer.dataset.mapRect = [mapRect.left + window.scrollX, mapRect.top + window.scrollY, mapRect.width, mapRect.height].map(Math.round).join(",");
 } catch (e) {
   window.nuanxinShowError(e && e.stack ? e.stack : String(e));
 }
