@@ -50,7 +50,8 @@ header{padding:8px 20px 10px;background:#8c1d18;color:#fff}
 header h1{margin:0;font-size:21px;font-weight:600}
 header p{margin:3px 0 0;font-size:13px;opacity:.92}
 main{display:grid;grid-template-columns:minmax(0,3fr) minmax(470px,2fr);gap:14px;padding:12px 16px;align-items:start}
-#mapbox{position:relative;background:#fff;border:1px solid #d0d4da;border-radius:6px;overflow:hidden}
+#mapbox{position:sticky;top:8px;background:#fff;border:1px solid #d0d4da;border-radius:6px;overflow:hidden}
+#mapframe{position:relative}
 #map{width:100%;display:block;cursor:grab;background:#f7f5f0;max-height:calc(100vh - 270px);min-height:360px}
 .panel{position:absolute;background:rgba(255,255,255,.94);border-radius:6px;box-shadow:0 1px 4px rgba(0,0,0,.25);font-size:13px}
 #mapbar{display:flex;flex-wrap:wrap;gap:4px 22px;padding:8px 12px;border-top:1px solid #d0d4da;font-size:12.5px;background:#fff}
@@ -60,7 +61,7 @@ main{display:grid;grid-template-columns:minmax(0,3fr) minmax(470px,2fr);gap:14px
 #mapbar svg{flex:none}
 #controls .toggles{display:grid;grid-template-columns:auto auto;column-gap:14px}
 #controls .hint{font-size:11px;color:#666;margin-top:2px}
-#zoom{top:8px;right:8px;display:flex;flex-direction:column}
+#zoom{bottom:8px;right:8px;display:flex;flex-direction:column}
 #zoom button{width:30px;height:30px;border:0;background:none;font-size:18px;cursor:pointer;color:#333}
 #zoom button+button{border-top:1px solid #ddd}
 #tip{position:absolute;pointer-events:none;background:#fff;border:1px solid #999;border-radius:4px;padding:6px 8px;font-size:12px;display:none;max-width:340px;box-shadow:0 2px 6px rgba(0,0,0,.25);z-index:3}
@@ -71,7 +72,7 @@ section{background:#fff;border:1px solid #d0d4da;border-radius:6px;padding:10px 
 section h2{font-size:15px;margin:0 0 8px;color:#8c1d18}
 section p.note{font-size:12px;color:#555;margin:6px 0 0}
 table.data{border-collapse:collapse;width:100%;font-size:13px;font-variant-numeric:tabular-nums}
-table.data th{font-weight:600;color:#444;border-bottom:2px solid #d0d4da;padding:4px 6px;text-align:right;vertical-align:bottom}
+table.data th{font-weight:600;color:#444;border-bottom:2px solid #d0d4da;padding:4px 6px;text-align:right;vertical-align:bottom;word-break:keep-all}
 table.data td{border-bottom:1px solid #eceef1;padding:3px 6px;text-align:right;white-space:nowrap}
 table.data th.text,table.data td.text{text-align:left;white-space:normal}
 table.data td.nowrap{white-space:nowrap}
@@ -88,10 +89,12 @@ footer{padding:4px 20px 16px;font-size:12px;color:#666}
 <header><h1 id="title"></h1><p id="subtitle"></p><p id="datanote"></p></header>
 <main>
 <div id="mapbox">
+<div id="mapframe">
 <svg id="map" xmlns="http://www.w3.org/2000/svg" role="img"></svg>
 <div id="zoom" class="panel"></div>
 <div id="tip"></div>
 <div id="attr"></div>
+</div>
 <div id="mapbar"><div id="controls"></div><div id="legend-circles"></div><div id="legend-hotspots"></div><div id="legend-other"></div></div>
 </div>
 <div id="side"></div>
@@ -104,7 +107,7 @@ try {
 const D = JSON.parse(document.getElementById("report-data").textContent);
 const zh = D.lang !== "en";
 const T = zh ? {
-  title: "暖新站点 15 分钟服务圈报告", profile: {ebike: "电动自行车", walk: "步行"}, speed: "速度", min: "分钟",
+  title: "暖新站点 {m} 分钟服务圈报告", profile: {ebike: "电动自行车", walk: "步行"}, speed: "速度", min: "分钟",
   roads: "道路", circles: "服务圈", circle: "分钟服务圈", stations: "现有站点", hotspots: "骑手热点", gaps: "未覆盖区域", districts: "行政区界",
   sites: "建议新站点", covered: "已覆盖", uncovered: "未覆盖", unreached: "无站点可达", yes: "是", no: "否",
   districtTable: "各区覆盖情况", name: "名称", district: "行政区", hotspotCount: "热点", hotspotsCovered: "已覆盖热点", weight: "权重",
@@ -116,12 +119,12 @@ const T = zh ? {
   kpiShare: "热点权重覆盖率", kpiAfter: "新增 {k} 站后", kpiStations: "现有站点", kpiUncovered: "未覆盖热点", kpiGap: "未覆盖面积 km²",
   total: "合计", outside: "(区外)", studyArea: "研究范围", hint: "滚轮缩放 · 拖动平移 · 悬停查看属性", layers: "图层",
   legendCircles: "服务圈", legendHotspots: "热点(至最近站点)", legendOther: "其他", within: "≤ {m} 分钟", between: "{a}–{b} 分钟",
-  beyond: "> {m} 分钟或不可达", frontierNote: "第 0 点为现有站点。", bandNote: "虚线为速度区间两端的现有覆盖率。", noPlan: "未提供候选站点(--candidates)，无选址结果。",
+  beyond: "> {m} 分钟或不可达", frontierNote: "第 0 点为现有站点。", bandNote: "虚线为速度区间两端的现有覆盖率。", noPlan: "未提供候选站点(--candidates)，无选址结果。", planNote: "候选站点：{c}。最多新增 {k} 站，使 {m} 分钟内覆盖的热点权重最大(贪心 + 顶点替换)；不再增加覆盖的站点不列出。",
   source: "数据", profileLabel: "出行方式", accessNote: "道路两侧 {a} 米内计为覆盖", footer: "由 nuanxin 生成 · 离线文件，无需联网",
   kinds: {pharmacy: "药店", hotel: "酒店", bank: "银行", mall: "商场", community_centre: "社区中心", social_facility: "社会服务机构",
     townhall: "街道/乡镇政府", government: "政府机构", dropoff: "送达点", pickup: "取餐点", mixed: "取送混合"}
 } : {
-  title: "Nuanxin 15-minute service-circle report", profile: {ebike: "e-bike", walk: "walking"}, speed: "Speed", min: "min",
+  title: "Nuanxin {m}-minute service-circle report", profile: {ebike: "e-bike", walk: "walking"}, speed: "Speed", min: "min",
   roads: "Roads", circles: "Service circles", circle: "min service circle", stations: "Existing stations", hotspots: "Rider hotspots", gaps: "Uncovered areas", districts: "District borders",
   sites: "Proposed sites", covered: "Covered", uncovered: "Uncovered", unreached: "no station reaches it", yes: "yes", no: "no",
   districtTable: "Coverage by district", name: "Name", district: "District", hotspotCount: "Hotspots", hotspotsCovered: "Covered", weight: "Weight",
@@ -133,7 +136,7 @@ const T = zh ? {
   kpiShare: "Hotspot weight covered", kpiAfter: "With {k} new sites", kpiStations: "Existing stations", kpiUncovered: "Uncovered hotspots", kpiGap: "Uncovered km²",
   total: "Total", outside: "(outside districts)", studyArea: "study area", hint: "Wheel to zoom · drag to pan · hover for details", layers: "Layers",
   legendCircles: "Service circles", legendHotspots: "Hotspots (to nearest station)", legendOther: "Other", within: "≤ {m} min", between: "{a}–{b} min",
-  beyond: "> {m} min or unreached", frontierNote: "Point 0 is the existing stations.", bandNote: "Dashed lines: today's share at the ends of the speed band.", noPlan: "No candidate sites given (--candidates): no proposed sites.",
+  beyond: "> {m} min or unreached", frontierNote: "Point 0 is the existing stations.", bandNote: "Dashed lines: today's share at the ends of the speed band.", noPlan: "No candidate sites given (--candidates): no proposed sites.", planNote: "Candidates: {c}. Up to {k} new sites that maximise the hotspot weight within {m} minutes (greedy + vertex substitution); sites that would add nothing are not listed.",
   source: "Data", profileLabel: "Mode", accessNote: "within {a} m of a reached road counts as covered", footer: "Made by nuanxin · offline file, no network needed",
   kinds: {}
 };
@@ -148,8 +151,9 @@ function amount(x) { return (x === null || x === undefined) ? "–" : (Number.is
 const M = D.meta, levels = M.minutes, limit = M.limit_minutes;
 
 // Header.
-document.title = (M.title ? M.title + " · " : "") + T.title;
-document.getElementById("title").textContent = T.title + (M.title ? " · " + M.title : "");
+const heading = fill(T.title, {m: limit});
+document.title = (M.title ? M.title + " · " : "") + heading;
+document.getElementById("title").textContent = heading + (M.title ? " · " + M.title : "");
 document.getElementById("subtitle").textContent = [
   T.profileLabel + ": " + (T.profile[M.profile] || M.profile) + ", " + M.speed_kmh + " km/h",
   levels.join(" / ") + " " + T.min + " (" + fill(T.accessNote, {a: M.access_m}) + ")"
@@ -177,7 +181,7 @@ function attachTip(node, rows) {
     tip.replaceChildren();
     const t = h("table", null, tip);
     for (const [key, value] of rows) { const tr = h("tr", null, t); h("td", key, tr); h("td", value === null || value === undefined ? "–" : value, tr); }
-    const box = document.getElementById("mapbox").getBoundingClientRect();
+    const box = document.getElementById("mapframe").getBoundingClientRect();
     const x = ev.clientX - box.left, y = ev.clientY - box.top;
     tip.style.display = "block";
     tip.style.left = Math.min(x + 14, box.width - tip.offsetWidth - 4) + "px";
@@ -337,7 +341,7 @@ const sitesSection = table("sites-table", T.proposed, [
   {label: T.rank, value: s => s.rank}, {label: T.name, text: true, value: s => s.name || s.id}, {label: T.kind, text: true, nowrap: true, value: s => kindLabel(s.kind)},
   {label: T.addedWeight, value: s => amount(s.added_weight)}, {label: T.taken, value: s => s.hotspots_taken}, {label: T.cumulative, value: s => pct(s.cumulative_share)}
 ], D.sites);
-if (!D.sites.length) h("p", T.noPlan, sitesSection).className = "note";
+h("p", M.candidates_source ? fill(T.planNote, {c: M.candidates_source === "osm" ? "OpenStreetMap POI" : M.candidates_source, k: M.new_sites, m: limit}) : T.noPlan, sitesSection).className = "note";
 
 function lineChart(id, title, points, xLabel, refs, marked) {
   const s = h("section", null, side); s.id = id; h("h2", title, s);
@@ -371,7 +375,7 @@ const bandEnds = D.speed_band.length ? [D.speed_band[0], D.speed_band[D.speed_ba
 if (D.frontier.length) {
   const s = lineChart("frontier-chart", T.frontier, D.frontier.map(f => ({x: f.k, y: f.share, label: f.k + ": " + pct(f.share)})), T.newStations,
     bandEnds.map(b => ({y: b.share_covered, label: b.speed_kmh + " km/h: " + pct(b.share_covered)})), D.sites.length);
-  h("p", T.frontierNote + (bandEnds.length ? " " + T.bandNote : ""), s).className = "note";
+  h("p", T.frontierNote + (bandEnds.length ? (zh ? "" : " ") + T.bandNote : ""), s).className = "note";
 }
 if (D.speed_band.length) {
   const s = table("speed-band", T.speedBand, [
