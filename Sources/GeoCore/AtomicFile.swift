@@ -41,7 +41,7 @@ public enum AtomicFile {
         guard fd >= 0 else {
             throw AtomicFileError(path: target.path, reason: "cannot create a temporary file in \(folder): \(systemError())")
         }
-        let temporaryPath = String(cString: template)
+        let temporaryPath = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var closed = false
         do {
             try writeAll(data, to: fd, path: target.path)

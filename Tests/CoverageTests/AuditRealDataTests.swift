@@ -26,7 +26,7 @@ import Testing
 
     static func city() throws -> City {
         let pbf = try #require(realData("chengdu-center.osm.pbf"), "chengdu-center.osm.pbf not found in geodata/")
-        let districtsPath = try #require(realData("chengdu-districts.geojson"))
+        let districtsPath = try #require(realData("districts.geojson"))
         let network = try NetworkLoader.load(path: pbf)
         var random = SplitMix64(seed: 8)
         let candidates = network.pois.filter { [.bank, .pharmacy, .hotel, .mall].contains($0.kind) }
@@ -46,7 +46,7 @@ import Testing
         let placer = try SitePlacer(graph: network.graph)
         let collection = try GeoJSONReader.read(contentsOf: URL(fileURLWithPath: districtsPath))
         let districts = try DistrictReader.districts(
-            from: collection, file: "chengdu-districts.geojson", nameField: "name",
+            from: collection, file: "districts.geojson", nameField: "name",
             projection: try Projection(from: "EPSG:4326", to: network.graph.crs), context: try GEOSContext())
         return City(
             graph: network.graph, stations: try placer.place(stations, maxSnap: 300),

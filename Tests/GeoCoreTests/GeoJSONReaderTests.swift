@@ -205,10 +205,10 @@ private let malformedCases: [MalformedCase] = [
 
     @Test func readsTheChengduDistricts() throws {
         guard let folder = geodataFolder() else {
-            Issue.record("geodata/chengdu-districts.geojson not found beside the package")
+            Issue.record("geodata/districts.geojson not found beside the package")
             return
         }
-        let fc = try GeoJSONReader.read(contentsOf: folder.appendingPathComponent("chengdu-districts.geojson"))
+        let fc = try GeoJSONReader.read(contentsOf: folder.appendingPathComponent("districts.geojson"))
         #expect(fc.features.count == 5)
         #expect(fc.features.allSatisfy { if case .polygon? = $0.geometry { true } else { false } })
         let names = fc.features.compactMap { $0.properties?["name"]?.stringValue }

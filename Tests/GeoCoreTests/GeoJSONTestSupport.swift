@@ -21,7 +21,7 @@ func geodataFolder() -> URL? {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     return ["geodata", "../shared/geodata", "../../shared/geodata"]
         .map { packageRoot.appendingPathComponent($0).standardizedFileURL }
-        .first { FileManager.default.fileExists(atPath: $0.appendingPathComponent("chengdu-districts.geojson").path) }
+        .first { FileManager.default.fileExists(atPath: $0.appendingPathComponent("districts.geojson").path) }
 }
 
 /// SplitMix64, a tiny seeded generator for reproducible random tests.

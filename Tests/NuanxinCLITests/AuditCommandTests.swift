@@ -69,7 +69,7 @@ import Testing
 
     @Test func auditsTheRealCityByDistrict() throws {
         let inputs = try Self.inputs()
-        let districts = try #require(Self.realData("chengdu-districts.geojson"))
+        let districts = try #require(Self.realData("districts.geojson"))
         let arguments = try inputs.arguments([
             "--districts", districts, "--out", inputs.path("audit.geojson"), "--summary", inputs.path("audit.csv"),
         ])
@@ -121,7 +121,7 @@ import Testing
 
     @Test func outputsAreByteIdenticalAcrossRuns() throws {
         let inputs = try Self.inputs()
-        let districts = try #require(Self.realData("chengdu-districts.geojson"))
+        let districts = try #require(Self.realData("districts.geojson"))
         var outputs: [[Data]] = []
         for run in 0..<2 {
             let out = inputs.path("audit-\(run).geojson"), csv = inputs.path("audit-\(run).csv")
@@ -136,7 +136,7 @@ import Testing
     @Test(.enabled(if: ogrinfo != nil, "gdal-bin is not installed: ogrinfo check skipped"))
     func gdalReadsTheOutput() throws {
         let inputs = try Self.inputs()
-        let districts = try #require(Self.realData("chengdu-districts.geojson"))
+        let districts = try #require(Self.realData("districts.geojson"))
         let out = inputs.path("audit.geojson")
         guard let result = try runNuanxin(try inputs.arguments(["--districts", districts, "--out", out, "--quiet"])) else { return }
         #expect(result.status == 0, "\(result.stderr)")
@@ -213,10 +213,10 @@ import Testing
         #expect(noStation.status == 1)
         #expect(noStation.stderrLines == ["nuanxin: error: far.csv: no station is within --max-snap 300 m of a usable road; check --crs (AMap/Baidu points are 300–600 m off) or raise --max-snap"])
 
-        let districts = try #require(Self.realData("chengdu-districts.geojson"))
+        let districts = try #require(Self.realData("districts.geojson"))
         guard let badField = try runNuanxin(try inputs.arguments(["--districts", districts, "--district-name-field", "NAME", "--out", out])) else { return }
         #expect(badField.status == 1)
-        #expect(badField.stderrLines.last?.hasPrefix("nuanxin: error: chengdu-districts.geojson: feature 0: no name in property \"NAME\"") == true)
+        #expect(badField.stderrLines.last?.hasPrefix("nuanxin: error: districts.geojson: feature 0: no name in property \"NAME\"") == true)
 
         guard let oddMinutes = try runNuanxin(try inputs.arguments(["--minutes", "12.34", "--out", out])) else { return }
         #expect(oddMinutes.status != 0 && oddMinutes.stderr.contains("--minutes must be a multiple of 0.1"))
