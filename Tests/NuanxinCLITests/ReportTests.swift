@@ -7,7 +7,7 @@ import Testing
 @Suite(.serialized) struct ReportTests {
     /// `<packageRoot>/geodata/<name>` or the shared copy beside the clone.
     static func geodata(_ name: String) throws -> String {
-        try #require(AuditCommandTests.realData(name), "\(name) not found in geodata/ or ../shared/geodata/")
+        try #require(realDataFile(name), "\(name) not found in geodata/ or ../shared/geodata/")
     }
 
     /// One network cache for all report tests.
