@@ -143,7 +143,6 @@ struct ReportData: Encodable {
     /// Headline figures.
     struct Summary: Encodable {
         var shareCovered: Double
-        var weightTotal: Double
         var hotspots: Int
         var hotspotsCovered: Int
         var unroutableHotspots: Int

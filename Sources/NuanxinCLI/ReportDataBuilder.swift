@@ -50,7 +50,7 @@ struct ReportDataBuilder {
                     main: $0.speedKmh == analysis.graph.cruiseSpeedKmh)
             } : [],
             summary: ReportData.Summary(
-                shareCovered: share(total.shareCovered), weightTotal: weight(total.weightTotal), hotspots: total.hotspots,
+                shareCovered: share(total.shareCovered), hotspots: total.hotspots,
                 hotspotsCovered: total.hotspotsCovered, unroutableHotspots: analysis.hotspots.count { $0.snap == nil },
                 uncoveredAreaKm2: AuditNumbers.rounded(gaps.totalSquareKilometres, decimals: AuditNumbers.areaDecimals),
                 shareAfterPlan: plan.map { share($0.result.after.coveredShare) }))

@@ -310,7 +310,7 @@ const kpi = h("div", null, h("section", null, side)); kpi.className = "kpi"; kpi
 function k1(label, value) { const d = h("div", null, kpi); h("b", value, d); d.appendChild(document.createTextNode(label)); }
 k1(T.kpiShare + " (" + limit + " " + T.min + ")", pct(D.summary.share_covered));
 if (D.summary.share_after_plan !== undefined && D.sites.length) k1(fill(T.kpiAfter, {k: D.sites.length}), pct(D.summary.share_after_plan));
-k1(T.kpiUncovered, (D.summary.hotspots - D.summary.hotspots_covered) + " / " + D.summary.hotspots);
+k1(T.kpiUncovered + (D.summary.unroutable_hotspots ? " (" + D.summary.unroutable_hotspots + " " + T.unroutable + ")" : ""), (D.summary.hotspots - D.summary.hotspots_covered) + " / " + D.summary.hotspots);
 k1(T.kpiGap, num(D.summary.uncovered_area_km2, 2));
 k1(T.kpiStations, D.stations.filter(s => !s.unroutable).length);
 
