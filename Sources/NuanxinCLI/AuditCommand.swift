@@ -68,6 +68,8 @@ struct AuditCommand: ParsableCommand {
     @Option(name: .long, help: "Also write the per-district figures as CSV to this file.")
     var summary: String?
 
+    @OptionGroup var crsOut: OutputCRSOption
+
     @OptionGroup var output: QuietOption
 
     func validate() throws {
@@ -115,7 +117,7 @@ struct AuditCommand: ParsableCommand {
         let report = AuditReport(
             stations: placedStations, hotspots: placedHotspots, maxSnap: network.maxSnap,
             limitMinutes: minutes, runs: runs)
-        var files = [(data: GeoJSONWriter.encode(try AuditGeoJSON.featureCollection(report, projection: projection)),
+        var files = [(data: GeoJSONWriter.encode(crsOut.apply(to: try AuditGeoJSON.featureCollection(report, projection: projection))),
                       url: URL(fileURLWithPath: out))]
         if let summary {
             files.append((data: Data(AuditCSV.text(report).utf8), url: URL(fileURLWithPath: summary)))

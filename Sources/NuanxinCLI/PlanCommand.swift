@@ -107,6 +107,8 @@ struct PlanCommand: ParsableCommand {
     @Option(help: "Output file: the plan GeoJSON (network mode, default plan.geojson) or result JSON (benchmark mode, required).")
     var out: String?
 
+    @OptionGroup var crsOut: OutputCRSOption
+
     @OptionGroup var output: QuietOption
 
     func validate() throws {

@@ -75,7 +75,7 @@ extension PlanCommand {
             network: network, objective: planning, result: result, frontier: frontierPoints,
             profile: options.travelProfile, speedKmh: loaded.graph.cruiseSpeedKmh, minutes: options.serviceMinutes)
         let outPath = networkOutPath
-        var files = [(data: GeoJSONWriter.encode(PlanGeoJSON.featureCollection(report)), url: URL(fileURLWithPath: outPath))]
+        var files = [(data: GeoJSONWriter.encode(crsOut.apply(to: PlanGeoJSON.featureCollection(report))), url: URL(fileURLWithPath: outPath))]
         if let summary = options.summary {
             files.append((data: Data(PlanCSV.summary(report).utf8), url: URL(fileURLWithPath: summary)))
         }
