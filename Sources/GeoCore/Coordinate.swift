@@ -48,11 +48,26 @@ public func formatDegrees(_ value: Double) -> String {
 }
 
 /// Formats a value with a fixed number of decimals, never printing negative zero.
+///
+/// The value is rounded once (half away from zero) at `decimals` places and the
+/// digits are written from that integer, which is exact below 2^53 and much
+/// faster than `String(format:)`; larger or non-finite values fall back to it.
+/// - Complexity: O(digits).
 public func formatFixed(_ value: Double, decimals: Int) -> String {
-    let scale = pow10(decimals)
-    var rounded = (value * scale).rounded() / scale
-    if rounded == 0 { rounded = 0 }  // drop the sign of -0.0
-    return String(format: "%.\(decimals)f", rounded)
+    let scaled = (value * pow10(decimals)).rounded()
+    guard scaled.isFinite, abs(scaled) < 9.0e15 else {
+        return String(format: "%.\(decimals)f", value)
+    }
+    let integer = Int64(scaled)
+    if integer == 0 { return decimals == 0 ? "0" : "0." + String(repeating: "0", count: decimals) }
+    var digits = String(integer.magnitude)
+    if decimals > 0 {
+        if digits.count <= decimals {
+            digits = String(repeating: "0", count: decimals - digits.count + 1) + digits
+        }
+        digits.insert(".", at: digits.index(digits.endIndex, offsetBy: -decimals))
+    }
+    return integer < 0 ? "-" + digits : digits
 }
 
 private func pow10(_ n: Int) -> Double {

@@ -61,7 +61,12 @@ struct NetworkTimesCommand: ParsableCommand {
             }
         }
         var search = MultiSourceSearch(graph: graph)
+        let clock = ContinuousClock()
+        let start = clock.now
         let result = search.run(routable.map { SearchSource(doorToDoor: $0.snap!) }, limitSeconds: minutes * 60)
+        let elapsed = (clock.now - start).components
+        let milliseconds = Double(elapsed.seconds) * 1000 + Double(elapsed.attoseconds) * 1e-15
+        progress.report("search from \(routable.count) sources: \(formatFixed(milliseconds, decimals: 3)) ms")
         let text = Self.csv(result, sourceIDs: routable.map(\.site.id))
         try AtomicFile.write(Data(text.utf8), to: URL(fileURLWithPath: out))
         if !output.quiet {

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import GeoCore
 
@@ -40,5 +41,33 @@ import Testing
     @Test func nonFiniteResultIsAnError() throws {
         let p = try Projection(from: "EPSG:4326", to: "EPSG:4544")
         #expect(throws: ProjectionError.self) { try p.forward([Coordinate(lon: .nan, lat: 30)]) }
+    }
+}
+
+@Suite struct FormatFixedTests {
+    @Test func matchesPrintfOnTheRoundedValue() {
+        var state: UInt64 = 42
+        for _ in 0..<20_000 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let value = (Double(state >> 11) / Double(UInt64(1) << 53) - 0.5) * 400
+            for decimals in [0, 1, 3, 7] {
+                var scale = 1.0
+                for _ in 0..<decimals { scale *= 10 }
+                var rounded = (value * scale).rounded() / scale
+                if rounded == 0 { rounded = 0 }
+                #expect(formatFixed(value, decimals: decimals) == String(format: "%.\(decimals)f", rounded))
+            }
+        }
+    }
+
+    @Test func handCheckedValues() {
+        #expect(formatFixed(104.0421, decimals: 7) == "104.0421000")
+        #expect(formatFixed(-0.00000001, decimals: 7) == "0.0000000")
+        #expect(formatFixed(-0.05, decimals: 1) == "-0.1")
+        #expect(formatFixed(0.04, decimals: 1) == "0.0")
+        #expect(formatFixed(-3.25, decimals: 0) == "-3")
+        #expect(formatFixed(2.5, decimals: 0) == "3")
+        #expect(formatFixed(0.000123, decimals: 5) == "0.00012")
+        #expect(formatFixed(1e20, decimals: 1) == "100000000000000000000.0")
     }
 }
