@@ -8,7 +8,6 @@ import Testing
     /// `<packageRoot>/geodata/<name>` or the shared copy beside the clone.
     static func realData(_ name: String) -> String? { realDataFile(name) }
 
-    static let ogrinfo = ["/usr/bin/ogrinfo", "/usr/local/bin/ogrinfo"].first { FileManager.default.isExecutableFile(atPath: $0) }
 
     /// A tiny seeded generator (SplitMix64) for the hotspots.
     private struct SplitMix64 {
@@ -133,23 +132,15 @@ import Testing
         #expect(outputs[0] == outputs[1])
     }
 
-    @Test(.enabled(if: ogrinfo != nil, "gdal-bin is not installed: ogrinfo check skipped"))
+    @Test(.enabled(if: ogrinfoPath != nil, "gdal-bin is not installed: ogrinfo check skipped"))
     func gdalReadsTheOutput() throws {
         let inputs = try Self.inputs()
         let districts = try #require(Self.realData("districts.geojson"))
         let out = inputs.path("audit.geojson")
         guard let result = try runNuanxin(try inputs.arguments(["--districts", districts, "--out", out, "--quiet"])) else { return }
         #expect(result.status == 0, "\(result.stderr)")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try #require(Self.ogrinfo))
-        process.arguments = ["-ro", "-so", "-al", out]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(text)")
+        let (status, text) = try ogrinfoSummary(out)
+        #expect(status == 0, "\(text)")
         #expect(text.contains("Feature Count: \(Self.hotspotCount + 10)"))
         #expect(text.contains("share_covered: Real"))
         #expect(text.contains("minutes_to_nearest: Real"))

@@ -62,3 +62,20 @@ func makeTemporaryFolder() throws -> URL {
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
 }
+
+/// GDAL's `ogrinfo`, when gdal-bin is installed.
+let ogrinfoPath = ["/usr/bin/ogrinfo", "/usr/local/bin/ogrinfo"].first { FileManager.default.isExecutableFile(atPath: $0) }
+
+/// `ogrinfo -ro -so -al FILE`: its exit status and its output (stdout and stderr together).
+func ogrinfoSummary(_ file: String) throws -> (status: Int32, text: String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: try #require(ogrinfoPath, "gdal-bin is not installed"))
+    process.arguments = ["-ro", "-so", "-al", file]
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = pipe
+    try process.run()
+    let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    return (process.terminationStatus, text)
+}

@@ -172,23 +172,15 @@ import Testing
         #expect(plan.number("candidates")! >= 54)
     }
 
-    @Test(.enabled(if: AuditCommandTests.ogrinfo != nil, "gdal-bin is not installed: ogrinfo check skipped"))
+    @Test(.enabled(if: ogrinfoPath != nil, "gdal-bin is not installed: ogrinfo check skipped"))
     func gdalReadsThePlan() throws {
         let run = try Run()
         let out = run.path("plan.geojson")
         guard let result = try runNuanxin(try run.arguments(["--new", "3", "--out", out, "-q"])) else { return }
         #expect(result.status == 0, "\(result.stderr)")
         let count = try Plan(path: out).features.count
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try #require(AuditCommandTests.ogrinfo))
-        process.arguments = ["-ro", "-so", "-al", out]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(text)")
+        let (status, text) = try ogrinfoSummary(out)
+        #expect(status == 0, "\(text)")
         #expect(text.contains("Geometry: Point"))
         #expect(text.contains("Feature Count: \(count)"))
         #expect(text.contains("cumulative_share: Real"))

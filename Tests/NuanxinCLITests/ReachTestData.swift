@@ -72,20 +72,12 @@ enum ReachTestData {
     /// Records an issue unless `ogrinfo -al -so` reports the feature count and geometry
     /// type; prints a note and passes when gdal-bin is not installed.
     static func expectOGR(_ file: URL, features: Int, geometry: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
-        guard let ogrinfo = ["/usr/bin/ogrinfo", "/usr/local/bin/ogrinfo"].first(where: FileManager.default.isExecutableFile) else {
+        guard ogrinfoPath != nil else {
             print("ogrinfo not installed (Debian: gdal-bin): skipping the GDAL check of \(file.lastPathComponent)")
             return
         }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: ogrinfo)
-        process.arguments = ["-al", "-so", file.path]
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, sourceLocation: sourceLocation)
+        let (status, text) = try ogrinfoSummary(file.path)
+        #expect(status == 0, "\(text)", sourceLocation: sourceLocation)
         #expect(text.contains("Feature Count: \(features)\n"), "\(text)", sourceLocation: sourceLocation)
         #expect(text.contains("Geometry: \(geometry)\n"), "\(text)", sourceLocation: sourceLocation)
     }
