@@ -31,6 +31,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -217,19 +218,22 @@ class Measured:
 def measure_process(argv: list, timeout_s: float) -> tuple:
     """Run argv once under GNU time: (wall seconds, peak RSS KiB, exit status or None on
     timeout, stdout, stderr). GNU time forks the command from its own small process, so the
-    RSS is the command's own, not inherited from this harness."""
+    RSS is the command's own, not inherited from this harness. The wait blocks in waitpid
+    (a timer kills the process group at the timeout): `Popen.wait(timeout=…)` polls with
+    sleeps of up to 50 ms, which would round short runs up by as much."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err, \
             tempfile.NamedTemporaryFile("r") as rss:
         started = time.perf_counter()
         process = subprocess.Popen([GNU_TIME, "-f", "%M", "-o", rss.name, *argv],
                                    stdout=out, stderr=err, start_new_session=True)
-        try:
-            code = process.wait(timeout=timeout_s)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
-            return time.perf_counter() - started, None, None, "", ""
+        timer = threading.Timer(timeout_s, os.killpg, (process.pid, signal.SIGKILL))
+        timer.start()
+        code = process.wait()
         wall = time.perf_counter() - started
+        timed_out = not timer.is_alive()
+        timer.cancel()
+        if timed_out:
+            return wall, None, None, "", ""
         out.seek(0)
         err.seek(0)
         stdout, stderr = out.read().decode(errors="replace"), err.read().decode(errors="replace")

@@ -159,6 +159,7 @@ class SpoptInstances:
     """spopt PMedian on pmed1/pmed2 and MCLP on the points-csv instance (PuLP + CBC)."""
     label = "spopt + PuLP CBC"
     case_keys = ("pmed1", "pmed2", "mclp-points")
+    max_repeats = 1           # the MCLP takes 1.5 minutes per run
 
     def __init__(self, city: City):
         import highspy  # noqa: F401  (imports are set-up, not timed)
