@@ -21,6 +21,7 @@ import os
 import shutil
 import subprocess
 import tempfile
+import time
 from pathlib import Path
 
 import numpy as np
@@ -273,36 +274,32 @@ def osmnx_graph(osm_xml: str | Path, speed_kmh: float = EBIKE_SPEED_KMH):
     return graph
 
 
-def osmnx_isochrones(graph, points, minutes=(5, 10, 15), buffer_m: float = 50.0) -> list[dict]:
-    """The osmnx isochrone recipe: ego_graph by travel_time, then the convex hull of the reached
-    nodes and the union of the reached edges buffered by `buffer_m` (in EPSG:4544 metres)."""
+def isochrone_recipe(graph, node_xy: dict, source, minutes=(5, 10, 15), buffer_m: float = 50.0) -> dict:
+    """The osmnx isochrone example on a networkx graph of the edges CSV: for each time, the
+    `ego_graph` by `seconds` around `source`, then (a) the convex hull of the reached nodes and
+    (b) the reached nodes and edges buffered by `buffer_m` and unioned. `node_xy` maps node ->
+    (x, y) in EPSG:4544 metres. Returns {minutes: {"hull": Polygon, "buffered": Polygon}} in metres.
+    """
     import networkx as nx
-    import osmnx as ox
-    from pyproj import Transformer
-    from shapely import LineString, MultiPoint, buffer, union_all
-    from shapely.ops import transform
+    from shapely import LineString, MultiPoint, Point, buffer, union_all
 
-    to_metric = Transformer.from_crs("EPSG:4326", METRIC_CRS, always_xy=True).transform
-    nodes = ox.distance.nearest_nodes(graph, [p[0] for p in points], [p[1] for p in points])
-    out = []
-    for node in nodes:
-        result = {}
-        for m in minutes:
-            sub = nx.ego_graph(graph, node, radius=m * 60.0, distance="travel_time")
-            xy = [to_metric(graph.nodes[n]["x"], graph.nodes[n]["y"]) for n in sub.nodes]
-            hull = MultiPoint(xy).convex_hull
-            lines = []
-            for u, v, data in sub.edges(data=True):
-                geometry = data.get("geometry")
-                line = transform(to_metric, geometry) if geometry is not None else LineString(
-                    [to_metric(graph.nodes[u]["x"], graph.nodes[u]["y"]),
-                     to_metric(graph.nodes[v]["x"], graph.nodes[v]["y"])])
-                lines.append(line)
-            buffered = union_all(buffer(np.array(lines + [hull.centroid]), buffer_m))
-            result[m] = {"hull_km2": hull.area / 1e6, "buffered_km2": buffered.area / 1e6,
-                         "nodes": sub.number_of_nodes()}
-        out.append(result)
+    out = {}
+    for m in minutes:
+        sub = nx.ego_graph(graph, source, radius=m * 60.0, distance="seconds")
+        points = [node_xy[n] for n in sub.nodes]
+        hull = MultiPoint(points).convex_hull
+        parts = [LineString([node_xy[u], node_xy[v]]) for u, v in sub.edges] + [Point(p) for p in points]
+        out[m] = {"hull": hull, "buffered": union_all(buffer(np.array(parts, dtype=object), buffer_m))}
     return out
+
+
+def node_xy(nodes: pd.DataFrame) -> dict:
+    """Node id -> (x, y) in EPSG:4544 metres."""
+    from pyproj import Transformer
+
+    x, y = Transformer.from_crs("EPSG:4326", METRIC_CRS, always_xy=True).transform(
+        nodes["lon"].to_numpy(), nodes["lat"].to_numpy())
+    return dict(zip(nodes.index.tolist(), zip(x.tolist(), y.tolist())))
 
 
 # --------------------------------------------------------------------------- location-allocation
@@ -313,14 +310,27 @@ def _cbc():
     return pulp.PULP_CBC_CMD(msg=False)
 
 
-def spopt_mclp(cost: np.ndarray, weights: np.ndarray, service_s: float, p: int, fixed: np.ndarray | None = None):
+def _phase(phases: dict | None, name: str, started: float) -> float:
+    """Record the seconds since `started` under `name` (when phases are wanted); the time now."""
+    now = time.perf_counter()
+    if phases is not None:
+        phases[name] = round(now - started, 3)
+    return now
+
+
+def spopt_mclp(cost: np.ndarray, weights: np.ndarray, service_s: float, p: int, fixed: np.ndarray | None = None,
+               phases: dict | None = None):
     """Maximal covering (spopt MCLP, PuLP CBC): p sites in all (fixed ones included). Returns
-    (chosen site indices, covered weight)."""
+    (chosen site indices, covered weight); `phases` gets the seconds of "model" (building the
+    PuLP model in Python) and "solve" (PuLP writing it out, CBC, reading back)."""
     from spopt.locate import MCLP
 
+    started = time.perf_counter()
     cost = np.where(np.isfinite(cost), cost, service_s * 1000.0)
     model = MCLP.from_cost_matrix(cost, weights, service_s, p_facilities=p, predefined_facilities_arr=fixed)
+    started = _phase(phases, "model s", started)
     model = model.solve(_cbc())
+    _phase(phases, "solve s", started)
     chosen = [j for j, clients in enumerate(model.fac2cli) if len(clients) or model.fac_vars[j].value() > 0.5]
     covered = float(sum(weights[i] for i in range(len(weights)) if any(cost[i, j] <= service_s for j in chosen)))
     return chosen, covered
@@ -338,21 +348,30 @@ def spopt_lscp(cost: np.ndarray, service_s: float, fixed: np.ndarray | None = No
     return chosen, int(coverable.sum())
 
 
-def spopt_pmedian(cost: np.ndarray, weights: np.ndarray, p: int, unreachable_s: float = 3600.0):
-    """p-median (spopt PMedian, PuLP CBC): minimise weighted time. Returns (chosen, mean seconds)."""
+def spopt_pmedian(cost: np.ndarray, weights: np.ndarray, p: int, unreachable_s: float = 3600.0,
+                  phases: dict | None = None):
+    """p-median (spopt PMedian, PuLP CBC): minimise weighted time. Returns (chosen, mean seconds);
+    `phases` as in spopt_mclp."""
     from spopt.locate import PMedian
 
+    started = time.perf_counter()
     cost = np.where(np.isfinite(cost), cost, unreachable_s)
-    model = PMedian.from_cost_matrix(cost, weights, p_facilities=p).solve(_cbc())
+    model = PMedian.from_cost_matrix(cost, weights, p_facilities=p)
+    started = _phase(phases, "model s", started)
+    model = model.solve(_cbc())
+    _phase(phases, "solve s", started)
     chosen = [j for j in range(cost.shape[1]) if model.fac_vars[j].value() > 0.5]
     mean = float((weights * cost[:, chosen].min(axis=1)).sum() / weights.sum())
     return chosen, mean
 
 
-def highspy_mclp(cost: np.ndarray, weights: np.ndarray, service_s: float, p: int, fixed=()):
-    """Maximal covering as a MIP solved by HiGHS directly. Returns (chosen, covered weight, gap)."""
+def highspy_mclp(cost: np.ndarray, weights: np.ndarray, service_s: float, p: int, fixed=(),
+                 phases: dict | None = None):
+    """Maximal covering as a MIP solved by HiGHS directly. Returns (chosen, covered weight, gap);
+    `phases` gets "model s" (building the rows through highspy's Python API) and "solve s"."""
     import highspy
 
+    started = time.perf_counter()
     covers = cost <= service_s
     n_demand, n_sites = covers.shape
     h = highspy.Highs()
@@ -368,7 +387,9 @@ def highspy_mclp(cost: np.ndarray, weights: np.ndarray, service_s: float, p: int
     h.addConstr(sum(x) <= p)
     for j in fixed:
         h.addConstr(x[j] >= 1)
+    started = _phase(phases, "model s", started)
     h.maximize(sum(float(weights[i]) * y[i] for i in range(n_demand)))
+    _phase(phases, "solve s", started)
     values = h.getSolution().col_value
     chosen = [j for j in range(n_sites) if values[j] > 0.5]
     info = h.getInfo()
@@ -387,3 +408,32 @@ def highspy_lp_check() -> float:
     h.addConstr(3 * x + y <= 6)
     h.maximize(x + y)
     return float(h.getInfo().objective_function_value)
+
+
+def orlib_pmed_cost(path: str | Path) -> tuple[np.ndarray, int]:
+    """OR-Library p-median instance -> (all-pairs shortest-path matrix, p). A vertex pair listed
+    twice keeps the later cost, as in Beasley's code (the published optima depend on it)."""
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import shortest_path
+
+    lines = Path(path).read_text().split("\n")
+    n, _, p = (int(v) for v in lines[0].split())
+    cost = {}
+    for line in lines[1:]:
+        parts = line.split()
+        if len(parts) == 3:
+            i, j, c = int(parts[0]) - 1, int(parts[1]) - 1, float(parts[2])
+            cost[(min(i, j), max(i, j))] = c
+    rows, cols = zip(*cost)
+    graph = coo_matrix((list(cost.values()), (rows, cols)), shape=(n, n)).tocsr()
+    return shortest_path(graph, directed=False), p
+
+
+def points_csv_cost(path: str | Path) -> tuple[np.ndarray, np.ndarray]:
+    """`id,x,y,weight` points -> (euclidean distance matrix, weights); every point is both a
+    demand and a candidate, as in `nuanxin plan --instance-format points-csv`."""
+    from scipy.spatial.distance import cdist
+
+    table = pd.read_csv(path)
+    xy = table[["x", "y"]].to_numpy(float)
+    return cdist(xy, xy), table["weight"].to_numpy(float)

@@ -42,13 +42,15 @@ def main():
         graph = peers.osmnx_graph(xml)
         check("osmnx graph_from_xml", graph.number_of_nodes() > 1000,
               f"{graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges from {CITY.name}")
-        iso = peers.osmnx_isochrones(graph, [POINT], minutes=(5, 15))[0]
-        check("osmnx isochrone", 0 < iso[5]["buffered_km2"] < iso[15]["buffered_km2"],
-              f"buffered 5 min {iso[5]['buffered_km2']:.2f} km2 < 15 min {iso[15]['buffered_km2']:.2f} km2")
-
         count = peers.reference_edges_csv(CITY, tmp / "edges.csv")
         edges = peers.read_edges(tmp / "edges.csv")
         check("edges CSV", count > 1000, f"{count} directed e-bike edges")
+        nodes = peers.node_table(edges)
+        source, _ = peers.NodeSnapper(nodes).nearest([POINT[0]], [POINT[1]])
+        iso = peers.isochrone_recipe(peers.networkx_graph(edges), peers.node_xy(nodes), source[0], minutes=(5, 15))
+        five, fifteen = iso[5]["buffered"].area / 1e6, iso[15]["buffered"].area / 1e6
+        check("osmnx isochrone recipe", 0 < five < fifteen <= iso[15]["hull"].area / 1e6 + 2,
+              f"buffered 5 min {five:.2f} km2 < 15 min {fifteen:.2f} km2")
         network = peers.pandana_network(edges)
         seconds = peers.pandana_nearest(network, [POINT[0]], [POINT[1]], [POINT[0], 104.075], [POINT[1], 30.675], 900)
         check("pandana nearest_pois", seconds[0] < 60 and seconds[0] < seconds[1] < 900,

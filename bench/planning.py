@@ -1,0 +1,203 @@
+"""The planner's cases: `nuanxin plan` against spopt (PuLP + CBC) and HiGHS.
+
+Two kinds:
+
+- **network** (chengdu, synth-100k): `nuanxin plan --network … --objective coverage --new K`,
+  heuristic and `--exact`, with the existing stations fixed. The peers get a hotspot × site
+  time matrix (sites: stations, then candidates) computed outside their timing by scipy's
+  bounded Dijkstra on the graph `network export` writes, with points snapped to the nearest
+  node; nuanxin builds its own (door to door, points snapped onto edges), so the two
+  matrices are alike but not identical: compare covered weights with that in mind. nuanxin's
+  in-process time is the matrix plus the solve, as its summary prints them.
+- **instances** (no road network; the very same matrix on both sides): OR-Library pmed1 and
+  pmed2 (p-median, shortest-path distances, later duplicate edge wins) against spopt
+  PMedian, and an MCLP on `points-csv` (euclidean; every point a demand and a candidate:
+  the 3,824 hotspot POIs of synth-100k in EPSG:4544 metres, seeded weights 1–5, 1,000 m,
+  p = 10) against spopt MCLP and a HiGHS MIP.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+import inputs
+import jobs
+import peers
+from inputs import WORK, City
+
+NEW_SITES = {"chengdu": 5, "synth-100k": 10}
+SAMPLES = next((p for p in (inputs.ROOT / "geodata" / "location-samples",
+                            inputs.ROOT.parent / "shared" / "location-samples",
+                            Path("/work/shared/location-samples")) if (p / "pmed1.txt").exists()), None)
+MCLP_DISTANCE_M = 1000.0
+MCLP_P = 10
+
+
+def _stdout_seconds(label: str):
+    """The seconds of the summary line `  <label>: …, 12.34 ms` (or `1.234 s`)."""
+    def parse(stdout: str, stderr: str):
+        match = re.search(rf"^\s*{label}: .*, ([\d.]+) (ms|s)$", stdout, re.M)
+        return None if match is None else float(match.group(1)) * (1e-3 if match.group(2) == "ms" else 1.0)
+    return parse
+
+
+def network_inproc(stdout: str, stderr: str):
+    """Matrix plus solve seconds of the network-mode summary."""
+    matrix, solve = _stdout_seconds("matrix")(stdout, stderr), _stdout_seconds("method")(stdout, stderr)
+    return None if matrix is None or solve is None else matrix + solve
+
+
+def instance_inproc(stdout: str, stderr: str):
+    """The solve seconds benchmark mode prints: `… (heuristic, 0.012 s) → out.json`."""
+    match = re.search(r"\(.*?([\d.]+) s\) →", stdout)
+    return None if match is None else float(match.group(1))
+
+
+def plan_info(path: Path, stdout: str) -> dict:
+    import json
+
+    plan = json.loads(path.read_text(encoding="utf-8"))["plan"]
+    gap = plan["gap"]
+    matrix, solve = _stdout_seconds("matrix")(stdout, ""), _stdout_seconds("method")(stdout, "")
+    return {"covered weight": f"{plan['covered_weight_before']} → {plan['covered_weight_after']}",
+            "gap": "—" if gap is None else f"{gap:.4%}", "matrix ms": round(matrix * 1e3, 2),
+            "solve ms": round(solve * 1e3, 2)}
+
+
+def instance_info(path: Path) -> dict:
+    import json
+
+    result = json.loads(path.read_text(encoding="utf-8"))
+    gap = result["gap"]
+    return {"objective": round(result["objective_value"], 4), "gap": "—" if gap is None else f"{gap:.4%}"}
+
+
+def instances() -> City:
+    """The instance files: pmed1, pmed2 and the points-csv MCLP (written on first use)."""
+    city = City("instances", None)
+    city.files = {"pmed1": SAMPLES / "pmed1.txt", "pmed2": SAMPLES / "pmed2.txt",
+                  "mclp-points": WORK / "mclp-points.csv"}
+    if not city.files["mclp-points"].exists():
+        from pyproj import Transformer
+
+        lon, lat = np.array(inputs.pois(inputs.synth_pbf("synth-100k"), inputs.HOTSPOT_KINDS)).T
+        x, y = Transformer.from_crs("EPSG:4326", peers.METRIC_CRS, always_xy=True).transform(lon, lat)
+        weights = np.random.default_rng(5).integers(1, 6, size=len(x))
+        pd.DataFrame({"id": np.arange(1, len(x) + 1), "x": (x - x.min()).round(1), "y": (y - y.min()).round(1),
+                      "weight": weights}).to_csv(city.files["mclp-points"], index=False)
+    return city
+
+
+# --------------------------------------------------------------------------- peers
+
+def network_matrix(city: City) -> tuple[np.ndarray, float]:
+    """Hotspot × site seconds (sites: stations then candidates; inf beyond 15 min), by scipy's
+    bounded Dijkstra from each site on the exported graph; and the seconds it took."""
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import dijkstra
+
+    started = time.perf_counter()
+    edges = peers.read_edges(city.edges_csv)
+    nodes = peers.node_table(edges)
+    position = pd.Series(np.arange(len(nodes)), index=nodes.index)
+    graph = coo_matrix((edges["seconds"].to_numpy(), (position[edges["from"]].to_numpy(),
+                        position[edges["to"]].to_numpy())), shape=(len(nodes), len(nodes))).tocsr()
+    snapper = peers.NodeSnapper(nodes)
+    sites = position[snapper.nearest(*zip(*(city.points["stations"] + city.points["candidates"])))[0]].to_numpy()
+    demand = position[snapper.nearest(*zip(*city.points["hotspots"]))[0]].to_numpy()
+    times = dijkstra(graph, directed=True, indices=sites, limit=jobs.LIMIT_S)
+    return times[:, demand].T, time.perf_counter() - started
+
+
+class SpoptNetworkPlan:
+    """spopt 0.8 MCLP (PuLP 3.3 + bundled CBC) on the network time matrix, stations fixed."""
+    label = "spopt MCLP + PuLP CBC"
+    case_keys = ("plan",)
+
+    def __init__(self, city: City):
+        import highspy  # noqa: F401  (imports are set-up, not timed)
+        import spopt.locate  # noqa: F401
+
+        self.city = city
+        self.cost, self.matrix_s = network_matrix(city)
+        self.fixed = np.arange(self.cost.shape[1]) < len(city.points["stations"])
+
+    def cases(self):
+        return {"plan": self.solve}
+
+    def before(self) -> float:
+        """Weight the fixed stations cover alone (with this matrix)."""
+        covered = (self.cost[:, self.fixed] <= jobs.LIMIT_S).any(axis=1)
+        return float(np.array(self.city.weights)[covered].sum())
+
+    def solve(self):
+        p = len(self.city.points["stations"]) + NEW_SITES[self.city.name]
+        phases = {}
+        _, covered = peers.spopt_mclp(self.cost, np.array(self.city.weights), jobs.LIMIT_S, p, self.fixed, phases)
+        return {"covered weight": f"{self.before():g} → {covered:g}", **phases,
+                "matrix s (untimed)": round(self.matrix_s, 2)}
+
+
+class HighspyNetworkPlan(SpoptNetworkPlan):
+    """The same MCLP as a MIP in HiGHS 1.16 (highspy)."""
+    label = "highspy MCLP MIP"
+
+    def solve(self):
+        p = len(self.city.points["stations"]) + NEW_SITES[self.city.name]
+        phases = {}
+        _, covered, gap = peers.highspy_mclp(self.cost, np.array(self.city.weights), jobs.LIMIT_S, p,
+                                             np.flatnonzero(self.fixed), phases)
+        return {"covered weight": f"{self.before():g} → {covered:g}", "gap": f"{gap:.4%}", **phases}
+
+
+class SpoptInstances:
+    """spopt PMedian on pmed1/pmed2 and MCLP on the points-csv instance (PuLP + CBC)."""
+    label = "spopt + PuLP CBC"
+    case_keys = ("pmed1", "pmed2", "mclp-points")
+    max_repeats = 1           # the MCLP takes 1.5 minutes per run
+
+    def __init__(self, city: City):
+        import highspy  # noqa: F401  (imports are set-up, not timed)
+        import spopt.locate  # noqa: F401
+
+        self.pmed = {key: peers.orlib_pmed_cost(city.files[key]) for key in ("pmed1", "pmed2")}
+        self.mclp_cost, self.mclp_weights = peers.points_csv_cost(city.files["mclp-points"])
+
+    def cases(self):
+        return {"pmed1": lambda: self.pmedian("pmed1"), "pmed2": lambda: self.pmedian("pmed2"),
+                "mclp-points": self.mclp}
+
+    def pmedian(self, key):
+        cost, p = self.pmed[key]
+        phases = {}
+        _, mean = peers.spopt_pmedian(cost, np.ones(len(cost)), p, phases=phases)
+        return {"objective": round(mean * len(cost), 4), **phases}
+
+    def mclp(self):
+        phases = {}
+        _, covered = peers.spopt_mclp(self.mclp_cost, self.mclp_weights, MCLP_DISTANCE_M, MCLP_P, phases=phases)
+        return {"objective": covered, **phases}
+
+
+class HighspyInstances(SpoptInstances):
+    """The points-csv MCLP as a MIP in HiGHS."""
+    label = "highspy MIP"
+    case_keys = ("mclp-points",)
+
+    def cases(self):
+        return {"mclp-points": self.mclp}
+
+    def mclp(self):
+        phases = {}
+        _, covered, gap = peers.highspy_mclp(self.mclp_cost, self.mclp_weights, MCLP_DISTANCE_M, MCLP_P,
+                                             phases=phases)
+        return {"objective": round(covered, 4), "gap": f"{gap:.4%}", **phases}
+
+
+CITY_GROUPS = {"spopt-plan": SpoptNetworkPlan, "highspy-plan": HighspyNetworkPlan}
+GROUPS = {"spopt": SpoptInstances, "highspy": HighspyInstances}
