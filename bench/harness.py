@@ -1,7 +1,7 @@
 """Benchmark harness: nuanxin against its peers on the same inputs; writes bench/RESULTS.md.
 
-    bench/.venv/bin/python bench/harness.py [--cities chengdu,synth-100k,synth-1M] [--only CASE]
-                                            [--pandana-1m] [--timeout 600]
+    bench/.venv/bin/python bench/harness.py [--cities chengdu,synth-100k,synth-1M,instances]
+                                            [--only CASE] [--repeats N] [--pandana-1m] [--timeout 600]
 
 A *case* is one job on one city (import, cache load, a 15-minute search from 1 or 40
 sources, circles merged / per station / for 100 random stations, the audit) or one

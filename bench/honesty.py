@@ -148,7 +148,7 @@ def measure(cities, nuanxin: Path, network_args, per_station_geojson) -> list[di
 
     out = []
     for city in cities:
-        files = [per_station_geojson(city), inputs_work(city, "valhalla"), inputs_work(city, "recipe")]
+        files = [per_station_geojson(city), saved_polygons(city, "valhalla"), saved_polygons(city, "recipe")]
         if not all(f.exists() for f in files):
             continue
         features = json.loads(files[0].read_text(encoding="utf-8"))["features"]
@@ -189,7 +189,7 @@ def measure(cities, nuanxin: Path, network_args, per_station_geojson) -> list[di
     return out
 
 
-def inputs_work(city, method: str) -> Path:
+def saved_polygons(city, method: str) -> Path:
     """The polygons a peer group saved (bench/jobs.py `finish`)."""
     from inputs import WORK
 

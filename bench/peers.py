@@ -5,10 +5,10 @@ is an edges CSV with the columns of `nuanxin network export`:
 
     from,to,seconds,meters,from_lon,from_lat,to_lon,to_lat
 
-(one directed edge a line, node ids as integers, WGS84 degrees). `reference_edges_csv`
-writes the same file from an OSM extract with osmium-tool and pyproj, so the peers run
-before (or without) nuanxin; when `nuanxin network export` is available the harness
-feeds its CSV to the peers instead, so both sides route on the very same graph.
+(one directed edge a line, node ids as integers, WGS84 degrees). The harness always feeds
+the peers nuanxin's own CSV, so both sides route on the very same graph;
+`reference_edges_csv` writes a file of the same shape from an OSM extract with osmium-tool
+and pyproj, so that `verify_peers.py` can check the peers without nuanxin.
 
 Metric work (snapping, buffers) is done in EPSG:4544 (CGCS2000 GK CM 105E) through
 pyproj; geodesic edge lengths come from pyproj.Geod.
