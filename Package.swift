@@ -39,7 +39,7 @@ let package = Package(
         .target(
             name: "Planner",
             dependencies: [
-                "Coverage", "RoadNetwork", "GeoCore", "CCbc",
+                "RoadNetwork", "GeoCore", "CCbc",
                 .product(name: "HeapModule", package: "swift-collections"),
             ]
         ),
@@ -53,7 +53,7 @@ let package = Package(
         .testTarget(name: "GeoCoreTests", dependencies: ["GeoCore"]),
         .testTarget(name: "RoadNetworkTests", dependencies: ["RoadNetwork", "GeoCore"], exclude: ["Fixtures"]),
         .testTarget(name: "CoverageTests", dependencies: ["Coverage", "RoadNetwork", "GeoCore"]),
-        .testTarget(name: "PlannerTests", dependencies: ["Planner", "Coverage", "RoadNetwork"]),
+        .testTarget(name: "PlannerTests", dependencies: ["Planner", "RoadNetwork", "GeoCore"]),
         .testTarget(name: "NuanxinCLITests", dependencies: ["GeoCore"]),
     ],
     swiftLanguageModes: [.v6],

@@ -1,5 +1,4 @@
 import GeoCore
-import RoadNetwork
 
 /// A site (station, hotspot, candidate) and where it joins the road network.
 public struct PlacedSite: Sendable {
