@@ -53,7 +53,8 @@ let package = Package(
         .testTarget(name: "GeoCoreTests", dependencies: ["GeoCore"]),
         .testTarget(name: "RoadNetworkTests", dependencies: ["RoadNetwork", "GeoCore"], exclude: ["Fixtures"]),
         .testTarget(name: "CoverageTests", dependencies: ["Coverage", "RoadNetwork", "GeoCore"]),
-        .testTarget(name: "PlannerTests", dependencies: ["Planner", "RoadNetwork", "GeoCore"]),
+        // PlannerTests also import Coverage: they check the network matrix against the audit engine.
+        .testTarget(name: "PlannerTests", dependencies: ["Planner", "Coverage", "RoadNetwork", "GeoCore"]),
         .testTarget(name: "NuanxinCLITests", dependencies: ["GeoCore"]),
     ],
     swiftLanguageModes: [.v6],

@@ -9,6 +9,14 @@ public struct PlacedSite: Sendable {
     /// The nearest usable road point, or unroutable with the distance to it.
     public var outcome: SnapOutcome
 
+    /// A site already projected (`point`, metres in the graph's CRS) and snapped (`outcome`);
+    /// `SitePlacer.place` builds these, tests and callers with their own snapping may too.
+    public init(site: SitePoint, point: PlanarPoint, outcome: SnapOutcome) {
+        self.site = site
+        self.point = point
+        self.outcome = outcome
+    }
+
     /// The snap point when the site is routable.
     public var snap: SnapPoint? { outcome.snapPoint }
 
