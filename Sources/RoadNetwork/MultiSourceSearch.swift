@@ -30,6 +30,12 @@ import HeapModule
 //    over the backward edge, or straight along the segment from a source on
 //    it, whichever is sooner.
 //
+// 6. Paths. `path(from:to:limitSeconds:)` runs the same search with two
+//    extras that routing needs: it records the edge each node was last
+//    labelled over (or how it was entered from its source), and it stops as
+//    soon as the earliest queued time cannot beat the best arrival at the
+//    target found so far. `ShortestPath.route` lays the path out.
+//
 // Complexity: O((V_r + E_r) log V_r) for V_r nodes and E_r edges reached
 // within the limit, plus O(S log S) for S sources; memory O(V) for the
 // workspace. Measured (release build, one core of a shared 2-core machine)
@@ -53,6 +59,10 @@ public struct MultiSourceSearch: Sendable {
     private var source: [Int32]
     private var touched: [UInt32] = []
     private var heap = Heap<UInt64>()
+    /// How each touched node was labelled, for `path`: the edge `e ≥ 0`, or
+    /// `SearchPath.entryCode(kind)` for a node entered from its source.
+    /// Empty until the first `path` call.
+    private var arrivedBy: [Int32] = []
 
     /// A workspace sized to `graph`.
     /// - Complexity: O(nodes).
@@ -66,6 +76,54 @@ public struct MultiSourceSearch: Sendable {
     /// Sources whose start time is already beyond the limit reach nothing.
     /// - Complexity: O((V_r + E_r) log V_r + S log S), see the guide.
     public mutating func run(_ sources: [SearchSource], limitSeconds: Double) -> SearchResult {
+        let limit = start(sources, limitSeconds: limitSeconds)
+        var watch = NoWatch()
+        Self.settle(graph, limit: limit, &seconds, &source, &touched, &heap, &watch)
+        return SearchResult(
+            graph: graph, sources: sources, limitSeconds: limitSeconds,
+            seconds: seconds, source: source, reachedNodes: touched)
+    }
+
+    /// The fastest path from any of `sources` to `target` within
+    /// `limitSeconds`, or `nil` when no source reaches it. Nodes keep the
+    /// lowest source on equal times, as in `run`; between equally fast ways
+    /// into the target the first found wins (straight along the target's
+    /// segment, then in the order its end nodes are settled).
+    /// The search stops as soon as no unsettled node can improve the arrival.
+    /// - Complexity: O((V_r + E_r) log V_r + S log S) for the nodes and edges
+    ///   settled before the stop, O(V) memory once per workspace.
+    mutating func path(from sources: [SearchSource], to target: SnapPoint, limitSeconds: Double = .infinity) -> SearchPath? {
+        var watch = TargetWatch(graph, target: target, sources: sources, limitSeconds: limitSeconds)
+        if arrivedBy.isEmpty { arrivedBy = [Int32](repeating: -1, count: graph.nodeCount) }
+        swap(&arrivedBy, &watch.arrivedBy)
+        defer { swap(&arrivedBy, &watch.arrivedBy) }
+        let limit = start(sources, limitSeconds: limitSeconds) { v, entry in
+            watch.arrivedBy[v] = SearchPath.entryCode(entry.kind)
+        }
+        Self.settle(graph, limit: limit, &seconds, &source, &touched, &heap, &watch)
+        while heap.popMin() != nil {}  // the early stop leaves keys behind
+        guard watch.best.isFinite, watch.best <= limitSeconds else { return nil }
+        guard let last = watch.last else {
+            return SearchPath(seconds: watch.best, source: watch.alongSource, edges: [], exit: nil, entry: nil)
+        }
+        var edges: [Int] = []
+        var node = last.node
+        while watch.arrivedBy[node] >= 0 {
+            let e = Int(watch.arrivedBy[node])
+            edges.append(e)
+            let s = Int(graph.edgeSegment[e])
+            node = Int(graph.edgeForward[e] ? graph.segmentFrom[s] : graph.segmentTo[s])
+        }
+        return SearchPath(
+            seconds: watch.best, source: Int(source[last.node]), edges: edges.reversed(),
+            exit: SearchPath.kind(ofCode: watch.arrivedBy[node]), entry: last.kind)
+    }
+
+    /// Clears the last search and queues every source's entry nodes; calls
+    /// `entered` for each node a source labels. Returns the float limit.
+    private mutating func start(
+        _ sources: [SearchSource], limitSeconds: Double, entered: (Int, SearchEntry) -> Void = { _, _ in }
+    ) -> Float {
         precondition(!limitSeconds.isNaN, "the time limit must be a number")
         for v in touched {
             seconds[Int(v)] = .infinity
@@ -77,15 +135,12 @@ public struct MultiSourceSearch: Sendable {
         for (i, start) in sources.enumerated() where start.startSeconds <= limitSeconds {
             graph.forEachEntry(of: start.snap) { entry in
                 let time = Float(start.startSeconds + entry.seconds)
-                if time <= limit {
-                    Self.label(entry.node, time, Int32(i), &seconds, &source, &touched, &heap)
+                if time <= limit, Self.label(entry.node, time, Int32(i), &seconds, &source, &touched, &heap) {
+                    entered(entry.node, entry)
                 }
             }
         }
-        Self.settle(graph, limit: limit, &seconds, &source, &touched, &heap)
-        return SearchResult(
-            graph: graph, sources: sources, limitSeconds: limitSeconds,
-            seconds: seconds, source: source, reachedNodes: touched)
+        return limit
     }
 
     /// The largest float not above `value`.
@@ -95,24 +150,27 @@ public struct MultiSourceSearch: Sendable {
     }
 
     /// Gives node `v` time `time` from source `from` if that is sooner, or
-    /// as soon from a lower source, and queues it.
+    /// as soon from a lower source, and queues it; true when it did.
     @inline(__always)
     private static func label(
         _ v: Int, _ time: Float, _ from: Int32,
         _ seconds: inout [Float], _ source: inout [Int32], _ touched: inout [UInt32], _ heap: inout Heap<UInt64>
-    ) {
+    ) -> Bool {
         let old = seconds[v]
-        guard time < old || (time == old && from < source[v]) else { return }
+        guard time < old || (time == old && from < source[v]) else { return false }
         if old == .infinity { touched.append(UInt32(v)) }
         seconds[v] = time
         source[v] = from
         heap.insert(UInt64(time.bitPattern) << 32 | UInt64(v))
+        return true
     }
 
-    /// Runs Dijkstra from the queued nodes until the queue is empty.
-    private static func settle(
+    /// Runs Dijkstra from the queued nodes until the queue is empty or
+    /// `watch` has what it needs.
+    private static func settle<Watch: SettleWatch>(
         _ graph: RoadGraph, limit: Float,
-        _ seconds: inout [Float], _ source: inout [Int32], _ touched: inout [UInt32], _ heap: inout Heap<UInt64>
+        _ seconds: inout [Float], _ source: inout [Int32], _ touched: inout [UInt32], _ heap: inout Heap<UInt64>,
+        _ watch: inout Watch
     ) {
         graph.firstOut.withUnsafeBufferPointer { firstOut in
             graph.head.withUnsafeBufferPointer { head in
@@ -121,8 +179,10 @@ public struct MultiSourceSearch: Sendable {
                         source.withUnsafeMutableBufferPointer { label in
                             while let key = heap.popMin() {
                                 let t = Float(bitPattern: UInt32(truncatingIfNeeded: key >> 32))
+                                if watch.canStop(before: t) { break }
                                 let u = Int(truncatingIfNeeded: key & 0xFFFF_FFFF)
                                 if t > time[u] { continue }
+                                watch.settled(u, at: t)
                                 let from = label[u]
                                 for e in Int(firstOut[u])..<Int(firstOut[u + 1]) {
                                     let arrival = t + cost[e]
@@ -133,6 +193,7 @@ public struct MultiSourceSearch: Sendable {
                                         if old == .infinity { touched.append(UInt32(v)) }
                                         time[v] = arrival
                                         label[v] = from
+                                        watch.labelled(v, over: e)
                                         heap.insert(UInt64(arrival.bitPattern) << 32 | UInt64(v))
                                     }
                                 }

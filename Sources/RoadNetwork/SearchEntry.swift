@@ -1,9 +1,9 @@
 /// How a search enters the network from a snapped point: the node reached,
 /// the seconds spent on the point's own segment to get there, and along
 /// which part of the segment.
-struct SearchEntry {
+struct SearchEntry: Hashable {
     /// How the point's own segment was used to reach `node`.
-    enum Kind: Int8 {
+    enum Kind: Int8, Hashable {
         /// The point is at the node's position.
         case atNode
         /// Along the forward edge from the point to the segment's end node.
