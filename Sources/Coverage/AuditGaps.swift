@@ -21,8 +21,9 @@ public struct AuditGaps: Sendable {
     ///   (about O(n log n) in buffer vertices) and one overlay per area.
     public init(
         graph: RoadGraph, stations: [PlacedSite], limitMinutes: Double, areas: [District],
-        builder: IsochronePolygonBuilder = IsochronePolygonBuilder(), context: GEOSContext
+        builder: IsochronePolygonBuilder = IsochronePolygonBuilder()
     ) throws {
+        let context = try GEOSContext()
         let sources = stations.compactMap { $0.snap.map(SearchSource.init(doorToDoor:)) }
         var search = MultiSourceSearch(graph: graph)
         let levels = try ServiceAreas.nested(

@@ -62,7 +62,7 @@ public struct HotspotAudit: Sendable {
     ///   point-in-polygon tests.
     public init(
         graph: RoadGraph, stations: [PlacedSite], hotspots: [PlacedSite], limitMinutes: Double,
-        areas: AuditAreas, context: GEOSContext
+        areas: AuditAreas
     ) throws {
         precondition(limitMinutes.isFinite && limitMinutes >= 0, "the limit must be a finite number of minutes")
         let limitSeconds = limitMinutes * 60
@@ -91,7 +91,7 @@ public struct HotspotAudit: Sendable {
         case .whole:
             for h in results.indices { results[h].area = 0 }
         case .districts(let districts):
-            let locator = try DistrictLocator(districts: districts, context: context)
+            let locator = try DistrictLocator(districts: districts)
             for h in results.indices { results[h].area = try locator.district(of: hotspots[h].point) }
         }
 

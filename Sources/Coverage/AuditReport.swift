@@ -21,14 +21,14 @@ public struct AuditRun: Sendable {
     /// - Throws: as `HotspotAudit` and `AuditGaps`.
     public init(
         graph: RoadGraph, stations: [PlacedSite], hotspots: [PlacedSite], limitMinutes: Double,
-        areas: AuditAreas, builder: IsochronePolygonBuilder = IsochronePolygonBuilder(), context: GEOSContext
+        areas: AuditAreas, builder: IsochronePolygonBuilder = IsochronePolygonBuilder()
     ) throws {
         let audit = try HotspotAudit(
             graph: graph, stations: stations, hotspots: hotspots, limitMinutes: limitMinutes,
-            areas: areas, context: context)
+            areas: areas)
         let gaps = try AuditGaps(
             graph: graph, stations: stations, limitMinutes: limitMinutes, areas: audit.areas,
-            builder: builder, context: context)
+            builder: builder)
         self.init(speedKmh: graph.cruiseSpeedKmh, hotspots: audit, gaps: gaps)
     }
 }

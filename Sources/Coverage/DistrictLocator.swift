@@ -3,15 +3,20 @@ import GeoCore
 /// Finds the district holding a point: a bounding-box test first, then a
 /// GEOS prepared-geometry `covers` test (boundary included).
 ///
-/// Holds GEOS objects: use it on the thread of its `GEOSContext`.
+/// Owns its own GEOS context: use one locator on one thread at a time.
 public struct DistrictLocator {
     private let prepared: [GEOSPreparedGeometry]
     private let boxes: [(minX: Double, minY: Double, maxX: Double, maxY: Double)]
 
-    /// Prepares every district's polygon in `context`.
+    /// Prepares every district's polygon in a GEOS context of its own.
     /// - Throws: `GEOSError` with GEOS's message.
     /// - Complexity: O(n log n) in the number of vertices.
-    public init(districts: [District], context: GEOSContext) throws {
+    public init(districts: [District]) throws {
+        try self.init(districts: districts, context: GEOSContext())
+    }
+
+    /// Prepares every district's polygon in `context` (the caller's thread).
+    init(districts: [District], context: GEOSContext) throws {
         prepared = try districts.map { try GEOSPreparedGeometry(GEOSGeometry(multiPolygon: $0.polygon, in: context)) }
         boxes = districts.map { district in
             let points = district.polygon.polygons.flatMap(\.exterior)

@@ -14,8 +14,9 @@ public enum DistrictReader {
     /// - Complexity: O(n log n) in the number of vertices (GEOS validity).
     public static func districts(
         from collection: FeatureCollection, file: String, nameField: String,
-        projection: Projection, context: GEOSContext
+        projection: Projection
     ) throws -> [District] {
+        let context = try GEOSContext()
         guard !collection.features.isEmpty else {
             throw DistrictError(
                 file: file, featureIndex: nil, kind: .empty,

@@ -1,4 +1,5 @@
 import GeoCore
+import RoadNetwork
 
 /// The service area of each level's own pieces (the union of their buffers),
 /// optionally on two threads.
@@ -21,7 +22,7 @@ enum LevelAreas {
     ) throws -> [GEOSGeometry] {
         guard parallel, pieces.count > 1 else { return try pieces.map { try builder.serviceArea(of: $0, in: context) } }
         let bundles = schedule(pieces.map { $0.reduce(0) { $0 + $1.count } }, threads: 2)
-        let results = try ReachWorkers.map(count: bundles.count, workers: bundles.count, makeState: { try GEOSContext() }) { geos, thread in
+        let results = try ParallelJobs.map(count: bundles.count, workers: bundles.count, makeState: { try GEOSContext() }) { geos, thread in
             try bundles[thread].map { (level: $0, area: try builder.serviceArea(of: pieces[$0], in: geos).toMultiPolygon()) }
         }
         return try results.joined().sorted { $0.level < $1.level }.map { try GEOSGeometry(multiPolygon: $0.area, in: context) }

@@ -63,6 +63,14 @@ public enum NestedIsochrones {
     /// - Complexity: about O(n log n) per level in the number of buffer vertices.
     public static func build(
         _ levels: [IsochroneLevel], with builder: IsochronePolygonBuilder = IsochronePolygonBuilder(),
+        nestingMargin: Double = 0.05, parallel: Bool = false
+    ) throws -> [NestedIsochrone] {
+        try build(levels, with: builder, nestingMargin: nestingMargin, parallel: parallel, in: GEOSContext())
+    }
+
+    /// `build(_:with:nestingMargin:parallel:)` in `context`, a GEOS context of the calling thread.
+    static func build(
+        _ levels: [IsochroneLevel], with builder: IsochronePolygonBuilder = IsochronePolygonBuilder(),
         nestingMargin: Double = 0.05, parallel: Bool = false, in context: GEOSContext
     ) throws -> [NestedIsochrone] {
         guard nestingMargin.isFinite, nestingMargin >= 0 else {

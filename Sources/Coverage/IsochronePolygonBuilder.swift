@@ -28,17 +28,18 @@ public struct IsochronePolygonBuilder: Hashable, Sendable {
     /// - Throws: `IsochroneError` for a non-positive access distance or an area GEOS
     ///   cannot make valid; `GEOSError` with GEOS's message.
     /// - Complexity: about O(n log n) in the number of buffer vertices.
-    public func polygons(of pieces: [[PlanarPoint]], in context: GEOSContext) throws -> PlanarMultiPolygon {
-        try validPolygonal(serviceArea(of: pieces, in: context), minutes: nil).toMultiPolygon()
+    public func polygons(of pieces: [[PlanarPoint]]) throws -> PlanarMultiPolygon {
+        try validPolygonal(serviceArea(of: pieces, in: GEOSContext()), minutes: nil).toMultiPolygon()
     }
 
     /// The service area of `pieces` as a GEOS geometry (the union of their buffers).
     ///
     /// A piece of one point (a station reached at zero travel time) gives a disc;
     /// empty pieces are skipped.
+    /// Internal: GEOS geometries stay in this module, on the thread of `context`.
     /// - Throws: `IsochroneError.accessDistanceNotPositive`; `GEOSError` with GEOS's message.
     /// - Complexity: about O(n log n) in the number of buffer vertices.
-    public func serviceArea(of pieces: [[PlanarPoint]], in context: GEOSContext) throws -> GEOSGeometry {
+    func serviceArea(of pieces: [[PlanarPoint]], in context: GEOSContext) throws -> GEOSGeometry {
         guard accessDistance.isFinite, accessDistance > 0 else {
             throw IsochroneError.accessDistanceNotPositive(accessDistance)
         }

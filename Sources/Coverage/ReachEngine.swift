@@ -72,7 +72,7 @@ public struct ReachEngine: Sendable {
         switch scope {
         case .merged:
             progress?("merged circles of \(routable.count) stations at \(Self.speedList(speedsKmh)) km/h")
-            runs = try ReachWorkers.map(count: graphs.count, workers: workers, makeState: { try GEOSContext() }) { context, i in
+            runs = try ParallelJobs.map(count: graphs.count, workers: workers, makeState: { try GEOSContext() }) { context, i in
                 ReachRun(speedKmh: speedsKmh[i], merged: try merged(graph: graphs[i], stations: routable, context: context), perStation: [])
             }
         case .perStation:
@@ -88,7 +88,12 @@ public struct ReachEngine: Sendable {
     /// search; the polygons of large levels are built on two threads.
     /// - Throws: `IsochroneError` or `GEOSError` from polygon building.
     /// - Complexity: one search to the largest limit, then the polygon work of `ServiceAreas.nested`.
-    public func merged(graph: RoadGraph, stations: [PlacedSite], context: GEOSContext) throws -> [NestedIsochrone] {
+    public func merged(graph: RoadGraph, stations: [PlacedSite]) throws -> [NestedIsochrone] {
+        try merged(graph: graph, stations: stations, context: GEOSContext())
+    }
+
+    /// `merged(graph:stations:)` in `context`, a GEOS context of the calling thread.
+    func merged(graph: RoadGraph, stations: [PlacedSite], context: GEOSContext) throws -> [NestedIsochrone] {
         let routable = stations.filter { $0.snap != nil }
         var search = MultiSourceSearch(graph: graph)
         return try ServiceAreas.nested(
@@ -107,7 +112,7 @@ public struct ReachEngine: Sendable {
     ) throws -> [StationCircles] {
         let routable = stations.filter { $0.snap != nil }
         let done = ReachCounter(total: routable.count, report: progress)
-        return try ReachWorkers.map(
+        return try ParallelJobs.map(
             count: routable.count, workers: workers,
             makeState: { (context: try GEOSContext(), search: MultiSourceSearch(graph: graph)) }
         ) { state, i in

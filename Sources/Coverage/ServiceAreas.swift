@@ -26,6 +26,17 @@ public enum ServiceAreas {
     ///   polygon work per level.
     public static func nested(
         sources: [SearchSource], minutes: [Double], search: inout MultiSourceSearch,
+        builder: IsochronePolygonBuilder, origins: [PlanarPoint] = [], parallel: Bool = false
+    ) throws -> [NestedIsochrone] {
+        try nested(
+            sources: sources, minutes: minutes, search: &search, builder: builder, context: GEOSContext(),
+            origins: origins, parallel: parallel)
+    }
+
+    /// `nested(sources:minutes:search:builder:origins:parallel:)` in `context`,
+    /// a GEOS context of the calling thread.
+    static func nested(
+        sources: [SearchSource], minutes: [Double], search: inout MultiSourceSearch,
         builder: IsochronePolygonBuilder, context: GEOSContext, origins: [PlanarPoint] = [], parallel: Bool = false
     ) throws -> [NestedIsochrone] {
         precondition(origins.isEmpty || origins.count == sources.count, "give one origin per source, or none")

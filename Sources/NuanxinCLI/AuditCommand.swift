@@ -87,11 +87,10 @@ struct AuditCommand: ParsableCommand {
     func run() throws {
         let progress = output.progress
         let loaded = try network.load(progress: progress)
-        let context = try GEOSContext()
         let stationPoints = try readPoints(stations, what: "stations")
         let hotspotPoints = try readPoints(hotspots, what: "hotspots")
         let projection = try Projection(from: "EPSG:4326", to: loaded.graph.crs)
-        let areas = try readAreas(graph: loaded.graph, projection: projection, context: context)
+        let areas = try readAreas(graph: loaded.graph, projection: projection)
 
         let placer = try SitePlacer(graph: loaded.graph)
         let placedStations = try placer.place(stationPoints, maxSnap: network.maxSnap)
@@ -105,10 +104,10 @@ struct AuditCommand: ParsableCommand {
             let start = clock.now
             let audit = try HotspotAudit(
                 graph: graph, stations: placedStations, hotspots: placedHotspots, limitMinutes: minutes,
-                areas: areas, context: context)
+                areas: areas)
             let audited = clock.now
             let gaps = try AuditGaps(
-                graph: graph, stations: placedStations, limitMinutes: minutes, areas: audit.areas, context: context)
+                graph: graph, stations: placedStations, limitMinutes: minutes, areas: audit.areas)
             progress.report(
                 "audit at \(AuditNumbers.plain(speed)) km/h: hotspots \(milliseconds(audited - start)) ms, gap polygons \(milliseconds(clock.now - audited)) ms")
             runs.append(AuditRun(speedKmh: speed, hotspots: audit, gaps: gaps))
@@ -138,13 +137,13 @@ struct AuditCommand: ParsableCommand {
     }
 
     /// The districts of `--districts` projected to the graph's CRS, or the study area.
-    private func readAreas(graph: RoadGraph, projection: Projection, context: GEOSContext) throws -> AuditAreas {
+    private func readAreas(graph: RoadGraph, projection: Projection) throws -> AuditAreas {
         guard let districts else { return .whole(try District.studyArea(of: graph, projection: projection)) }
         let url = URL(fileURLWithPath: districts)
         let collection = try GeoJSONReader.read(contentsOf: url).mapCoordinates { crs.datum.convert($0, to: .wgs84) }
         return .districts(try DistrictReader.districts(
             from: collection, file: url.lastPathComponent, nameField: districtNameField,
-            projection: projection, context: context))
+            projection: projection))
     }
 
     /// Lists unroutable points on stderr; fails when no station is routable.

@@ -35,16 +35,15 @@ struct ReportAnalysis {
         candidates: [PlacedSite]?, newSites: Int, minutes: [Double], bandSpeeds: [Double], maxSnap: Double,
         progress: Progress
     ) throws -> ReportAnalysis {
-        let context = try GEOSContext()
         let engine = try ReachEngine(minutes: minutes)
         let limit = minutes.last!
         let circles = try progress.step("service circles at \(AuditNumbers.plain(graph.cruiseSpeedKmh)) km/h") {
-            try engine.merged(graph: graph, stations: stations, context: context)
+            try engine.merged(graph: graph, stations: stations)
         }
         let audit = try progress.step("audit at \(AuditNumbers.plain(limit)) minutes") {
             try AuditRun(
                 graph: graph, stations: stations, hotspots: hotspots, limitMinutes: limit, areas: areas,
-                builder: engine.builder, context: context)
+                builder: engine.builder)
         }
         var speedRows = [(speedKmh: graph.cruiseSpeedKmh, share: audit.hotspots.total.shareCovered,
                           areaKm2: circles.last!.areaSquareKilometres)]
@@ -52,7 +51,7 @@ struct ReportAnalysis {
             let run = try progress.step("audit at \(AuditNumbers.plain(speed)) km/h") {
                 try AuditRun(
                     graph: graph.retimed(cruiseSpeedKmh: speed), stations: stations, hotspots: hotspots,
-                    limitMinutes: limit, areas: areas, builder: engine.builder, context: context)
+                    limitMinutes: limit, areas: areas, builder: engine.builder)
             }
             speedRows.append((speed, run.hotspots.total.shareCovered, IsochroneMeasures.areaSquareKilometres(run.gaps.serviceArea)))
         }

@@ -78,8 +78,7 @@ struct ReportInputs {
         let url = URL(fileURLWithPath: path)
         let collection = try GeoJSONReader.read(contentsOf: url).mapCoordinates { datum.convert($0, to: .wgs84) }
         return .districts(try DistrictReader.districts(
-            from: collection, file: url.lastPathComponent, nameField: nameField, projection: projection,
-            context: try GEOSContext()))
+            from: collection, file: url.lastPathComponent, nameField: nameField, projection: projection))
     }
 
     private static func fileName(_ path: String) -> String { URL(fileURLWithPath: path).lastPathComponent }

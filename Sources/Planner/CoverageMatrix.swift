@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import RoadNetwork
 
@@ -30,26 +29,22 @@ public enum CoverageMatrix {
         precondition(limitSeconds.isFinite && limitSeconds >= 0, "the search limit must be a finite number of seconds ≥ 0")
         let columns = hotspots.indices.filter { hotspots[$0] != nil }
         let index = SearchTargets(graph: graph, targets: columns.map { hotspots[$0]! })
-        let rows = RowStore(count: sites.count)
         let chunks = max(1, min(workers, sites.count / 8))
-        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-            var search = MultiSourceSearch(graph: graph)
-            var near = index
-            for site in stride(from: chunk, to: sites.count, by: chunks) {
-                let result = search.run([SearchSource(doorToDoor: sites[site])], limitSeconds: limitSeconds)
-                var row: [(demand: Int32, seconds: Float)] = []
-                near.forEachReached(in: result) { target, seconds, _ in
-                    row.append((Int32(columns[target]), floatNotBelow(seconds)))
-                }
-                row.sort { $0.demand < $1.demand }
-                rows.set(site, row)
+        let rows = ParallelJobs.map(count: sites.count, workers: chunks, makeState: { (search: MultiSourceSearch(graph: graph), near: index) }) {
+            state, site in
+            let result = state.search.run([SearchSource(doorToDoor: sites[site])], limitSeconds: limitSeconds)
+            var row: [(demand: Int32, seconds: Float)] = []
+            state.near.forEachReached(in: result) { target, seconds, _ in
+                row.append((Int32(columns[target]), floatNotBelow(seconds)))
             }
+            row.sort { $0.demand < $1.demand }
+            return row
         }
         var starts = [0]
         starts.reserveCapacity(sites.count + 1)
         var indices: [Int32] = []
         var seconds: [Float] = []
-        for row in rows.values {
+        for row in rows {
             for entry in row {
                 indices.append(entry.demand)
                 seconds.append(entry.seconds)
@@ -65,25 +60,5 @@ public enum CoverageMatrix {
     static func floatNotBelow(_ value: Double) -> Float {
         let rounded = Float(value)
         return Double(rounded) < value ? rounded.nextUp : rounded
-    }
-}
-
-/// The rows of the matrix, filled by the worker threads under a lock.
-private final class RowStore: @unchecked Sendable {
-    private let lock = NSLock()
-    private var rows: [[(demand: Int32, seconds: Float)]]
-
-    init(count: Int) { rows = Array(repeating: [], count: count) }
-
-    func set(_ index: Int, _ row: [(demand: Int32, seconds: Float)]) {
-        lock.lock()
-        defer { lock.unlock() }
-        rows[index] = row
-    }
-
-    var values: [[(demand: Int32, seconds: Float)]] {
-        lock.lock()
-        defer { lock.unlock() }
-        return rows
     }
 }

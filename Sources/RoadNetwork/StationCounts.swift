@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 
 /// How many sources (stations) reach each target and each node within a
@@ -23,46 +22,24 @@ public struct StationCounts: Sendable {
     ) {
         let index = SearchTargets(graph: graph, targets: targets)
         let chunks = max(1, min(workers, sources.count / 16))
-        let totals = CountTotals(targets: targets.count, nodes: graph.nodeCount)
-        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+        let perWorker = ParallelJobs.map(count: chunks, workers: chunks, makeState: { (search: MultiSourceSearch(graph: graph), near: index) }) {
+            state, chunk in
             var targetsHere = [Int32](repeating: 0, count: targets.count)
             var nodesHere = [Int32](repeating: 0, count: graph.nodeCount)
-            var search = MultiSourceSearch(graph: graph)
-            var near = index
             for i in stride(from: chunk, to: sources.count, by: chunks) {
-                let result = search.run([sources[i]], limitSeconds: limitSeconds)
+                let result = state.search.run([sources[i]], limitSeconds: limitSeconds)
                 for u in result.reachedNodes { nodesHere[Int(u)] += 1 }
-                near.forEachReached(in: result) { t, _, _ in targetsHere[t] += 1 }
+                state.near.forEachReached(in: result) { t, _, _ in targetsHere[t] += 1 }
             }
-            totals.add(targets: targetsHere, nodes: nodesHere)
+            return (targets: targetsHere, nodes: nodesHere)
         }
-        let (targetCounts, nodeCounts) = totals.values
+        var targetCounts = [Int32](repeating: 0, count: targets.count)
+        var nodeCounts = [Int32](repeating: 0, count: graph.nodeCount)
+        for counts in perWorker {
+            for t in targetCounts.indices { targetCounts[t] += counts.targets[t] }
+            for u in nodeCounts.indices { nodeCounts[u] += counts.nodes[u] }
+        }
         self.targetCounts = targetCounts
         self.nodeCounts = nodeCounts
-    }
-}
-
-/// Per-worker counts summed under a lock.
-private final class CountTotals: @unchecked Sendable {
-    private let lock = NSLock()
-    private var targets: [Int32]
-    private var nodes: [Int32]
-
-    init(targets: Int, nodes: Int) {
-        self.targets = [Int32](repeating: 0, count: targets)
-        self.nodes = [Int32](repeating: 0, count: nodes)
-    }
-
-    func add(targets more: [Int32], nodes moreNodes: [Int32]) {
-        lock.lock()
-        defer { lock.unlock() }
-        for t in targets.indices { targets[t] += more[t] }
-        for u in nodes.indices { nodes[u] += moreNodes[u] }
-    }
-
-    var values: ([Int32], [Int32]) {
-        lock.lock()
-        defer { lock.unlock() }
-        return (targets, nodes)
     }
 }

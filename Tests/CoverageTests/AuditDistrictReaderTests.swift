@@ -14,7 +14,7 @@ import Testing
     private func read(_ features: [Feature], field: String = "name") throws -> [District] {
         try DistrictReader.districts(
             from: FeatureCollection(features: features), file: "districts.geojson", nameField: field,
-            projection: try Projection(from: "EPSG:4326", to: "EPSG:4544"), context: try GEOSContext())
+            projection: try Projection(from: "EPSG:4326", to: "EPSG:4544"))
     }
 
     private func expectError(_ kind: DistrictError.Kind, at index: Int?, _ features: [Feature], field: String = "name",

@@ -7,7 +7,7 @@ import Testing
     private func gaps(_ districts: [District]) throws -> (AuditGaps, GEOSContext) {
         let (graph, stations, _) = try AuditCity.placed()
         let context = try GEOSContext()
-        let gaps = try AuditGaps(graph: graph, stations: stations, limitMinutes: 15, areas: districts, context: context)
+        let gaps = try AuditGaps(graph: graph, stations: stations, limitMinutes: 15, areas: districts)
         return (gaps, context)
     }
 

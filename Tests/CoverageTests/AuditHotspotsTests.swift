@@ -10,7 +10,7 @@ import Testing
         let areas = try districts.map { AuditAreas.districts($0) } ?? .whole(try AuditCity.studyArea(graph))
         let audit = try HotspotAudit(
             graph: graph, stations: stations, hotspots: hotspots, limitMinutes: 15,
-            areas: areas, context: try GEOSContext())
+            areas: areas)
         return (audit, stations, hotspots)
     }
 
@@ -73,7 +73,7 @@ import Testing
         let right = try AuditCity.district("right", minX: 3500, minY: -100, maxX: 4000, maxY: 100)
         let audit = try HotspotAudit(
             graph: graph, stations: stations, hotspots: hotspots, limitMinutes: 15,
-            areas: .districts([right, left]), context: try GEOSContext())
+            areas: .districts([right, left]))
         #expect(audit.hotspots[0].area == 0)
         #expect(audit.areaFigures[0].hotspots == 3, "road3600, road3700, road3800")
         #expect(audit.areaFigures[1].hotspots == 0)
@@ -85,7 +85,7 @@ import Testing
             [SitePoint(id: "far", coordinate: try AuditCity.coordinate(3000, 2000))], maxSnap: AuditCity.maxSnap)
         let audit = try HotspotAudit(
             graph: graph, stations: far, hotspots: hotspots, limitMinutes: 15,
-            areas: .districts([]), context: try GEOSContext())
+            areas: .districts([]))
         #expect(audit.hotspots.allSatisfy { $0.seconds == nil && $0.nearestStation == nil && $0.stationsWithin == 0 })
         #expect(audit.total.weightCovered == 0 && audit.total.shareCovered == 0)
     }

@@ -11,11 +11,10 @@ import Testing
         var (graph, stations, hotspots) = try AuditCity.placed()
         hotspots[0].site.properties = ["shop": .string("面馆"), "covered": .string("from the input")]
         hotspots[0].site.name = "Noodles"
-        let context = try GEOSContext()
         let runs = try speeds.map { speed in
             try AuditRun(
                 graph: graph.retimed(cruiseSpeedKmh: speed), stations: stations, hotspots: hotspots,
-                limitMinutes: 15, areas: .districts(districts), context: context)
+                limitMinutes: 15, areas: .districts(districts))
         }
         return AuditReport(stations: stations, hotspots: hotspots, maxSnap: AuditCity.maxSnap, limitMinutes: 15, runs: runs)
     }

@@ -47,7 +47,7 @@ import Testing
         let collection = try GeoJSONReader.read(contentsOf: URL(fileURLWithPath: districtsPath))
         let districts = try DistrictReader.districts(
             from: collection, file: "districts.geojson", nameField: "name",
-            projection: try Projection(from: "EPSG:4326", to: network.graph.crs), context: try GEOSContext())
+            projection: try Projection(from: "EPSG:4326", to: network.graph.crs))
         return City(
             graph: network.graph, stations: try placer.place(stations, maxSnap: 300),
             hotspots: try placer.place(hotspots, maxSnap: 300), districts: districts)
@@ -57,7 +57,7 @@ import Testing
         let city = try Self.city()
         let audit = try HotspotAudit(
             graph: city.graph, stations: city.stations, hotspots: city.hotspots, limitMinutes: 15,
-            areas: .districts([]), context: try GEOSContext())
+            areas: .districts([]))
         var search = MultiSourceSearch(graph: city.graph)
         var within = [Int](repeating: 0, count: city.hotspots.count)
         var best = [Double](repeating: .infinity, count: city.hotspots.count)
@@ -98,7 +98,7 @@ import Testing
         for limit in [10.0, 15] {
             let audit = try HotspotAudit(
                 graph: city.graph, stations: city.stations, hotspots: city.hotspots, limitMinutes: limit,
-                areas: .districts(city.districts), context: try GEOSContext())
+                areas: .districts(city.districts))
             for result in audit.hotspots {
                 let written = result.seconds.map { AuditNumbers.minutes(seconds: $0, covered: result.covered, limitMinutes: limit) }
                 #expect(result.covered == (written.map { $0 <= limit } ?? false))
@@ -112,7 +112,7 @@ import Testing
         let city = try Self.city()
         let audit = try HotspotAudit(
             graph: city.graph, stations: city.stations, hotspots: city.hotspots, limitMinutes: 15,
-            areas: .districts(city.districts), context: try GEOSContext())
+            areas: .districts(city.districts))
         #expect(audit.areas.map(\.name) == ["金牛区", "青羊区", "武侯区", "锦江区", "成华区"])
         let parts = audit.areaFigures + (audit.outside.map { [$0] } ?? [])
         #expect(parts.reduce(0) { $0 + $1.hotspots } == city.hotspots.count)
@@ -134,7 +134,7 @@ import Testing
         let city = try Self.city()
         let context = try GEOSContext()
         let gaps = try AuditGaps(
-            graph: city.graph, stations: city.stations, limitMinutes: 15, areas: city.districts, context: context)
+            graph: city.graph, stations: city.stations, limitMinutes: 15, areas: city.districts)
         let served = try GEOSGeometry(multiPolygon: gaps.serviceArea, in: context)
         for (index, district) in city.districts.enumerated() {
             let gap = try GEOSGeometry(multiPolygon: gaps.gaps[index], in: context)

@@ -10,9 +10,8 @@ import GeoCore
     }
 
     @Test func straightRoadGivesStadium() throws {
-        let geos = try GEOSContext()
         let road = [IsochroneTestRoads.point(0, 0), IsochroneTestRoads.point(1000, 0)]
-        let area = try IsochronePolygonBuilder().polygons(of: [road], in: geos)
+        let area = try IsochronePolygonBuilder().polygons(of: [road])
         #expect(area.polygons.count == 1)
         #expect(area.polygons[0].holes.isEmpty)
         // Rectangle 1000 × 100 plus two half discs of 50 m (as a 32-gon).
@@ -22,13 +21,12 @@ import GeoCore
     }
 
     @Test func squareRingRoadKeepsTheLakeAsAHole() throws {
-        let geos = try GEOSContext()
         let p = IsochroneTestRoads.point
         let sides = [
             [p(0, 0), p(1000, 0)], [p(1000, 0), p(1000, 1000)],
             [p(1000, 1000), p(0, 1000)], [p(0, 1000), p(0, 0)],
         ]
-        let area = try IsochronePolygonBuilder(accessDistance: 50).polygons(of: sides, in: geos)
+        let area = try IsochronePolygonBuilder(accessDistance: 50).polygons(of: sides)
         #expect(area.polygons.count == 1)
         let polygon = area.polygons[0]
         #expect(polygon.holes.count == 1)
@@ -46,7 +44,7 @@ import GeoCore
         let geos = try GEOSContext()
         let p = IsochroneTestRoads.point
         // Two roads 300 m apart (a river between them): no blob across.
-        let area = try IsochronePolygonBuilder().polygons(of: [[p(0, 0), p(500, 0)], [p(0, 300), p(500, 300)]], in: geos)
+        let area = try IsochronePolygonBuilder().polygons(of: [[p(0, 0), p(500, 0)], [p(0, 300), p(500, 300)]])
         #expect(area.polygons.count == 2)
         let geometry = try GEOSGeometry(multiPolygon: area, in: geos)
         #expect(try !geometry.covers(p(250, 150)))
@@ -54,21 +52,19 @@ import GeoCore
     }
 
     @Test func onePointPieceGivesDiscAndEmptyInputGivesNothing() throws {
-        let geos = try GEOSContext()
         let builder = IsochronePolygonBuilder(accessDistance: 20)
-        let disc = try builder.polygons(of: [[IsochroneTestRoads.point(5, 5)], []], in: geos)
+        let disc = try builder.polygons(of: [[IsochroneTestRoads.point(5, 5)], []])
         #expect(abs(disc.area - polygonalCircleArea(radius: 20)) < 1e-6)
-        #expect(try builder.polygons(of: [], in: geos).isEmpty)
+        #expect(try builder.polygons(of: []).isEmpty)
     }
 
     @Test func nonPositiveAccessDistanceIsRejected() throws {
-        let geos = try GEOSContext()
         let road = [IsochroneTestRoads.point(0, 0), IsochroneTestRoads.point(10, 0)]
         #expect(throws: IsochroneError.accessDistanceNotPositive(0)) {
-            try IsochronePolygonBuilder(accessDistance: 0).polygons(of: [road], in: geos)
+            try IsochronePolygonBuilder(accessDistance: 0).polygons(of: [road])
         }
         #expect(throws: IsochroneError.self) {
-            try IsochronePolygonBuilder(accessDistance: .nan).polygons(of: [road], in: geos)
+            try IsochronePolygonBuilder(accessDistance: .nan).polygons(of: [road])
         }
     }
 
@@ -76,8 +72,8 @@ import GeoCore
         let geos = try GEOSContext()
         let pieces = IsochroneTestRoads.grid(n: 12, spacing: 120, seed: 7).map(\.piece)
         let builder = IsochronePolygonBuilder()
-        let area = try builder.polygons(of: pieces, in: geos)
-        #expect(try builder.polygons(of: pieces, in: geos) == area)
+        let area = try builder.polygons(of: pieces)
+        #expect(try builder.polygons(of: pieces) == area)
 
         #expect(!area.polygons.isEmpty)
         #expect(area.polygons.allSatisfy { $0.area > 0 && $0.exterior.count >= 4 })

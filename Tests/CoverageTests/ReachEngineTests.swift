@@ -49,7 +49,7 @@ import RoadNetwork
         let oneWorker = try ReachEngine(minutes: [2, 4, 6], workers: 1).perStation(graph: graph, stations: stations)
         #expect(perStation.map(\.levels) == oneWorker.map(\.levels))
         #expect(perStation.map(\.station.id) == ["1", "2", "3", "4", "5"])
-        let merged = try engine.merged(graph: graph, stations: stations, context: geos)
+        let merged = try engine.merged(graph: graph, stations: stations)
 
         for (circles, station) in zip(perStation, stations) {
             for (index, level) in circles.levels.enumerated() {
@@ -80,8 +80,7 @@ import RoadNetwork
         let report = try engine.run(graph: graph, stations: stations, speedsKmh: [12, 20], scope: .merged, maxSnap: 300)
         #expect(report.runs.map(\.speedKmh) == [12, 20])
         #expect(report.runs[1].merged[0].roadKilometres > report.runs[0].merged[0].roadKilometres * 1.5)
-        let geos = try GEOSContext()
-        let direct = try engine.merged(graph: graph.retimed(cruiseSpeedKmh: 12), stations: stations, context: geos)
+        let direct = try engine.merged(graph: graph.retimed(cruiseSpeedKmh: 12), stations: stations)
         #expect(report.runs[0].merged == direct)
         #expect(report.runs.allSatisfy { $0.perStation.isEmpty })
     }

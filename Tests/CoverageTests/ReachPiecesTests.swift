@@ -56,8 +56,8 @@ import RoadNetwork
         #expect(chains.count < pieces.count / 2)
         #expect(abs(chains.map(PlanarPolyline.length).reduce(0, +) - pieces.map(PlanarPolyline.length).reduce(0, +)) < 1e-6)
         let builder = IsochronePolygonBuilder()
-        let fromPieces = try GEOSGeometry(multiPolygon: builder.polygons(of: pieces, in: geos), in: geos)
-        let fromChains = try GEOSGeometry(multiPolygon: builder.polygons(of: chains, in: geos), in: geos)
+        let fromPieces = try GEOSGeometry(multiPolygon: builder.polygons(of: pieces), in: geos)
+        let fromChains = try GEOSGeometry(multiPolygon: builder.polygons(of: chains), in: geos)
         // Round joins and round caps draw the same arcs, up to where the arc vertices fall.
         let area = try fromPieces.area
         #expect(try fromPieces.difference(fromChains).area + fromChains.difference(fromPieces).area < 1e-3 * area)

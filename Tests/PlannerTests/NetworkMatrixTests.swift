@@ -165,7 +165,7 @@ enum LineCity {
         for minutes in [2.0, 12.3, 15] {
             let audit = try HotspotAudit(
                 graph: graph, stations: stations, hotspots: hotspots, limitMinutes: minutes,
-                areas: .whole(District.studyArea(of: graph, projection: LineCity.projection())), context: GEOSContext())
+                areas: .whole(District.studyArea(of: graph, projection: LineCity.projection())))
             let network = try LineCity.problem(minutes: minutes)
             let before = try Planner.solve(network.problem, objective: .coverage(newSites: 0)).before
             #expect(before.coveredWeight == audit.total.weightCovered, "\(minutes) min")

@@ -44,8 +44,7 @@ import Testing
         let graph = city.network.graph
         let audit = try HotspotAudit(
             graph: graph, stations: city.stations, hotspots: city.hotspots, limitMinutes: 15,
-            areas: .whole(District.studyArea(of: graph, projection: Projection(from: "EPSG:4326", to: graph.crs))),
-            context: GEOSContext())
+            areas: .whole(District.studyArea(of: graph, projection: Projection(from: "EPSG:4326", to: graph.crs))))
         let network = try NetworkPlanningProblem(
             graph: graph, stations: city.stations, candidates: city.candidates, hotspots: city.hotspots, maxSnap: 300,
             coverageMinutes: 15, searchMinutes: 30)

@@ -2,24 +2,34 @@ import Dispatch
 import Foundation
 
 /// Runs independent jobs on a few threads, each thread with its own state
-/// (a GEOS context, a search workspace), and gives the results in job order.
-enum ReachWorkers {
+/// (a search workspace, a GEOS context), and gives the results in job order.
+///
+/// The one concurrency helper of the library: `StationCounts`,
+/// `CoverageMatrix` and the service-area builders of `Coverage` all spread
+/// their work through it, so none of them holds a lock of its own.
+public enum ParallelJobs {
     /// `body(&state, i)` for every `i` in `0..<count`, spread over up to
-    /// `workers` threads; `makeState` runs once on each thread. Job `i` goes
-    /// to thread `i % threads`, so the result never depends on timing.
-    /// - Throws: the error of the lowest-numbered job that failed.
+    /// `workers` threads (`DispatchQueue.concurrentPerform`); `makeState`
+    /// runs once on each thread. Job `i` goes to thread `i % threads`, so the
+    /// result never depends on timing or on the number of threads when each
+    /// job's result depends only on `i`.
+    /// - Returns: the results of the jobs, indexed by job.
+    /// - Throws: the error of the lowest-numbered job that failed (a thread
+    ///   whose `makeState` fails reports it for its first job).
     /// - Complexity: `count` calls of `body`, divided over the threads.
-    static func map<State, Result: Sendable>(
-        count: Int, workers: Int, makeState: () throws -> State, _ body: (inout State, Int) throws -> Result
-    ) throws -> [Result] {
+    public static func map<State, Result: Sendable, Failure: Error>(
+        count: Int, workers: Int,
+        makeState: () throws(Failure) -> State,
+        _ body: (inout State, Int) throws(Failure) -> Result
+    ) throws(Failure) -> [Result] {
         let threads = max(1, min(workers, count))
-        let slots = Slots<Result>(count: count)
+        let slots = Slots<Result, Failure>(count: count)
         withoutActuallyEscaping(makeState) { makeState in
             withoutActuallyEscaping(body) { body in
                 let unsafeMake = UnsafeSendable(makeState), unsafeBody = UnsafeSendable(body)
                 DispatchQueue.concurrentPerform(iterations: threads) { thread in
                     var job = thread
-                    do {
+                    do throws(Failure) {
                         var state = try unsafeMake.value()
                         while job < count {
                             slots.set(job, .success(try unsafeBody.value(&state, job)))
@@ -44,13 +54,13 @@ private struct UnsafeSendable<Value>: @unchecked Sendable {
 }
 
 /// One result slot per job, filled from several threads under a lock.
-private final class Slots<Result: Sendable>: @unchecked Sendable {
+private final class Slots<Value: Sendable, Failure: Error>: @unchecked Sendable {
     private let lock = NSLock()
-    private var slots: [Swift.Result<Result, Error>?]
+    private var slots: [Result<Value, Failure>?]
 
     init(count: Int) { slots = Array(repeating: nil, count: count) }
 
-    func set(_ index: Int, _ result: Swift.Result<Result, Error>) {
+    func set(_ index: Int, _ result: Result<Value, Failure>) {
         lock.lock()
         defer { lock.unlock() }
         slots[index] = result
@@ -58,10 +68,10 @@ private final class Slots<Result: Sendable>: @unchecked Sendable {
 
     /// The results in job order, or the first failure. A job a failed thread
     /// never reached comes after that thread's failure, so it is never read.
-    func results() throws -> [Result] {
+    func results() throws(Failure) -> [Value] {
         lock.lock()
         defer { lock.unlock() }
-        var values: [Result] = []
+        var values: [Value] = []
         values.reserveCapacity(slots.count)
         for slot in slots {
             switch slot {
