@@ -3,7 +3,7 @@ import RoadNetwork
 
 /// Candidate sites taken from the network file's points of interest (`--candidates osm`).
 public enum OSMCandidates {
-    /// The kinds of place a city can use for a station (DESIGN.md): community and social-service
+    /// The kinds of place a city can use for a station (docs/ARCHITECTURE.md, docs/GLOSSARY.md): community and social-service
     /// centres, town halls, government offices, bank halls, pharmacies, malls and hotels.
     public static let stationKinds: [POIKind] = [
         .communityCentre, .socialFacility, .townhall, .government, .bank, .pharmacy, .mall, .hotel,

@@ -183,7 +183,7 @@ enum GraphCache {
         }
 
         let stats = NetworkStats(
-            nodes: graph.nodeCount, edges: graph.edgeCount, roadKm: graph.roadKilometers, components: components,
+            nodes: graph.nodeCount, edges: graph.edgeCount, roadKm: graph.roadKilometres, components: components,
             largestComponentShare: share, droppedRoadKm: dropped, bbox: bbox, clipBox: clipBox, crs: graph.crs,
             profile: profile,
             importSeconds: importSeconds, loadSeconds: 0, fromCache: true)

@@ -98,8 +98,8 @@ extension NetworkStats {
     /// (`loadSeconds` equals `importSeconds`, `fromCache` is false).
     /// - Complexity: O(nodes + segments).
     init(kept: RoadGraph, full: RoadGraph, components: Int, clipBox: BoundingBox?, importSeconds: Double) {
-        let keptKm = kept.roadKilometers
-        let fullKm = full.roadKilometers
+        let keptKm = kept.roadKilometres
+        let fullKm = full.roadKilometres
         self.init(
             nodes: kept.nodeCount, edges: kept.edgeCount, roadKm: keptKm, components: components,
             largestComponentShare: fullKm > 0 ? keptKm / fullKm : 0, droppedRoadKm: max(0, fullKm - keptKm),
@@ -112,7 +112,7 @@ extension NetworkStats {
 extension RoadGraph {
     /// Total length of all segments in kilometres.
     /// - Complexity: O(segments).
-    public var roadKilometers: Double { segmentLength.reduce(0, +) / 1000 }
+    public var roadKilometres: Double { segmentLength.reduce(0, +) / 1000 }
 
     /// The bounding box of the nodes in WGS84, or nil for an empty graph.
     /// - Complexity: O(nodes).

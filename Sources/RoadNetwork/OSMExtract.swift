@@ -51,7 +51,9 @@ extension OSMExtract {
     /// - Complexity: O(size of the file).
     init(reading path: String) throws {
         let handle = try OSMReadResult(path: path)
-        self.init(copying: handle.data)
+        // `handle.data` points into libosmium's buffers, which `handle` frees
+        // when it is released: keep it alive until every array is copied.
+        self = withExtendedLifetime(handle) { OSMExtract(copying: handle.data) }
     }
 
     private init(copying d: nx_osm_data) {

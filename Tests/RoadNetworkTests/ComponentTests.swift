@@ -49,7 +49,7 @@ import Testing
         #expect(kept.segmentCount == 2 && kept.edgeCount == 2)
         #expect(kept.polyline(0).count == 3)
         #expect(kept.edgeWalked == [true, false])
-        #expect(abs(kept.roadKilometers - (200 + 223.60679774997897 + 100) / 1000) < 1e-12)
+        #expect(abs(kept.roadKilometres - (200 + 223.60679774997897 + 100) / 1000) < 1e-12)
         #expect(kept.hasConsistentLayout)
     }
 
