@@ -50,12 +50,14 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "GeoCoreTests", dependencies: ["GeoCore"]),
-        .testTarget(name: "RoadNetworkTests", dependencies: ["RoadNetwork", "GeoCore"], exclude: ["Fixtures"]),
-        .testTarget(name: "CoverageTests", dependencies: ["Coverage", "RoadNetwork", "GeoCore"]),
+        // Shared by the test targets only: the seeded RNG, the geodata lookup, temporary folders.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "GeoCoreTests", dependencies: ["GeoCore", "TestSupport"]),
+        .testTarget(name: "RoadNetworkTests", dependencies: ["RoadNetwork", "GeoCore", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "CoverageTests", dependencies: ["Coverage", "RoadNetwork", "GeoCore", "TestSupport"]),
         // PlannerTests also import Coverage: they check the network matrix against the audit engine.
-        .testTarget(name: "PlannerTests", dependencies: ["Planner", "Coverage", "RoadNetwork", "GeoCore"]),
-        .testTarget(name: "NuanxinCLITests", dependencies: ["GeoCore"]),
+        .testTarget(name: "PlannerTests", dependencies: ["Planner", "Coverage", "RoadNetwork", "GeoCore", "TestSupport"]),
+        .testTarget(name: "NuanxinCLITests", dependencies: ["GeoCore", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6],
     cxxLanguageStandard: .cxx17

@@ -2,20 +2,15 @@ import Foundation
 import GeoCore
 import RoadNetwork
 import Testing
+import TestSupport
 @testable import Coverage
 
 /// The audit on the default city (central Chengdu, OSM): seeded stations
 /// among its POIs, hotspots at its restaurants, cafés and shops plus seeded
 /// random points in the study area, the five district pieces.
 @Suite struct AuditRealDataTests {
-    /// `<packageRoot>/geodata/<name>` or the shared copy beside the clone.
-    static func realData(_ name: String) -> String? {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-        return ["geodata", "../shared/geodata", "../../shared/geodata"]
-            .map { root.appendingPathComponent("\($0)/\(name)").standardizedFileURL.path }
-            .first { FileManager.default.fileExists(atPath: $0) }
-    }
+    /// `geodata/<name>` (`TestFiles.geodata`).
+    static func realData(_ name: String) -> String? { TestFiles.geodata(name)?.path }
 
     struct City {
         var graph: RoadGraph
@@ -27,21 +22,24 @@ import Testing
     static func city() throws -> City {
         let pbf = try #require(realData("chengdu-center.osm.pbf"), "chengdu-center.osm.pbf not found in geodata/")
         let districtsPath = try #require(realData("districts.geojson"))
-        let network = try NetworkLoader.load(path: pbf)
+        // The graph cache goes to a temporary folder: tests never write into geodata/.
+        let cache = try TestFiles.temporaryFolder(prefix: "nuanxin-coverage-tests")
+        defer { try? FileManager.default.removeItem(at: cache) }
+        let network = try NetworkLoader.load(path: pbf, cacheDirectory: cache.path)
         var random = SplitMix64(seed: 8)
         let candidates = network.pois.filter { [.bank, .pharmacy, .hotel, .mall].contains($0.kind) }
         var stationPOIs: [OSMPOI] = []
         var left = candidates
-        for _ in 0..<10 { stationPOIs.append(left.remove(at: Int(random.nextUnit() * Double(left.count)))) }
+        for _ in 0..<10 { stationPOIs.append(left.remove(at: Int(random.unit() * Double(left.count)))) }
         let stations = stationPOIs.map { SitePoint(id: $0.id, coordinate: $0.coordinate) }
         let busy: Set<POIKind> = [.restaurant, .fastFood, .cafe, .supermarket, .convenience]
         var hotspots = network.pois.filter { busy.contains($0.kind) }.map {
-            SitePoint(id: $0.id, coordinate: $0.coordinate, weight: Double(1 + Int(random.nextUnit() * 5)))
+            SitePoint(id: $0.id, coordinate: $0.coordinate, weight: Double(1 + Int(random.unit() * 5)))
         }
         // The study area: the header box 104.0421,30.6528 – 104.1296,30.7279.
         for i in 0..<200 {
-            let c = Coordinate(lon: 104.0421 + random.nextUnit() * 0.0875, lat: 30.6528 + random.nextUnit() * 0.0751)
-            hotspots.append(SitePoint(id: "r\(i)", coordinate: c, weight: (random.nextUnit() * 40).rounded() / 8))
+            let c = Coordinate(lon: 104.0421 + random.unit() * 0.0875, lat: 30.6528 + random.unit() * 0.0751)
+            hotspots.append(SitePoint(id: "r\(i)", coordinate: c, weight: (random.unit() * 40).rounded() / 8))
         }
         let placer = try SitePlacer(graph: network.graph)
         let collection = try GeoJSONReader.read(contentsOf: URL(fileURLWithPath: districtsPath))

@@ -1,20 +1,5 @@
 import GeoCore
-
-/// A tiny seeded generator (SplitMix64) for reproducible random test inputs.
-struct SplitMix64 {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    /// A uniform value in [0, 1).
-    mutating func nextUnit() -> Double {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return Double((z ^ (z >> 31)) >> 11) / Double(UInt64(1) << 53)
-    }
-}
+import TestSupport
 
 enum IsochroneTestRoads {
     /// A projected origin typical of CGCS2000 Gauss-Krüger metres in Chengdu.
@@ -31,7 +16,7 @@ enum IsochroneTestRoads {
         var random = SplitMix64(seed: seed)
         let junctions = (0..<n).map { i in
             (0..<n).map { j in
-                point(Double(i) * spacing + random.nextUnit() * spacing / 4, Double(j) * spacing + random.nextUnit() * spacing / 4)
+                point(Double(i) * spacing + random.unit() * spacing / 4, Double(j) * spacing + random.unit() * spacing / 4)
             }
         }
         let centre = point(Double(n - 1) * spacing / 2, Double(n - 1) * spacing / 2)
@@ -41,8 +26,8 @@ enum IsochroneTestRoads {
                 for (di, dj) in [(1, 0), (0, 1)] where i + di < n && j + dj < n {
                     let a = junctions[i][j], b = junctions[i + di][j + dj]
                     let bend = PlanarPoint(
-                        x: (a.x + b.x) / 2 + (random.nextUnit() - 0.5) * 10,
-                        y: (a.y + b.y) / 2 + (random.nextUnit() - 0.5) * 10)
+                        x: (a.x + b.x) / 2 + (random.unit() - 0.5) * 10,
+                        y: (a.y + b.y) / 2 + (random.unit() - 0.5) * 10)
                     pieces.append(([a, bend, b], PlanarPolyline.distance(a, centre)))
                 }
             }

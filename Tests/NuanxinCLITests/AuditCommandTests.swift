@@ -1,6 +1,7 @@
 import Foundation
 import GeoCore
 import Testing
+import TestSupport
 
 /// `nuanxin audit` end to end on the default city (central Chengdu, OSM) with
 /// seeded hotspots and six stations, run as the built binary.
@@ -8,18 +9,6 @@ import Testing
     /// `<packageRoot>/geodata/<name>` or the shared copy beside the clone.
     static func realData(_ name: String) -> String? { realDataFile(name) }
 
-
-    /// A tiny seeded generator (SplitMix64) for the hotspots.
-    private struct SplitMix64 {
-        var state: UInt64
-        mutating func nextUnit() -> Double {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return Double((z ^ (z >> 31)) >> 11) / Double(UInt64(1) << 53)
-        }
-    }
 
     static let hotspotCount = 150
 
@@ -55,8 +44,8 @@ import Testing
         var random = SplitMix64(state: 8)
         var csv = "id,lon,lat,weight,name\n"
         for i in 0..<hotspotCount {
-            let lon = 104.0421 + random.nextUnit() * 0.0875, lat = 30.6528 + random.nextUnit() * 0.0751
-            let weight = 1 + Int(random.nextUnit() * 5)
+            let lon = 104.0421 + random.unit() * 0.0875, lat = 30.6528 + random.unit() * 0.0751
+            let weight = 1 + Int(random.unit() * 5)
             let name = i % 10 == 0 ? "\"面馆, 第\(i)家\"" : ""
             csv += "H\(i),\(formatDegrees(lon)),\(formatDegrees(lat)),\(weight),\(name)\n"
         }

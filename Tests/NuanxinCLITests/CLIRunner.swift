@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The result of one run of the `nuanxin` binary.
 struct CLIResult {
@@ -19,14 +20,8 @@ func nuanxinBinary() -> URL? {
     return FileManager.default.isExecutableFile(atPath: binary.path) ? binary : nil
 }
 
-/// `<packageRoot>/geodata/<name>`, or the shared copy beside the clone; nil when neither exists.
-func realDataFile(_ name: String) -> String? {
-    let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    return ["geodata", "../shared/geodata", "../../shared/geodata"]
-        .map { packageRoot.appendingPathComponent("\($0)/\(name)").standardizedFileURL.path }
-        .first { FileManager.default.fileExists(atPath: $0) }
-}
+/// `geodata/<name>` (`TestFiles.geodata`); nil when it does not exist.
+func realDataFile(_ name: String) -> String? { TestFiles.geodata(name)?.path }
 
 /// Runs `nuanxin` with `arguments` (in `folder` when given); records an issue
 /// (and returns nil) when the binary is missing.
@@ -57,11 +52,7 @@ func runNuanxin(
 }
 
 /// A fresh empty folder under the system temporary directory.
-func makeTemporaryFolder() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("nuanxin-cli-tests-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
-}
+func makeTemporaryFolder() throws -> URL { try TestFiles.temporaryFolder(prefix: "nuanxin-cli-tests") }
 
 /// GDAL's `ogrinfo`, when gdal-bin is installed.
 let ogrinfoPath = ["/usr/bin/ogrinfo", "/usr/local/bin/ogrinfo"].first { FileManager.default.isExecutableFile(atPath: $0) }

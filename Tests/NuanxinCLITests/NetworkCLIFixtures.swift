@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Inputs of the `network` and `route` command tests.
 ///
@@ -64,16 +65,8 @@ enum TownFixture {
     static func osmFile() throws -> String { try write(osm, as: "town.osm") }
 }
 
-/// The real default city: `geodata/chengdu-center.osm.pbf` in the package, or
-/// the shared data folder beside the clone (`../shared/geodata`, or
-/// `../../shared/geodata` from a git worktree); nil when none exists.
-func chengduExtract() -> String? {
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-    return ["geodata", "../shared/geodata", "../../shared/geodata"]
-        .map { root.appendingPathComponent("\($0)/chengdu-center.osm.pbf").standardizedFileURL.path }
-        .first { FileManager.default.fileExists(atPath: $0) }
-}
+/// The real default city, `geodata/chengdu-center.osm.pbf` (`TestFiles.geodata`); nil when missing.
+func chengduExtract() -> String? { realDataFile("chengdu-center.osm.pbf") }
 
 /// The rows of a simple CSV text (no quoted fields) as header → value maps.
 func csvRecords(_ text: String) -> [[String: String]] {

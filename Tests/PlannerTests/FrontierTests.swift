@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import Planner
 
 /// The coverage frontier and a mid-size seeded MCLP.

@@ -3,19 +3,14 @@ import Foundation
 import GeoCore
 import RoadNetwork
 import Testing
+import TestSupport
 @testable import Planner
 
 /// The network matrix on the default city (central Chengdu, OSM) with geodata's stations, hotspots and
 /// candidates, checked against the audit engine and the derived candidate file.
 @Suite struct NetworkRealDataTests {
-    /// `<packageRoot>/geodata/<name>` or the shared copy beside the clone.
-    static func realData(_ name: String) -> URL? {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-        return ["geodata", "../shared/geodata", "../../shared/geodata"]
-            .map { root.appendingPathComponent("\($0)/\(name)").standardizedFileURL }
-            .first { FileManager.default.fileExists(atPath: $0.path) }
-    }
+    /// `geodata/<name>` (`TestFiles.geodata`).
+    static func realData(_ name: String) -> URL? { TestFiles.geodata(name) }
 
     struct City {
         let network: LoadedNetwork

@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import Planner
 
 /// Beasley's pmed1 and pmed2 with their published optima.

@@ -1,18 +1,6 @@
 import Foundation
+import TestSupport
 @testable import Planner
-
-/// SplitMix64: a tiny seeded generator so random tests repeat exactly.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// A random small problem: integer times (so ties happen), integer weights.
 func randomProblem(
@@ -95,18 +83,8 @@ struct BruteForce {
     }
 }
 
-/// The folder holding pmed1.txt/pmed2.txt: `location-samples` in the package, in `geodata/`, or in a
-/// `shared` folder beside the clone (or beside its worktree folder).
-func locationSamplesFolder() -> URL? {
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    let options = [
-        root.appendingPathComponent("location-samples"),
-        root.appendingPathComponent("geodata/location-samples"),
-        root.appendingPathComponent("../shared/location-samples"),
-        root.appendingPathComponent("../../shared/location-samples"),
-    ]
-    return options.first { FileManager.default.fileExists(atPath: $0.appendingPathComponent("pmed1.txt").path) }
-}
+/// The folder holding pmed1.txt/pmed2.txt: `geodata/location-samples` (`TestFiles.sample`).
+func locationSamplesFolder() -> URL? { TestFiles.sample("location-samples/pmed1.txt")?.deletingLastPathComponent() }
 
 func loadORLib(_ name: String) throws -> BenchmarkInstance {
     guard let folder = locationSamplesFolder() else { throw CocoaError(.fileNoSuchFile) }

@@ -1,6 +1,7 @@
 import Foundation
 import GeoCore
 import Testing
+import TestSupport
 @testable import RoadNetwork
 
 /// Paths of the test inputs.
@@ -10,23 +11,11 @@ enum OSMFixture {
         URL(fileURLWithPath: file).deletingLastPathComponent().appendingPathComponent("Fixtures/\(name)").path
     }
 
-    /// A real extract from the repository's `geodata/`, or from the shared data
-    /// folder beside the clone (`../shared/geodata`; `../../shared/geodata`
-    /// from a git worktree); nil when none exists.
-    static func realData(_ name: String, file: String = #filePath) -> String? {
-        let root = URL(fileURLWithPath: file).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-        let candidates = ["geodata", "../shared/geodata", "../../shared/geodata"]
-        return candidates.map { root.appendingPathComponent("\($0)/\(name)").standardizedFileURL.path }
-            .first { FileManager.default.fileExists(atPath: $0) }
-    }
+    /// A real extract from the repository's `geodata/` (`TestFiles.geodata`); nil when none exists.
+    static func realData(_ name: String) -> String? { TestFiles.geodata(name)?.path }
 
     /// A new empty folder under the system's temporary folder.
-    static func temporaryFolder() throws -> String {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("nuanxin-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url.path
-    }
+    static func temporaryFolder() throws -> String { try TestFiles.temporaryFolder().path }
 
     /// Copies fixture `name` into a new temporary folder and returns the copy's path.
     static func copy(_ name: String, from source: String? = nil) throws -> String {

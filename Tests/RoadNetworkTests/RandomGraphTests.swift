@@ -1,22 +1,7 @@
 import GeoCore
 import Testing
+import TestSupport
 @testable import RoadNetwork
-
-/// Deterministic 64-bit generator for seeded random tests.
-struct SplitMix64 {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    /// Uniform in [0, 1).
-    mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
-    /// Uniform in 0..<n.
-    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-}
 
 /// A random road network: `nodeCount` nodes scattered over 3 km × 3 km,
 /// each joined to its nearest neighbours by polylines with 0–3 bends, some

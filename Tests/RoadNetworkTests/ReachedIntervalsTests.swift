@@ -1,5 +1,6 @@
 import GeoCore
 import Testing
+import TestSupport
 @testable import RoadNetwork
 
 @Suite struct ReachedIntervalsTests {
