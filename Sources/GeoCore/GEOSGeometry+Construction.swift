@@ -26,17 +26,9 @@ extension GEOSGeometry {
     /// - Throws: `GEOSError` naming the offending line index.
     /// - Complexity: O(n) in the total number of points.
     public convenience init(multiLineString lines: [[PlanarPoint]], in context: GEOSContext) throws {
-        var parts: [OpaquePointer] = []
-        parts.reserveCapacity(lines.count)
-        do {
-            for (index, line) in lines.enumerated() {
-                parts.append(try GEOSConstruction.lineString(line, in: context, operation: "multiLineString line \(index)"))
-            }
-        } catch {
-            parts.forEach { GEOSGeom_destroy_r(context.handle, $0) }
-            throw error
+        let pointer = try GEOSConstruction.collection(.multiLineString, of: lines, in: context) { index, line in
+            try GEOSConstruction.lineString(line, in: context, operation: "multiLineString line \(index)")
         }
-        let pointer = try GEOSConstruction.collection(.multiLineString, consuming: parts, in: context)
         self.init(owning: pointer, in: context)
     }
 
@@ -52,17 +44,9 @@ extension GEOSGeometry {
     /// - Throws: `GEOSError` naming the offending polygon and ring.
     /// - Complexity: O(n) in the total number of points.
     public convenience init(multiPolygon: PlanarMultiPolygon, in context: GEOSContext) throws {
-        var parts: [OpaquePointer] = []
-        parts.reserveCapacity(multiPolygon.polygons.count)
-        do {
-            for (index, polygon) in multiPolygon.polygons.enumerated() {
-                parts.append(try GEOSConstruction.polygon(polygon, in: context, operation: "multiPolygon polygon \(index)"))
-            }
-        } catch {
-            parts.forEach { GEOSGeom_destroy_r(context.handle, $0) }
-            throw error
+        let pointer = try GEOSConstruction.collection(.multiPolygon, of: multiPolygon.polygons, in: context) { index, polygon in
+            try GEOSConstruction.polygon(polygon, in: context, operation: "multiPolygon polygon \(index)")
         }
-        let pointer = try GEOSConstruction.collection(.multiPolygon, consuming: parts, in: context)
         self.init(owning: pointer, in: context)
     }
 
@@ -149,6 +133,22 @@ enum GEOSConstruction {
         return try holes.withUnsafeMutableBufferPointer { buffer in
             try context.make(operation) { GEOSGeom_createPolygon_r($0, shell, buffer.baseAddress, UInt32(buffer.count)) }
         }
+    }
+
+    /// A collection of `type` with one part per item, built by `part(index, item)`; the parts
+    /// already built are destroyed when a later one fails.
+    static func collection<Item>(
+        _ type: GEOSGeometryType, of items: [Item], in context: GEOSContext, part: (Int, Item) throws -> OpaquePointer
+    ) throws -> OpaquePointer {
+        var parts: [OpaquePointer] = []
+        parts.reserveCapacity(items.count)
+        do {
+            for (index, item) in items.enumerated() { parts.append(try part(index, item)) }
+        } catch {
+            parts.forEach { GEOSGeom_destroy_r(context.handle, $0) }
+            throw error
+        }
+        return try collection(type, consuming: parts, in: context)
     }
 
     /// A collection of `type` taking ownership of `parts`; an empty collection when there are none.
