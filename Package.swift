@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "RoadNetwork", targets: ["RoadNetwork"]),
         .library(name: "Coverage", targets: ["Coverage"]),
         .library(name: "Planner", targets: ["Planner"]),
+        .library(name: "Reports", targets: ["Reports"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
@@ -43,10 +44,19 @@ let package = Package(
                 .product(name: "HeapModule", package: "swift-collections"),
             ]
         ),
+        .target(
+            name: "Reports",
+            dependencies: ["GeoCore", "RoadNetwork", "Coverage", "Planner"],
+            resources: [
+                .embedInCode("Resources/report.html"),
+                .embedInCode("Resources/report.css"),
+                .embedInCode("Resources/report.js"),
+            ]
+        ),
         .executableTarget(
             name: "NuanxinCLI",
             dependencies: [
-                "GeoCore", "RoadNetwork", "Coverage", "Planner",
+                "GeoCore", "RoadNetwork", "Coverage", "Planner", "Reports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -54,6 +64,7 @@ let package = Package(
         .testTarget(name: "RoadNetworkTests", dependencies: ["RoadNetwork", "GeoCore"], exclude: ["Fixtures"]),
         .testTarget(name: "CoverageTests", dependencies: ["Coverage", "RoadNetwork", "GeoCore"]),
         .testTarget(name: "PlannerTests", dependencies: ["Planner", "RoadNetwork", "GeoCore", "Coverage"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Planner", "Coverage", "RoadNetwork", "GeoCore"]),
         .testTarget(name: "NuanxinCLITests", dependencies: ["GeoCore"]),
     ],
     swiftLanguageModes: [.v6],

@@ -2,6 +2,7 @@ import ArgumentParser
 import Coverage
 import Foundation
 import GeoCore
+import Reports
 import RoadNetwork
 
 /// `nuanxin audit`: which hotspots and which parts of each district lie
@@ -148,7 +149,7 @@ struct AuditCommand: ParsableCommand {
     }
 
     /// Lists unroutable points on stderr; fails when no station is routable.
-    private func reportUnroutable(_ stations: [PlacedSite], _ hotspots: [PlacedSite], progress: Progress) throws {
+    private func reportUnroutable(_ stations: [PlacedSite], _ hotspots: [PlacedSite], progress: ProgressLog) throws {
         for placed in stations {
             if let reason = placed.unroutableReason(maxSnap: network.maxSnap) {
                 progress.report("station \(placed.site.id) is left out: \(reason)")

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GeoCore
+import Reports
 
 /// `nuanxin convert`: coordinates between WGS84, GCJ-02 and BD-09, for a whole
 /// GeoJSON file or a single point.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GeoCore
+import Reports
 
 /// `nuanxin inspect`: what a GeoJSON file or point CSV holds and what is wrong with it.
 struct InspectCommand: ParsableCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RoadNetwork
+import Reports
 
 /// `nuanxin network`: import an OSM extract and look at the routable network.
 struct NetworkCommand: ParsableCommand {
@@ -65,7 +66,7 @@ struct NetworkInputOptions: ParsableArguments {
     }
 
     /// Loads the network (from its cache when fresh), timed for `speeds[0]`.
-    func load(progress: Progress) throws -> LoadedNetwork {
+    func load(progress: ProgressLog) throws -> LoadedNetwork {
         var loaded = try NetworkLoader.load(
             path: network, profile: profile.profile, cacheDirectory: cache,
             progress: progress.isQuiet ? nil : { progress.report($0) })

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GeoCore
+import Reports
 import RoadNetwork
 
 /// `nuanxin network export`: the directed edges as CSV.

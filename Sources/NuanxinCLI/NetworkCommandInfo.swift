@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GeoCore
+import Reports
 import RoadNetwork
 
 /// `nuanxin network info`: sizes, connectivity, extent, CRS and timings.

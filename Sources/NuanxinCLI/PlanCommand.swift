@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Planner
+import Reports
 
 /// `nuanxin plan`: choose new station sites (MCLP, LSCP, p-median).
 ///

@@ -1,6 +1,7 @@
 import Coverage
 import Foundation
 import GeoCore
+import Reports
 import Planner
 import RoadNetwork
 
@@ -112,7 +113,7 @@ extension PlanCommand {
     }
 
     /// Lists the stations and candidates left out on stderr, one line each.
-    private func reportLeftOut(_ network: NetworkPlanningProblem, progress: Progress) {
+    private func reportLeftOut(_ network: NetworkPlanningProblem, progress: ProgressLog) {
         for excluded in network.excludedStations {
             progress.report("station \(excluded.site.site.id) is left out: \(excluded.exclusion)")
         }

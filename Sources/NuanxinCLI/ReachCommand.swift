@@ -2,6 +2,7 @@ import ArgumentParser
 import Coverage
 import Foundation
 import GeoCore
+import Reports
 import RoadNetwork
 
 /// `nuanxin reach`: honest 5/10/15-minute service circles (15分钟服务圈) of stations.

@@ -1,6 +1,7 @@
 import Coverage
 import Foundation
 import GeoCore
+import Reports
 import Planner
 import RoadNetwork
 
@@ -23,7 +24,7 @@ struct ReportInputs {
     ///   for an empty point file, no routable station, or no OSM candidate.
     static func read(
         stations: String, hotspots: String, districts: String?, districtNameField: String, candidates: String?,
-        loaded: LoadedNetwork, datum: ChineseDatum, maxSnap: Double, projection: Projection, progress: Progress
+        loaded: LoadedNetwork, datum: ChineseDatum, maxSnap: Double, projection: Projection, progress: ProgressLog
     ) throws -> ReportInputs {
         let placer = try SitePlacer(graph: loaded.graph)
         let placedStations = try placer.place(try points(stations, what: "stations", datum: datum), maxSnap: maxSnap)

@@ -6,34 +6,34 @@ import RoadNetwork
 /// Everything `nuanxin report` computes before it lays the page out: the merged
 /// circles at every minute value, the audit at the largest one, the audit at each
 /// speed of the band, and the plan with its frontier.
-struct ReportAnalysis {
+public struct ReportAnalysis {
     /// The graph at the main speed.
-    let graph: RoadGraph
+    public let graph: RoadGraph
     /// The stations, placed (unroutable ones included), in input order.
-    let stations: [PlacedSite]
+    public let stations: [PlacedSite]
     /// The hotspots, placed, in input order.
-    let hotspots: [PlacedSite]
+    public let hotspots: [PlacedSite]
     /// The merged circles of all routable stations at the main speed, ascending minutes.
-    let circles: [NestedIsochrone]
+    public let circles: [NestedIsochrone]
     /// The audit at the largest minute value and the main speed.
-    let audit: AuditRun
+    public let audit: AuditRun
     /// The covered share and circle area per speed (the band's and the main one), ascending.
-    let speedRows: [(speedKmh: Double, share: Double, areaKm2: Double)]
+    public let speedRows: [(speedKmh: Double, share: Double, areaKm2: Double)]
     /// The plan and frontier; nil without candidates.
-    let plan: ReportPlan?
+    public let plan: ReportPlan?
     /// How far from a reached road the circles reach, in metres.
-    let accessMeters: Double
+    public let accessMeters: Double
 
     /// The audit's travel-time limit: the largest minute value.
-    var limitMinutes: Double { audit.hotspots.limitMinutes }
+    public var limitMinutes: Double { audit.hotspots.limitMinutes }
 
     /// Runs every part on `graph` (timed for the main speed).
     /// - Throws: `IsochroneError`, `GEOSError`, `PlanningError` from the engines.
     /// - Complexity: one merged circle build and one audit per speed, one matrix and plan.
-    static func run(
+    public static func run(
         graph: RoadGraph, stations: [PlacedSite], hotspots: [PlacedSite], areas: AuditAreas,
         candidates: [PlacedSite]?, newSites: Int, minutes: [Double], bandSpeeds: [Double], maxSnap: Double,
-        progress: Progress
+        progress: ProgressLog
     ) throws -> ReportAnalysis {
         let context = try GEOSContext()
         let engine = try ReachEngine(minutes: minutes)

@@ -4,19 +4,26 @@ import RoadNetwork
 
 /// Lays out a `ReachReport` as GeoJSON features (WGS84): one MultiPolygon
 /// feature per circle, then one per unroutable station, in a fixed order.
-struct ReachFeatures {
+public struct ReachFeatures {
     /// The graph's metric CRS → WGS84 (used inversely).
-    let projection: Projection
+    public let projection: Projection
     /// The profile name written in every feature.
-    let profile: TravelProfile
+    public let profile: TravelProfile
     /// The access distance in metres, written as `access_m`.
-    let accessDistance: Double
+    public let accessDistance: Double
+
+    /// Every stored property, as given.
+    public init(projection: Projection, profile: TravelProfile, accessDistance: Double) {
+        self.projection = projection
+        self.profile = profile
+        self.accessDistance = accessDistance
+    }
 
     /// The features of `report`: circles sorted by speed, minutes and station id;
     /// unroutable stations (no geometry) after them, by station id.
     /// - Throws: `ProjectionError` when a position cannot be transformed.
     /// - Complexity: O(vertices) plus sorting.
-    func collection(_ report: ReachReport) throws -> FeatureCollection {
+    public func collection(_ report: ReachReport) throws -> FeatureCollection {
         var circles: [(key: CircleKey, feature: Feature)] = []
         for run in report.runs {
             for level in run.merged {
@@ -71,18 +78,18 @@ struct ReachFeatures {
     }
 
     /// `value` rounded to `decimals` places, as the number written.
-    static func rounded(_ value: Double, decimals: Int) -> Double {
+    public static func rounded(_ value: Double, decimals: Int) -> Double {
         Double(formatFixed(value, decimals: decimals)) ?? value
     }
 }
 
 /// The sort key of a circle: speed, then minutes, then station (merged first).
 private struct CircleKey: Comparable {
-    var speed: Double
-    var minutes: Double
-    var station: String?
+    public var speed: Double
+    public var minutes: Double
+    public var station: String?
 
-    static func < (a: CircleKey, b: CircleKey) -> Bool {
+    public static func < (a: CircleKey, b: CircleKey) -> Bool {
         if a.speed != b.speed { return a.speed < b.speed }
         if a.minutes != b.minutes { return a.minutes < b.minutes }
         switch (a.station, b.station) {
@@ -95,8 +102,8 @@ private struct CircleKey: Comparable {
 
 /// Station ids in a natural order: numbers by value (`2` before `10`), before
 /// other ids, which go by their UTF-8 bytes.
-enum StationOrder {
-    static func precedes(_ a: String, _ b: String) -> Bool {
+public enum StationOrder {
+    public static func precedes(_ a: String, _ b: String) -> Bool {
         switch (UInt64(a), UInt64(b)) {
         case (let x?, let y?) where x != y: return x < y
         case (.some, nil): return true
