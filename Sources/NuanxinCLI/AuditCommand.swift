@@ -89,15 +89,27 @@ struct AuditCommand: ParsableCommand {
         let progress = output.progress
         let loaded = try network.load(progress: progress)
         let context = try GEOSContext()
-        let stationPoints = try readPoints(stations, what: "stations")
-        let hotspotPoints = try readPoints(hotspots, what: "hotspots")
+        let inputs = try NetworkInputs(graph: loaded.graph, datum: crs.datum, maxSnap: network.maxSnap)
+        let (stationPoints, hotspotPoints) = try InputFileError.mapping(user: "the audit") {
+            try progress.time("read") {
+                (try inputs.points(URL(fileURLWithPath: stations), kind: "station"),
+                 try inputs.points(URL(fileURLWithPath: hotspots), kind: "hotspot"))
+            }
+        }
         let projection = try Projection(from: "EPSG:4326", to: loaded.graph.crs)
-        let areas = try readAreas(graph: loaded.graph, projection: projection, context: context)
-
-        let placer = try SitePlacer(graph: loaded.graph)
-        let placedStations = try placer.place(stationPoints, maxSnap: network.maxSnap)
-        let placedHotspots = try placer.place(hotspotPoints, maxSnap: network.maxSnap)
-        try reportUnroutable(placedStations, placedHotspots, progress: progress)
+        let areas = try progress.time("read") { try readAreas(graph: loaded.graph, projection: projection, context: context) }
+        let (placedStations, placedHotspots) = try progress.time("snap") {
+            (try inputs.place(stationPoints, kind: "station", file: fileName(stations)),
+             try inputs.place(hotspotPoints, kind: "hotspot", file: fileName(hotspots)))
+        }
+        for line in placedStations.leftOutMessages { progress.report(line) }
+        try InputFileError.mapping(user: "the audit") { try placedStations.requireRoutable() }
+        let unroutable = placedHotspots.unroutable.count
+        if unroutable > 0 {
+            progress.report("\(unroutable) of \(placedHotspots.all.count) hotspots are more than \(AuditNumbers.plain(network.maxSnap)) m from a usable road: marked unroutable, counted as uncovered")
+        }
+        progress.timings?.setSize("stations", placedStations.all.count)
+        progress.timings?.setSize("hotspots", placedHotspots.all.count)
 
         var runs: [AuditRun] = []
         for speed in network.speeds {
@@ -105,37 +117,32 @@ struct AuditCommand: ParsableCommand {
             let clock = ContinuousClock()
             let start = clock.now
             let audit = try HotspotAudit(
-                graph: graph, stations: placedStations, hotspots: placedHotspots, limitMinutes: minutes,
+                graph: graph, stations: placedStations.all, hotspots: placedHotspots.all, limitMinutes: minutes,
                 areas: areas, context: context)
             let audited = clock.now
             let gaps = try AuditGaps(
-                graph: graph, stations: placedStations, limitMinutes: minutes, areas: audit.areas, context: context)
+                graph: graph, stations: placedStations.all, limitMinutes: minutes, areas: audit.areas, context: context)
+            progress.timings?.add("hotspots", seconds: PhaseTimings.seconds(audited - start))
+            progress.timings?.add("gaps", seconds: PhaseTimings.seconds(clock.now - audited))
             progress.report(
                 "audit at \(AuditNumbers.plain(speed)) km/h: hotspots \(milliseconds(audited - start)) ms, gap polygons \(milliseconds(clock.now - audited)) ms")
             runs.append(AuditRun(speedKmh: speed, hotspots: audit, gaps: gaps))
         }
 
         let report = AuditReport(
-            stations: placedStations, hotspots: placedHotspots, maxSnap: network.maxSnap,
+            stations: placedStations.all, hotspots: placedHotspots.all, maxSnap: network.maxSnap,
             limitMinutes: minutes, runs: runs)
-        var files = [(data: GeoJSONWriter.encode(crsOut.apply(to: try AuditGeoJSON.featureCollection(report, projection: projection))),
-                      url: URL(fileURLWithPath: out))]
-        if let summary {
-            files.append((data: Data(AuditCSV.text(report).utf8), url: URL(fileURLWithPath: summary)))
+        try progress.time("write") {
+            var files = [(data: GeoJSONWriter.encode(crsOut.apply(to: try AuditGeoJSON.featureCollection(report, projection: projection))),
+                          url: URL(fileURLWithPath: out))]
+            if let summary {
+                files.append((data: Data(AuditCSV.text(report).utf8), url: URL(fileURLWithPath: summary)))
+            }
+            try AuditOutputFiles.write(files)
         }
-        try AuditOutputFiles.write(files)
         progress.report("wrote \(out)" + (summary.map { " and \($0)" } ?? ""))
         if !output.quiet { print(AuditSummaryText.text(report), terminator: "") }
-    }
-
-    /// The points of `path` in WGS84; at least one.
-    private func readPoints(_ path: String, what: String) throws -> [SitePoint] {
-        let url = URL(fileURLWithPath: path)
-        let points = try PointSetReader.read(contentsOf: url, datum: crs.datum)
-        guard !points.isEmpty else {
-            throw AuditInputError(file: url.lastPathComponent, message: "holds no points; the audit needs at least one of the \(what)")
-        }
-        return points
+        try output.finish(progress)
     }
 
     /// The districts of `--districts` projected to the graph's CRS, or the study area.
@@ -148,23 +155,7 @@ struct AuditCommand: ParsableCommand {
             projection: projection, context: context))
     }
 
-    /// Lists unroutable points on stderr; fails when no station is routable.
-    private func reportUnroutable(_ stations: [PlacedSite], _ hotspots: [PlacedSite], progress: ProgressLog) throws {
-        for placed in stations {
-            if let reason = placed.unroutableReason(maxSnap: network.maxSnap) {
-                progress.report("station \(placed.site.id) is left out: \(reason)")
-            }
-        }
-        guard stations.contains(where: { $0.snap != nil }) else {
-            throw AuditInputError(
-                file: URL(fileURLWithPath: self.stations).lastPathComponent,
-                message: "no station is within --max-snap \(AuditNumbers.plain(network.maxSnap)) m of a usable road; check --crs (AMap/Baidu points are 300–600 m off) or raise --max-snap")
-        }
-        let unroutable = hotspots.count { $0.snap == nil }
-        if unroutable > 0 {
-            progress.report("\(unroutable) of \(hotspots.count) hotspots are more than \(AuditNumbers.plain(network.maxSnap)) m from a usable road: marked unroutable, counted as uncovered")
-        }
-    }
+    private func fileName(_ path: String) -> String { URL(fileURLWithPath: path).lastPathComponent }
 
     private func milliseconds(_ duration: Duration) -> String {
         let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18

@@ -67,12 +67,16 @@ struct NetworkInputOptions: ParsableArguments {
 
     /// Loads the network (from its cache when fresh), timed for `speeds[0]`.
     func load(progress: ProgressLog) throws -> LoadedNetwork {
-        var loaded = try NetworkLoader.load(
-            path: network, profile: profile.profile, cacheDirectory: cache,
-            progress: progress.isQuiet ? nil : { progress.report($0) })
+        var loaded = try progress.time("load") {
+            try NetworkLoader.load(
+                path: network, profile: profile.profile, cacheDirectory: cache,
+                progress: progress.isQuiet ? nil : { progress.report($0) })
+        }
         if speeds[0] != loaded.graph.cruiseSpeedKmh {
             loaded.graph = loaded.graph.retimed(cruiseSpeedKmh: speeds[0])
         }
+        progress.timings?.setSize("nodes", loaded.graph.nodeCount)
+        progress.timings?.setSize("edges", loaded.graph.edgeCount)
         return loaded
     }
 }

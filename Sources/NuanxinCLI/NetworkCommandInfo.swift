@@ -18,7 +18,8 @@ struct NetworkInfoCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let loaded = try input.load(progress: output.progress)
+        let progress = output.progress
+        let loaded = try input.load(progress: progress)
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
@@ -26,6 +27,7 @@ struct NetworkInfoCommand: ParsableCommand {
         } else {
             print(Self.text(loaded.stats, path: input.network), terminator: "")
         }
+        try output.finish(progress)
     }
 
     /// The human-readable report.

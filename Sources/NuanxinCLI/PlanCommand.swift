@@ -220,17 +220,20 @@ struct PlanCommand: ParsableCommand {
     }
 
     private func runBenchmark(path: String, format: InstanceFormat, out: String) throws {
-        let text: String
-        do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
-        } catch {
-            throw PlanCommandError.cannotRead(file: path, reason: error.localizedDescription)
+        let progress = output.progress
+        let parsed = try progress.time("read") {
+            let text: String
+            do {
+                text = try String(contentsOfFile: path, encoding: .utf8)
+            } catch {
+                throw PlanCommandError.cannotRead(file: path, reason: error.localizedDescription)
+            }
+            switch format {
+            case .orlibPMed: return try BenchmarkInstance.parseORLibPMedian(text, file: path)
+            case .pointsCSV: return try BenchmarkInstance.parsePointsCSV(text, file: path)
+            }
         }
-        let parsed: BenchmarkInstance
-        switch format {
-        case .orlibPMed: parsed = try BenchmarkInstance.parseORLibPMedian(text, file: path)
-        case .pointsCSV: parsed = try BenchmarkInstance.parsePointsCSV(text, file: path)
-        }
+        progress.timings?.setSize("points", parsed.ids.count)
         let coverageLimit = serviceDistance ?? .infinity
         let problem = try parsed.planningProblem(
             searchLimit: objective == .meanTime ? .infinity : coverageLimit, coverageLimit: coverageLimit)
@@ -245,15 +248,18 @@ struct PlanCommand: ParsableCommand {
             }
             planning = objective == .coverage ? .coverage(newSites: sites) : .meanTime(newSites: sites)
         }
-        let result = try Planner.solve(problem, objective: planning, method: method)
-        let frontierPoints = try frontierRange().map { try Planner.coverageFrontier(problem, newSites: $0, method: method) }
+        let result = try progress.time("solve") { try Planner.solve(problem, objective: planning, method: method) }
+        let frontierPoints = try progress.time("frontier") {
+            try frontierRange().map { try Planner.coverageFrontier(problem, newSites: $0, method: method) }
+        }
         let requested: Int
         switch planning {
         case .coverage(let k), .meanTime(let k): requested = k
         case .coverAll: requested = result.sites.count
         }
         let report = PlanBenchmarkReport(result: result, p: requested, instance: parsed, frontier: frontierPoints)
-        try PlanResultFile.write(try report.jsonData(), to: out)
+        try progress.time("write") { try PlanResultFile.write(try report.jsonData(), to: out) }
+        try output.finish(progress)
         let gap = result.gap.map { String(format: ", gap %.4g", $0) } ?? ""
         guard !output.quiet else { return }
         print(

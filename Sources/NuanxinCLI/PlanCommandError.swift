@@ -6,10 +6,6 @@ enum PlanCommandError: Error, CustomStringConvertible {
     case missingSiteCount(file: String, objective: String)
     /// A point file the network mode needs points from holds none.
     case noPoints(file: String, what: String)
-    /// Stations were given but none is near a usable road.
-    case noRoutableStation(file: String, maxSnap: Double)
-    /// No hotspot is near a usable road.
-    case noRoutableHotspot(file: String, maxSnap: Double)
     /// No candidate is left once unroutable ones and those at a station are left out.
     case noCandidateLeft(file: String, given: Int)
 
@@ -21,16 +17,8 @@ enum PlanCommandError: Error, CustomStringConvertible {
             return "\(file): \(objective) needs a number of new sites; pass --p P"
         case .noPoints(let file, let what):
             return "\(file): holds no points; plan needs at least one of the \(what)"
-        case .noRoutableStation(let file, let maxSnap):
-            return "\(file): no station is within --max-snap \(formatMeters(maxSnap)) m of a usable road; check --crs (AMap/Baidu points are 300–600 m off) or raise --max-snap"
-        case .noRoutableHotspot(let file, let maxSnap):
-            return "\(file): no hotspot is within --max-snap \(formatMeters(maxSnap)) m of a usable road; check --crs (AMap/Baidu points are 300–600 m off) or raise --max-snap"
         case .noCandidateLeft(let file, let given):
             return "\(file): none of the \(given) candidates is usable (each is unroutable or at an existing station; stderr lists why); give other candidates or raise --max-snap"
         }
-    }
-
-    private func formatMeters(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
     }
 }

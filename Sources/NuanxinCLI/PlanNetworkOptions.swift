@@ -102,12 +102,16 @@ struct PlanNetworkOptions: ParsableArguments {
 
     /// Loads the network (from its cache when fresh), timed for `speedKmh`.
     func load(path: String, progress: ProgressLog) throws -> LoadedNetwork {
-        var loaded = try NetworkLoader.load(
-            path: path, profile: travelProfile, cacheDirectory: cache,
-            progress: progress.isQuiet ? nil : { progress.report($0) })
+        var loaded = try progress.time("load") {
+            try NetworkLoader.load(
+                path: path, profile: travelProfile, cacheDirectory: cache,
+                progress: progress.isQuiet ? nil : { progress.report($0) })
+        }
         if speedKmh != loaded.graph.cruiseSpeedKmh {
             loaded.graph = loaded.graph.retimed(cruiseSpeedKmh: speedKmh)
         }
+        progress.timings?.setSize("nodes", loaded.graph.nodeCount)
+        progress.timings?.setSize("edges", loaded.graph.edgeCount)
         return loaded
     }
 }

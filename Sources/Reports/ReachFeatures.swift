@@ -39,7 +39,9 @@ public struct ReachFeatures {
         }
         circles.sort { $0.key < $1.key }
         let unroutable = report.unroutable.sorted { StationOrder.precedes($0.station.id, $1.station.id) }
-        return FeatureCollection(features: circles.map(\.feature) + unroutable.map(feature))
+        return FeatureCollection(
+            features: circles.map(\.feature) + unroutable.map(feature),
+            foreignMembers: ["attribution": .string(Self.attribution)])
     }
 
     private func feature(_ level: NestedIsochrone, speed: Double, stations: Int, station: SitePoint?) throws -> Feature {
@@ -76,6 +78,9 @@ public struct ReachFeatures {
         if case .polygon(let rings)? = geometry { return .multiPolygon([rings]) }
         return geometry
     }
+
+    /// The credit every file made from OSM roads carries, in the top-level `attribution` member.
+    public static let attribution = "Road network © OpenStreetMap contributors (ODbL 1.0)"
 
     /// `value` rounded to `decimals` places, as the number written.
     public static func rounded(_ value: Double, decimals: Int) -> Double {

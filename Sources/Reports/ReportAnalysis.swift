@@ -38,10 +38,10 @@ public struct ReportAnalysis {
         let context = try GEOSContext()
         let engine = try ReachEngine(minutes: minutes)
         let limit = minutes.last!
-        let circles = try progress.step("service circles at \(AuditNumbers.plain(graph.cruiseSpeedKmh)) km/h") {
+        let circles = try progress.step("service circles at \(AuditNumbers.plain(graph.cruiseSpeedKmh)) km/h", phase: "geometry") {
             try engine.merged(graph: graph, stations: stations, context: context)
         }
-        let audit = try progress.step("audit at \(AuditNumbers.plain(limit)) minutes") {
+        let audit = try progress.step("audit at \(AuditNumbers.plain(limit)) minutes", phase: "audit") {
             try AuditRun(
                 graph: graph, stations: stations, hotspots: hotspots, limitMinutes: limit, areas: areas,
                 builder: engine.builder, context: context)
@@ -49,7 +49,7 @@ public struct ReportAnalysis {
         var speedRows = [(speedKmh: graph.cruiseSpeedKmh, share: audit.hotspots.total.shareCovered,
                           areaKm2: circles.last!.areaSquareKilometres)]
         for speed in bandSpeeds where speed != graph.cruiseSpeedKmh {
-            let run = try progress.step("audit at \(AuditNumbers.plain(speed)) km/h") {
+            let run = try progress.step("audit at \(AuditNumbers.plain(speed)) km/h", phase: "audit") {
                 try AuditRun(
                     graph: graph.retimed(cruiseSpeedKmh: speed), stations: stations, hotspots: hotspots,
                     limitMinutes: limit, areas: areas, builder: engine.builder, context: context)
@@ -58,7 +58,7 @@ public struct ReportAnalysis {
         }
         speedRows.sort { $0.speedKmh < $1.speedKmh }
         let plan = try candidates.map { candidates in
-            try progress.step("plan of \(newSites) new sites among \(candidates.count) candidates") {
+            try progress.step("plan of \(newSites) new sites among \(candidates.count) candidates", phase: "plan") {
                 try ReportPlan.run(
                     graph: graph, stations: stations, candidates: candidates, hotspots: hotspots, maxSnap: maxSnap,
                     minutes: limit, newSites: newSites)
