@@ -249,8 +249,8 @@ struct PlanCommand: ParsableCommand {
             planning = objective == .coverage ? .coverage(newSites: sites) : .meanTime(newSites: sites)
         }
         let result = try progress.time("solve") { try Planner.solve(problem, objective: planning, method: method) }
-        let frontierPoints = try progress.time("frontier") {
-            try frontierRange().map { try Planner.coverageFrontier(problem, newSites: $0, method: method) }
+        let frontierPoints = try frontierRange().map { range in
+            try progress.time("frontier") { try Planner.coverageFrontier(problem, newSites: range, method: method) }
         }
         let requested: Int
         switch planning {

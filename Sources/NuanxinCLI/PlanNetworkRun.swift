@@ -60,9 +60,9 @@ extension PlanCommand {
         }
         let method: SolveMethod = exact ? .exact(timeLimitSeconds: timeLimit) : .heuristic
         let result = try progress.time("solve") { try Planner.solve(network.problem, objective: planning, method: method) }
-        let (frontierPoints, frontierSeconds) = try timed("frontier", progress) {
-            try frontierRange().map { try Planner.coverageFrontier(network.problem, newSites: $0, method: method) }
-        }
+        let (frontierPoints, frontierSeconds) = try frontierRange().map { range in
+            try timed("frontier", progress) { try Planner.coverageFrontier(network.problem, newSites: range, method: method) }
+        }.map { ($0.0 as [FrontierPoint]?, $0.1) } ?? (nil, 0)
 
         let report = PlanNetworkReport(
             network: network, objective: planning, result: result, frontier: frontierPoints,
