@@ -97,7 +97,11 @@ struct AuditCommand: ParsableCommand {
             }
         }
         let projection = try Projection(from: "EPSG:4326", to: loaded.graph.crs)
-        let areas = try progress.time("read") { try readAreas(graph: loaded.graph, projection: projection, context: context) }
+        let areas = try progress.time("read") {
+            try AuditAreasInput.read(
+                districts, nameField: districtNameField, graph: loaded.graph, datum: crs.datum, projection: projection,
+                context: context)
+        }
         let (placedStations, placedHotspots) = try progress.time("snap") {
             (try inputs.place(stationPoints, kind: "station", file: fileName(stations)),
              try inputs.place(hotspotPoints, kind: "hotspot", file: fileName(hotspots)))
@@ -143,16 +147,6 @@ struct AuditCommand: ParsableCommand {
         progress.report("wrote \(out)" + (summary.map { " and \($0)" } ?? ""))
         if !output.quiet { print(AuditSummaryText.text(report), terminator: "") }
         try output.finish(progress)
-    }
-
-    /// The districts of `--districts` projected to the graph's CRS, or the study area.
-    private func readAreas(graph: RoadGraph, projection: Projection, context: GEOSContext) throws -> AuditAreas {
-        guard let districts else { return .whole(try District.studyArea(of: graph, projection: projection)) }
-        let url = URL(fileURLWithPath: districts)
-        let collection = try GeoJSONReader.read(contentsOf: url).mapCoordinates { crs.datum.convert($0, to: .wgs84) }
-        return .districts(try DistrictReader.districts(
-            from: collection, file: url.lastPathComponent, nameField: districtNameField,
-            projection: projection, context: context))
     }
 
     private func fileName(_ path: String) -> String { URL(fileURLWithPath: path).lastPathComponent }

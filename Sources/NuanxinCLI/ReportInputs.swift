@@ -57,20 +57,10 @@ struct ReportInputs {
         return ReportInputs(
             stations: placedStations.all, hotspots: placedHotspots.all,
             areas: try progress.time("read") {
-                try areas(districts, nameField: districtNameField, graph: loaded.graph, datum: datum, projection: projection)
+                try AuditAreasInput.read(
+                    districts, nameField: districtNameField, graph: loaded.graph, datum: datum, projection: projection,
+                    context: try GEOSContext())
             },
             candidates: placedCandidates)
-    }
-
-    /// The districts of `path` projected to the graph's CRS, or the study area without one.
-    private static func areas(
-        _ path: String?, nameField: String, graph: RoadGraph, datum: ChineseDatum, projection: Projection
-    ) throws -> AuditAreas {
-        guard let path else { return .whole(try District.studyArea(of: graph, projection: projection)) }
-        let url = URL(fileURLWithPath: path)
-        let collection = try GeoJSONReader.read(contentsOf: url).mapCoordinates { datum.convert($0, to: .wgs84) }
-        return .districts(try DistrictReader.districts(
-            from: collection, file: url.lastPathComponent, nameField: nameField, projection: projection,
-            context: try GEOSContext()))
     }
 }
