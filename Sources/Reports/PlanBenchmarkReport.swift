@@ -2,12 +2,15 @@ import Foundation
 import Planner
 
 /// The `result.json` of benchmark mode: keys in sorted order, one value per key, ids as in the instance.
+/// Each stored property is one JSON key (`objectiveValue` is `objective_value`; `seconds` is the
+/// solve's wall-clock time rounded to milliseconds; `gap` is null for the heuristic).
 public struct PlanBenchmarkReport: Encodable {
     /// An instance id: a number when every id in the file is an integer, otherwise text.
     public enum InstanceID: Encodable, Comparable {
         case number(Int)
         case text(String)
 
+        /// `id` as a number when `numeric` (every id of the instance is an integer), else as text.
         public init(_ id: String, numeric: Bool) { self = numeric ? .number(Int(id)!) : .text(id) }
 
         public func encode(to encoder: Encoder) throws {

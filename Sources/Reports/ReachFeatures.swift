@@ -90,11 +90,11 @@ public struct ReachFeatures {
 
 /// The sort key of a circle: speed, then minutes, then station (merged first).
 private struct CircleKey: Comparable {
-    public var speed: Double
-    public var minutes: Double
-    public var station: String?
+    var speed: Double
+    var minutes: Double
+    var station: String?
 
-    public static func < (a: CircleKey, b: CircleKey) -> Bool {
+    static func < (a: CircleKey, b: CircleKey) -> Bool {
         if a.speed != b.speed { return a.speed < b.speed }
         if a.minutes != b.minutes { return a.minutes < b.minutes }
         switch (a.station, b.station) {
@@ -108,6 +108,7 @@ private struct CircleKey: Comparable {
 /// Station ids in a natural order: numbers by value (`2` before `10`), before
 /// other ids, which go by their UTF-8 bytes.
 public enum StationOrder {
+    /// Whether station id `a` goes before `b`: numbers by value, then other ids by UTF-8 bytes.
     public static func precedes(_ a: String, _ b: String) -> Bool {
         switch (UInt64(a), UInt64(b)) {
         case (let x?, let y?) where x != y: return x < y

@@ -5,6 +5,9 @@ import Foundation
 /// same bytes. Positions are WGS84 `[lon, lat]`; lines and rings are flat
 /// `[lon, lat, lon, lat, …]` arrays; a polygon is a list of rings, exterior first.
 /// An absent optional is left out of the JSON (the page shows "–").
+///
+/// The nested row types hold one stored property per JSON key, named as the key in camelCase
+/// (`areaKm2` is `area_km2`): the page (`Resources/report.js`) is their documentation of use.
 public struct ReportData: Encodable {
     /// `zh` or `en`: the language of the page's labels.
     public var lang: String
