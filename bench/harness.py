@@ -8,10 +8,11 @@ sources, circles merged / per station / for 100 random stations, the audit) or o
 planning instance. nuanxin runs it as one CLI process (`NUANXIN_CASES`), measured with
 GNU time: wall time and peak RSS of the process, which *includes loading the network
 from a warm binary cache* (`--cache bench/work/cache`, filled before any timing; the
-import case alone gets a fresh cache each run). Where the CLI prints the time of the work
-itself after loading (import and load seconds of `network info --json`, `reach`'s
-"drawing circles: done in X s", `audit`'s "hotspots X ms", `plan`'s `seconds`), that is
-reported too; for `network times` the in-process figure is estimated as its process time
+import case alone gets a fresh cache each run). Every run gets `--timings FILE`; the time of
+the work itself after loading comes from that JSON (`reach`'s phase `geometry`, `audit`'s
+`hotspots`, `plan`'s `matrix` + `solve`, benchmark mode's `solve`) or from `network info
+--json` (import and load seconds), never from progress text, and is reported too; for
+`network times` the in-process figure is estimated as its process time
 minus the process time of the warm `network info` (marked ≈).
 
 The peers run in groups (bench/jobs.py), one child process per peer and city: their
