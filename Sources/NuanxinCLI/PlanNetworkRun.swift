@@ -99,8 +99,7 @@ extension PlanCommand {
         guard file == PlanNetworkOptions.osmCandidates else {
             return try inputs.points(URL(fileURLWithPath: file), kind: "candidate")
         }
-        let box = loaded.stats.clipBox ?? loaded.stats.bbox
-        let points = OSMCandidates.sites(from: loaded.pois, inside: box)
+        let points = OSMCandidates.sites(of: loaded)
         guard !points.isEmpty else {
             throw PlanCommandError.noPoints(
                 file: fileName(networkPath),

@@ -41,8 +41,7 @@ struct ReportInputs {
         }
         var placedCandidates: [PlacedSite]?
         if candidates == osmCandidates {
-            let box = loaded.stats.clipBox ?? loaded.stats.bbox
-            let found = OSMCandidates.sites(from: loaded.pois, inside: box)
+            let found = OSMCandidates.sites(of: loaded)
             guard !found.isEmpty else {
                 throw InputFileError(
                     file: "--candidates osm",
