@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "RoadNetwork", targets: ["RoadNetwork"]),
         .library(name: "Coverage", targets: ["Coverage"]),
         .library(name: "Planner", targets: ["Planner"]),
+        .library(name: "Reports", targets: ["Reports"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
@@ -43,10 +44,19 @@ let package = Package(
                 .product(name: "HeapModule", package: "swift-collections"),
             ]
         ),
+        .target(
+            name: "Reports",
+            dependencies: ["GeoCore", "RoadNetwork", "Coverage", "Planner"],
+            resources: [
+                .embedInCode("Resources/report.html"),
+                .embedInCode("Resources/report.css"),
+                .embedInCode("Resources/report.js"),
+            ]
+        ),
         .executableTarget(
             name: "NuanxinCLI",
             dependencies: [
-                "GeoCore", "RoadNetwork", "Coverage", "Planner",
+                "GeoCore", "RoadNetwork", "Coverage", "Planner", "Reports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -57,6 +67,7 @@ let package = Package(
         .testTarget(name: "CoverageTests", dependencies: ["Coverage", "RoadNetwork", "GeoCore", "TestSupport"]),
         // PlannerTests also import Coverage: they check the network matrix against the audit engine.
         .testTarget(name: "PlannerTests", dependencies: ["Planner", "Coverage", "RoadNetwork", "GeoCore", "TestSupport"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Planner", "Coverage", "RoadNetwork", "GeoCore", "TestSupport"]),
         .testTarget(name: "NuanxinCLITests", dependencies: ["GeoCore", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6],

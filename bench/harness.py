@@ -8,10 +8,11 @@ sources, circles merged / per station / for 100 random stations, the audit) or o
 planning instance. nuanxin runs it as one CLI process (`NUANXIN_CASES`), measured with
 GNU time: wall time and peak RSS of the process, which *includes loading the network
 from a warm binary cache* (`--cache bench/work/cache`, filled before any timing; the
-import case alone gets a fresh cache each run). Where the CLI prints the time of the work
-itself after loading (import and load seconds of `network info --json`, `reach`'s
-"drawing circles: done in X s", `audit`'s "hotspots X ms", `plan`'s `seconds`), that is
-reported too; for `network times` the in-process figure is estimated as its process time
+import case alone gets a fresh cache each run). Every run gets `--timings FILE`; the time of
+the work itself after loading comes from that JSON (`reach`'s phase `geometry`, `audit`'s
+`hotspots`, `plan`'s `matrix` + `solve`, benchmark mode's `solve`) or from `network info
+--json` (import and load seconds), never from progress text, and is reported too; for
+`network times` the in-process figure is estimated as its process time
 minus the process time of the warm `network info` (marked ≈).
 
 The peers run in groups (bench/jobs.py), one child process per peer and city: their
@@ -69,15 +70,13 @@ GROUPS = {**jobs.GROUPS, **planning.CITY_GROUPS, **planning.GROUPS}
 
 # --------------------------------------------------------------------------- nuanxin cases
 
-def _seconds_from(pattern: str, scale: float = 1.0):
-    def parse(stdout: str, stderr: str):
-        match = re.search(pattern, stderr)
-        return float(match.group(1)) * scale if match else None
-    return parse
+def _phase(name: str):
+    """The seconds of phase `name` in the run's `--timings` JSON (None when absent)."""
+    return lambda stdout, timings: timings.get("phases", {}).get(name)
 
 
 def _json_field(name: str):
-    return lambda stdout, stderr: json.loads(stdout)[name]
+    return lambda stdout, timings: json.loads(stdout)[name]
 
 
 def _csv_rows(path: Path) -> dict:
@@ -91,27 +90,28 @@ def _reach_info(path: Path) -> dict:
     return {"15-min km² (sum)": round(km2, 2)}
 
 
-def _audit_info(city: City, stdout: str, stderr: str) -> dict:
+def _audit_info(city: City, stdout: str, timings: dict) -> dict:
     lines = _out(city, "audit.csv").read_text(encoding="utf-8").splitlines()
     total = dict(zip(lines[0].split(","), lines[-1].split(",")))
-    gaps = _seconds_from(r"gap polygons ([\d.]+) ms", 1e-3)(stdout, stderr)
+    gaps = _phase("gaps")(stdout, timings)
     return {"covered weight share": float(total["share_covered"]), "gap polygons s": round(gaps, 3)}
 
 
-def _graph_size(city: City, stdout: str, stderr: str) -> dict:
+def _graph_size(city: City, stdout: str, timings: dict) -> dict:
     stats = json.loads(stdout)
     return {"graph nodes": stats["nodes"], "edges": stats["edges"]}
 
 
 @dataclass
 class Case:
-    """One nuanxin job: its CLI arguments (after the binary), the in-process seconds it prints
-    (or None), and what its output says (for the side-by-side columns)."""
+    """One nuanxin job: its CLI arguments (after the binary), its in-process seconds (from the
+    `--timings` JSON the harness asks every run for, or None), and what its output says (for the
+    side-by-side columns)."""
     key: str
     title: str
     argv: Callable[[City], list]
-    inproc: Callable[[str, str], float | None] | None = None
-    result: Callable[[City, str, str], dict] | None = None       # (city, stdout, stderr) -> figures
+    inproc: Callable[[str, dict], float | None] | None = None    # (stdout, timings) -> seconds
+    result: Callable[[City, str, dict], dict] | None = None      # (city, stdout, timings) -> figures
     fresh_cache: bool = False
     cities: tuple = CITIES
     peer_key: str = ""
@@ -134,15 +134,15 @@ def _times(key: str) -> Case:
     return Case(name, f"15-min search from {count} (`network times`)",
                 lambda c: ["network", "times", *_net(c), "--sources", str(c.files[key]), "--minutes", "15",
                            "--out", str(_out(c, f"{name}.csv")), "--quiet"],
-                result=lambda c, out, err: _csv_rows(_out(c, f"{name}.csv")))
+                result=lambda c, out, timings: _csv_rows(_out(c, f"{name}.csv")))
 
 
 def _reach(name: str, title: str, key: str, per_station: bool) -> Case:
     return Case(name, title,
                 lambda c: ["reach", *_net(c), "--stations", str(c.files[key]), "--minutes", "5,10,15",
                            *(["--per-station"] if per_station else []), "--out", str(_out(c, f"{name}.geojson"))],
-                _seconds_from(r"drawing circles: done in ([\d.]+) s"),
-                lambda c, out, err: _reach_info(_out(c, f"{name}.geojson")), cities=("chengdu", "synth-100k"))
+                _phase("geometry"),
+                lambda c, out, timings: _reach_info(_out(c, f"{name}.geojson")), cities=("chengdu", "synth-100k"))
 
 
 def _audit_argv(city: City) -> list:
@@ -160,7 +160,7 @@ def _plan(name: str, candidates: Callable, exact: bool, peer_key: str, cities=("
                            "--new", str(planning.NEW_SITES[c.name]), "--minutes", "15",
                            *(["--exact", "--time-limit", "120"] if exact else []),
                            "--out", str(_out(c, f"{name}.geojson"))],
-                planning.network_inproc, lambda c, out, err: planning.plan_info(_out(c, f"{name}.geojson"), out),
+                planning.network_inproc, lambda c, out, timings: planning.plan_info(_out(c, f"{name}.geojson"), timings),
                 cities=cities, peer_key=peer_key)
 
 
@@ -177,7 +177,7 @@ def _instance(key: str, exact: bool) -> Case:
     return Case(name, title + ("exact (CBC)" if exact else "heuristic"),
                 lambda c: ["plan", "--instance", str(c.files[key]), *objective, *(["--exact"] if exact else []),
                            "--out", str(OUT / f"{name}.json")],
-                planning.instance_inproc, lambda c, out, err: planning.instance_info(OUT / f"{name}.json"),
+                planning.instance_inproc, lambda c, out, timings: planning.instance_info(OUT / f"{name}.json"),
                 cities=("instances",), peer_key=key)
 
 
@@ -193,7 +193,7 @@ NUANXIN_CASES = [
     _reach("reach-per-station", "5/10/15-min circles of each station", "stations", True),
     _reach("reach-random100", "5/10/15-min circles of 100 random road points", "random100", True),
     Case("audit", "audit: every hotspot's time to its nearest station, covered share",
-         _audit_argv, _seconds_from(r"hotspots ([\d.]+) ms", 1e-3), _audit_info),
+         _audit_argv, _phase("hotspots"), _audit_info),
     _plan("plan-heuristic", lambda c: str(c.files["candidates"]), False, "plan"),
     _plan("plan-exact", lambda c: str(c.files["candidates"]), True, "plan"),
     _plan("plan-osm-heuristic", lambda c: "osm", False, "plan-osm", cities=("chengdu",)),
@@ -212,7 +212,7 @@ class Measured:
     inproc: float | None = None
     info: dict = field(default_factory=dict)
     note: str = ""
-    output: tuple = ("", "")        # stdout, stderr of the last run
+    output: tuple = ("", {})        # stdout and `--timings` JSON (dict) of the last run
 
 
 def measure_process(argv: list, timeout_s: float) -> tuple:
@@ -248,17 +248,20 @@ def measure_nuanxin(argv_of: Callable, inproc, repeats: int, timeout_s: float, f
     for _ in range(repeats):
         with tempfile.TemporaryDirectory(dir=WORK) as fresh:
             argv = [fresh if a == "{fresh}" else a for a in argv_of()]
-            wall, peak, code, stdout, stderr = measure_process([str(NUANXIN), *argv], timeout_s)
+            timings_file = Path(fresh) / "timings.json"
+            wall, peak, code, stdout, stderr = measure_process(
+                [str(NUANXIN), *argv, "--timings", str(timings_file)], timeout_s)
+            timings = json.loads(timings_file.read_text(encoding="utf-8")) if timings_file.exists() else {}
         if code != 0:
             return Measured(None, peak, note="timeout" if code is None else f"exit {code}")
         walls.append(wall)
         rss.append(peak or 0)
         if inproc:
-            value = inproc(stdout, stderr)
+            value = inproc(stdout, timings)
             if value is not None:
                 inner.append(value)
     return Measured(statistics.median(walls), max(rss), statistics.median(inner) if inner else None,
-                    output=(stdout, stderr))
+                    output=(stdout, timings))
 
 
 def measure_group(group: str, city: str, repeats: int, timeout_s: float, only: set | None) -> dict:

@@ -18,6 +18,7 @@ Two kinds:
 
 from __future__ import annotations
 
+import os
 import re
 import time
 from pathlib import Path
@@ -31,39 +32,37 @@ import peers
 from inputs import WORK, City
 
 NEW_SITES = {"chengdu": 5, "synth-100k": 10}
+# The OR-Library samples: geodata/location-samples, else $NUANXIN_SHARED/location-samples, else the
+# shared folder beside the clone (../shared).
 SAMPLES = next((p for p in (inputs.ROOT / "geodata" / "location-samples",
-                            inputs.ROOT.parent / "shared" / "location-samples",
-                            Path("/work/shared/location-samples")) if (p / "pmed1.txt").exists()), None)
+                            Path(os.environ.get("NUANXIN_SHARED", inputs.ROOT.parent / "shared")) / "location-samples")
+                if (p / "pmed1.txt").exists()), None)
 MCLP_DISTANCE_M = 1000.0
 MCLP_P = 10
 
 
-def _stdout_seconds(label: str):
-    """The seconds of the summary line `  <label>: …, 12.34 ms` (or `1.234 s`)."""
-    def parse(stdout: str, stderr: str):
-        match = re.search(rf"^\s*{label}: .*, ([\d.]+) (ms|s)$", stdout, re.M)
-        return None if match is None else float(match.group(1)) * (1e-3 if match.group(2) == "ms" else 1.0)
-    return parse
+def _phase(timings: dict, name: str):
+    """The seconds of phase `name` in a run's `--timings` JSON (None when absent)."""
+    return timings.get("phases", {}).get(name)
 
 
-def network_inproc(stdout: str, stderr: str):
-    """Matrix plus solve seconds of the network-mode summary."""
-    matrix, solve = _stdout_seconds("matrix")(stdout, stderr), _stdout_seconds("method")(stdout, stderr)
+def network_inproc(stdout: str, timings: dict):
+    """Matrix plus solve seconds of a network-mode plan (`--timings` phases `matrix` and `solve`)."""
+    matrix, solve = _phase(timings, "matrix"), _phase(timings, "solve")
     return None if matrix is None or solve is None else matrix + solve
 
 
-def instance_inproc(stdout: str, stderr: str):
-    """The solve seconds benchmark mode prints: `… (heuristic, 0.012 s) → out.json`."""
-    match = re.search(r"\(.*?([\d.]+) s\) →", stdout)
-    return None if match is None else float(match.group(1))
+def instance_inproc(stdout: str, timings: dict):
+    """The solve seconds of a benchmark-mode plan (`--timings` phase `solve`)."""
+    return _phase(timings, "solve")
 
 
-def plan_info(path: Path, stdout: str) -> dict:
+def plan_info(path: Path, timings: dict) -> dict:
     import json
 
     plan = json.loads(path.read_text(encoding="utf-8"))["plan"]
     gap = plan["gap"]
-    matrix, solve = _stdout_seconds("matrix")(stdout, ""), _stdout_seconds("method")(stdout, "")
+    matrix, solve = _phase(timings, "matrix"), _phase(timings, "solve")
     return {"covered weight": f"{plan['covered_weight_before']} → {plan['covered_weight_after']}",
             "gap": "—" if gap is None else f"{gap:.4%}", "matrix ms": round(matrix * 1e3, 2),
             "solve ms": round(solve * 1e3, 2)}

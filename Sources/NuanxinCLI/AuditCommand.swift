@@ -2,6 +2,7 @@ import ArgumentParser
 import Coverage
 import Foundation
 import GeoCore
+import Reports
 import RoadNetwork
 
 /// `nuanxin audit`: which hotspots and which parts of each district lie
@@ -87,15 +88,30 @@ struct AuditCommand: ParsableCommand {
     func run() throws {
         let progress = output.progress
         let loaded = try network.load(progress: progress)
-        let stationPoints = try readPoints(stations, what: "stations")
-        let hotspotPoints = try readPoints(hotspots, what: "hotspots")
+        let inputs = try NetworkInputs(graph: loaded.graph, datum: crs.datum, maxSnap: network.maxSnap)
+        let (stationPoints, hotspotPoints) = try InputFileError.mapping(user: "the audit") {
+            try progress.time("read") {
+                (try inputs.points(URL(fileURLWithPath: stations), kind: "station"),
+                 try inputs.points(URL(fileURLWithPath: hotspots), kind: "hotspot"))
+            }
+        }
         let projection = try Projection(from: "EPSG:4326", to: loaded.graph.crs)
-        let areas = try readAreas(graph: loaded.graph, projection: projection)
-
-        let placer = try SitePlacer(graph: loaded.graph)
-        let placedStations = try placer.place(stationPoints, maxSnap: network.maxSnap)
-        let placedHotspots = try placer.place(hotspotPoints, maxSnap: network.maxSnap)
-        try reportUnroutable(placedStations, placedHotspots, progress: progress)
+        let areas = try progress.time("read") {
+            try AuditAreasInput.read(
+                districts, nameField: districtNameField, graph: loaded.graph, datum: crs.datum, projection: projection)
+        }
+        let (placedStations, placedHotspots) = try progress.time("snap") {
+            (try inputs.place(stationPoints, kind: "station", file: fileName(stations)),
+             try inputs.place(hotspotPoints, kind: "hotspot", file: fileName(hotspots)))
+        }
+        for line in placedStations.leftOutMessages { progress.report(line) }
+        try InputFileError.mapping(user: "the audit") { try placedStations.requireRoutable() }
+        let unroutable = placedHotspots.unroutable.count
+        if unroutable > 0 {
+            progress.report("\(unroutable) of \(placedHotspots.all.count) hotspots are more than \(AuditNumbers.plain(network.maxSnap)) m from a usable road: marked unroutable, counted as uncovered")
+        }
+        progress.timings?.setSize("stations", placedStations.all.count)
+        progress.timings?.setSize("hotspots", placedHotspots.all.count)
 
         var runs: [AuditRun] = []
         for speed in network.speeds {
@@ -103,66 +119,35 @@ struct AuditCommand: ParsableCommand {
             let clock = ContinuousClock()
             let start = clock.now
             let audit = try HotspotAudit(
-                graph: graph, stations: placedStations, hotspots: placedHotspots, limitMinutes: minutes,
+                graph: graph, stations: placedStations.all, hotspots: placedHotspots.all, limitMinutes: minutes,
                 areas: areas)
             let audited = clock.now
             let gaps = try AuditGaps(
-                graph: graph, stations: placedStations, limitMinutes: minutes, areas: audit.areas)
+                graph: graph, stations: placedStations.all, limitMinutes: minutes, areas: audit.areas)
+            progress.timings?.add("hotspots", seconds: PhaseTimings.seconds(audited - start))
+            progress.timings?.add("gaps", seconds: PhaseTimings.seconds(clock.now - audited))
             progress.report(
                 "audit at \(AuditNumbers.plain(speed)) km/h: hotspots \(milliseconds(audited - start)) ms, gap polygons \(milliseconds(clock.now - audited)) ms")
             runs.append(AuditRun(speedKmh: speed, hotspots: audit, gaps: gaps))
         }
 
         let report = AuditReport(
-            stations: placedStations, hotspots: placedHotspots, maxSnap: network.maxSnap,
+            stations: placedStations.all, hotspots: placedHotspots.all, maxSnap: network.maxSnap,
             limitMinutes: minutes, runs: runs)
-        var files = [(data: GeoJSONWriter.encode(crsOut.apply(to: try AuditGeoJSON.featureCollection(report, projection: projection))),
-                      url: URL(fileURLWithPath: out))]
-        if let summary {
-            files.append((data: Data(AuditCSV.text(report).utf8), url: URL(fileURLWithPath: summary)))
+        try progress.time("write") {
+            var files = [(data: GeoJSONWriter.encode(crsOut.apply(to: try AuditGeoJSON.featureCollection(report, projection: projection))),
+                          url: URL(fileURLWithPath: out))]
+            if let summary {
+                files.append((data: Data(AuditCSV.text(report).utf8), url: URL(fileURLWithPath: summary)))
+            }
+            try AuditOutputFiles.write(files)
         }
-        try AuditOutputFiles.write(files)
         progress.report("wrote \(out)" + (summary.map { " and \($0)" } ?? ""))
         if !output.quiet { print(AuditSummaryText.text(report), terminator: "") }
+        try output.finish(progress)
     }
 
-    /// The points of `path` in WGS84; at least one.
-    private func readPoints(_ path: String, what: String) throws -> [SitePoint] {
-        let url = URL(fileURLWithPath: path)
-        let points = try PointSetReader.read(contentsOf: url, datum: crs.datum)
-        guard !points.isEmpty else {
-            throw AuditInputError(file: url.lastPathComponent, message: "holds no points; the audit needs at least one of the \(what)")
-        }
-        return points
-    }
-
-    /// The districts of `--districts` projected to the graph's CRS, or the study area.
-    private func readAreas(graph: RoadGraph, projection: Projection) throws -> AuditAreas {
-        guard let districts else { return .whole(try District.studyArea(of: graph, projection: projection)) }
-        let url = URL(fileURLWithPath: districts)
-        let collection = try GeoJSONReader.read(contentsOf: url).mapCoordinates { crs.datum.convert($0, to: .wgs84) }
-        return .districts(try DistrictReader.districts(
-            from: collection, file: url.lastPathComponent, nameField: districtNameField,
-            projection: projection))
-    }
-
-    /// Lists unroutable points on stderr; fails when no station is routable.
-    private func reportUnroutable(_ stations: [PlacedSite], _ hotspots: [PlacedSite], progress: Progress) throws {
-        for placed in stations {
-            if let reason = placed.unroutableReason(maxSnap: network.maxSnap) {
-                progress.report("station \(placed.site.id) is left out: \(reason)")
-            }
-        }
-        guard stations.contains(where: { $0.snap != nil }) else {
-            throw AuditInputError(
-                file: URL(fileURLWithPath: self.stations).lastPathComponent,
-                message: "no station is within --max-snap \(AuditNumbers.plain(network.maxSnap)) m of a usable road; check --crs (AMap/Baidu points are 300–600 m off) or raise --max-snap")
-        }
-        let unroutable = hotspots.count { $0.snap == nil }
-        if unroutable > 0 {
-            progress.report("\(unroutable) of \(hotspots.count) hotspots are more than \(AuditNumbers.plain(network.maxSnap)) m from a usable road: marked unroutable, counted as uncovered")
-        }
-    }
+    private func fileName(_ path: String) -> String { URL(fileURLWithPath: path).lastPathComponent }
 
     private func milliseconds(_ duration: Duration) -> String {
         let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GeoCore
+import Reports
 
 /// `nuanxin convert`: coordinates between WGS84, GCJ-02 and BD-09, for a whole
 /// GeoJSON file or a single point.
@@ -55,12 +56,14 @@ struct ConvertCommand: ParsableCommand {
         guard let input, let out else { preconditionFailure("validate() requires an input file and --out") }
         let progress = output.progress
         let inputURL = URL(fileURLWithPath: input)
-        let collection = try progress.step("reading \(inputURL.lastPathComponent)") {
+        let collection = try progress.step("reading \(inputURL.lastPathComponent)", phase: "read") {
             try GeoJSONReader.read(contentsOf: inputURL)
         }
-        let converted = collection.mapCoordinates { from.convert($0, to: to) }
-        try GeoJSONWriter.write(converted, to: URL(fileURLWithPath: out))
+        let converted = progress.time("convert") { collection.mapCoordinates { from.convert($0, to: to) } }
+        try progress.time("write") { try GeoJSONWriter.write(converted, to: URL(fileURLWithPath: out)) }
+        progress.timings?.setSize("features", converted.features.count)
         progress.report("wrote \(converted.features.count) features (\(from.rawValue) → \(to.rawValue)) to \(out)")
+        try output.finish(progress)
     }
 
     /// Parses `LON,LAT` into a coordinate in range.

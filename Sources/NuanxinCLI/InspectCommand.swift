@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GeoCore
+import Reports
 
 /// `nuanxin inspect`: what a GeoJSON file or point CSV holds and what is wrong with it.
 struct InspectCommand: ParsableCommand {
@@ -21,16 +22,24 @@ struct InspectCommand: ParsableCommand {
 
     @OptionGroup var crs: InputCRSOption
 
+    @OptionGroup var output: QuietOption
+
     func run() throws {
+        let progress = output.progress
         let url = URL(fileURLWithPath: file)
         if ["csv", "txt"].contains(url.pathExtension.lowercased()) {
-            print(PointSetSummary(points: try PointSetReader.read(contentsOf: url, datum: crs.datum), file: url).text)
+            let points = try progress.time("read") { try PointSetReader.read(contentsOf: url, datum: crs.datum) }
+            print(PointSetSummary(points: points, file: url).text)
+            try output.finish(progress)
             return
         }
-        let (collection, issues) = try GeoJSONReader.readReportingIssues(
-            contentsOf: url, validator: GeoJSONValidator(additionalChecks: [GEOSValidityCheck.check]))
+        let (collection, issues) = try progress.time("read") {
+            try GeoJSONReader.readReportingIssues(
+                contentsOf: url, validator: GeoJSONValidator(additionalChecks: [GEOSValidityCheck.check]))
+        }
         let summary = GeoJSONSummary(collection: collection, issues: issues, datum: crs.datum, file: url)
         print(summary.text)
+        try output.finish(progress)
         let errorCount = issues.count { $0.severity == .error }
         if errorCount > 0 {
             throw InspectionFailure(file: url.lastPathComponent, errorCount: errorCount)

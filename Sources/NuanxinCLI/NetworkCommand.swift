@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RoadNetwork
+import Reports
 
 /// `nuanxin network`: import an OSM extract and look at the routable network.
 struct NetworkCommand: ParsableCommand {
@@ -65,13 +66,17 @@ struct NetworkInputOptions: ParsableArguments {
     }
 
     /// Loads the network (from its cache when fresh), timed for `speeds[0]`.
-    func load(progress: Progress) throws -> LoadedNetwork {
-        var loaded = try NetworkLoader.load(
-            path: network, profile: profile.profile, cacheDirectory: cache,
-            progress: progress.isQuiet ? nil : { progress.report($0) })
+    func load(progress: ProgressLog) throws -> LoadedNetwork {
+        var loaded = try progress.time("load") {
+            try NetworkLoader.load(
+                path: network, profile: profile.profile, cacheDirectory: cache,
+                progress: progress.isQuiet ? nil : { progress.report($0) })
+        }
         if speeds[0] != loaded.graph.cruiseSpeedKmh {
             loaded.graph = loaded.graph.retimed(cruiseSpeedKmh: speeds[0])
         }
+        progress.timings?.setSize("nodes", loaded.graph.nodeCount)
+        progress.timings?.setSize("edges", loaded.graph.edgeCount)
         return loaded
     }
 }

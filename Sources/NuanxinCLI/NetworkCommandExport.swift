@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GeoCore
+import Reports
 import RoadNetwork
 
 /// `nuanxin network export`: the directed edges as CSV.
@@ -22,27 +23,11 @@ struct NetworkExportCommand: ParsableCommand {
     var out: String
 
     func run() throws {
-        let graph = try input.load(progress: output.progress).graph
-        try AtomicFile.write(Data(Self.csv(graph).utf8), to: URL(fileURLWithPath: out))
+        let progress = output.progress
+        let graph = try input.load(progress: progress).graph
+        let data = try progress.time("format") { Data(NetworkCSV.edges(graph).utf8) }
+        try progress.time("write") { try AtomicFile.write(data, to: URL(fileURLWithPath: out)) }
         if !output.quiet { print("wrote \(graph.edgeCount) directed edges to \(out)") }
-    }
-
-    /// The CSV text of `graph`'s directed edges.
-    /// - Complexity: O(edges).
-    static func csv(_ graph: RoadGraph) -> String {
-        var text = "from,to,seconds,meters,from_lon,from_lat,to_lon,to_lat\n"
-        for u in 0..<graph.nodeCount {
-            for e in graph.outEdges(u) {
-                let v = Int(graph.head[e])
-                let fields = [
-                    String(u), String(v),
-                    formatFixed(Double(graph.seconds[e]), decimals: 3), formatFixed(graph.meters(e), decimals: 2),
-                    formatDegrees(graph.nodeLon[u]), formatDegrees(graph.nodeLat[u]),
-                    formatDegrees(graph.nodeLon[v]), formatDegrees(graph.nodeLat[v]),
-                ]
-                text += fields.joined(separator: ",") + "\n"
-            }
-        }
-        return text
+        try output.finish(progress)
     }
 }

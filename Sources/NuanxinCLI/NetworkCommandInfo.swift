@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GeoCore
+import Reports
 import RoadNetwork
 
 /// `nuanxin network info`: sizes, connectivity, extent, CRS and timings.
@@ -17,7 +18,8 @@ struct NetworkInfoCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let loaded = try input.load(progress: output.progress)
+        let progress = output.progress
+        let loaded = try input.load(progress: progress)
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
@@ -25,6 +27,7 @@ struct NetworkInfoCommand: ParsableCommand {
         } else {
             print(Self.text(loaded.stats, path: input.network), terminator: "")
         }
+        try output.finish(progress)
     }
 
     /// The human-readable report.

@@ -2,6 +2,7 @@ import ArgumentParser
 import Coverage
 import Foundation
 import GeoCore
+import Reports
 import RoadNetwork
 
 /// `nuanxin network times`: the bounded multi-source search from a point
@@ -48,48 +49,32 @@ struct NetworkTimesCommand: ParsableCommand {
     func run() throws {
         let progress = output.progress
         let graph = try input.load(progress: progress).graph
-        let sites = try PointSetReader.read(contentsOf: URL(fileURLWithPath: sources), datum: crs.datum)
-        let placed = try SitePlacer(graph: graph).place(sites, maxSnap: input.maxSnap)
-        let routable = placed.filter { $0.snap != nil }
+        let inputs = try NetworkInputs(graph: graph, datum: crs.datum, maxSnap: input.maxSnap)
+        let url = URL(fileURLWithPath: sources)
+        let sites = try progress.time("read") { try inputs.points(url, kind: "source", allowEmpty: true) }
+        let placed = try progress.time("snap") { try inputs.place(sites, kind: "source", file: url.lastPathComponent) }
+        let routable = placed.routable
         guard !routable.isEmpty else {
             throw NetworkTimesError.noRoutableSource(
-                path: sources, count: sites.count, first: placed.first?.unroutableReason(maxSnap: input.maxSnap))
+                path: sources, count: sites.count, first: placed.all.first?.unroutableReason(maxSnap: input.maxSnap))
         }
-        for site in placed {
-            if let reason = site.unroutableReason(maxSnap: input.maxSnap) {
-                printWarning("\(sources): source \(site.site.id) left out: \(reason)")
-            }
-        }
+        for line in placed.leftOutMessages { printWarning("\(sources): \(line)") }
+        progress.timings?.setSize("sources", sites.count)
         var search = MultiSourceSearch(graph: graph)
         let clock = ContinuousClock()
         let start = clock.now
         let result = search.run(routable.map { SearchSource(doorToDoor: $0.snap!) }, limitSeconds: minutes * 60)
-        let elapsed = (clock.now - start).components
-        let milliseconds = Double(elapsed.seconds) * 1000 + Double(elapsed.attoseconds) * 1e-15
-        progress.report("search from \(routable.count) sources: \(formatFixed(milliseconds, decimals: 3)) ms")
-        let text = Self.csv(result, sourceIDs: routable.map(\.site.id))
-        try AtomicFile.write(Data(text.utf8), to: URL(fileURLWithPath: out))
+        let seconds = PhaseTimings.seconds(clock.now - start)
+        progress.timings?.add("search", seconds: seconds)
+        progress.timings?.setSize("reached", result.reachedNodes.count)
+        progress.report("search from \(routable.count) sources: \(formatFixed(seconds * 1000, decimals: 3)) ms")
+        let data = try progress.time("format") { Data(NetworkCSV.times(result, sourceIDs: routable.map(\.site.id)).utf8) }
+        try progress.time("write") { try AtomicFile.write(data, to: URL(fileURLWithPath: out)) }
         if !output.quiet {
             print("wrote \(result.reachedNodes.count) nodes reached within \(formatFixed(minutes, decimals: 1)) min "
                 + "from \(routable.count) of \(sites.count) sources to \(out)")
         }
-    }
-
-    /// The CSV text of the nodes `result` reached, sorted by node;
-    /// `sourceIDs[i]` names the search's source `i`.
-    /// - Complexity: O(R log R) for R reached nodes.
-    static func csv(_ result: SearchResult, sourceIDs: [String]) -> String {
-        let graph = result.graph
-        var text = "node,lon,lat,seconds,source_id\n"
-        for node in result.reachedNodes.map(Int.init).sorted() {
-            let fields = [
-                String(node), formatDegrees(graph.nodeLon[node]), formatDegrees(graph.nodeLat[node]),
-                formatFixed(Double(result.seconds[node]), decimals: 1),
-                csvField(sourceIDs[Int(result.source[node])]),
-            ]
-            text += fields.joined(separator: ",") + "\n"
-        }
-        return text
+        try output.finish(progress)
     }
 }
 
@@ -114,10 +99,4 @@ enum NetworkTimesError: Error, CustomStringConvertible {
 /// warnings are about the data, not progress.
 private func printWarning(_ message: String) {
     FileHandle.standardError.write(Data("nuanxin: warning: \(message)\n".utf8))
-}
-
-/// A CSV field, quoted when it holds a comma, a quote or a line break.
-private func csvField(_ text: String) -> String {
-    guard text.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) else { return text }
-    return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GeoCore
+import Reports
 
 /// The `nuanxin` command: service-coverage analysis for 暖新 stations.
 ///

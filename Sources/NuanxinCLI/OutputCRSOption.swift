@@ -1,5 +1,6 @@
 import ArgumentParser
 import GeoCore
+import Reports
 
 /// The datums output coordinates can be written in.
 enum OutputDatum: String, CaseIterable, ExpressibleByArgument {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Planner
+import Reports
 
 /// `nuanxin plan`: choose new station sites (MCLP, LSCP, p-median).
 ///
@@ -111,152 +112,11 @@ struct PlanCommand: ParsableCommand {
 
     @OptionGroup var output: QuietOption
 
-    func validate() throws {
-        switch (instance, networkOptions.network) {
-        case (.some, .some):
-            throw ValidationError("give --network (network mode) or --instance (benchmark mode), not both")
-        case (nil, nil):
-            throw ValidationError(
-                "plan needs a mode: --network FILE --stations POINTS --hotspots POINTS --candidates POINTS|osm (network), "
-                    + "or --instance FILE --instance-format orlib-pmed|points-csv (benchmark)")
-        case (.some(let instance), nil):
-            guard !instance.isEmpty else { throw ValidationError("--instance needs a file name") }
-            if let stray = networkOptions.given.first {
-                throw ValidationError("\(stray) applies to network mode (--network) only, not to --instance")
-            }
-            try validateBenchmarkOptions()
-        case (nil, .some):
-            try validateNetworkOptions()
-        }
-    }
-
-    /// What network mode needs: the three point sets; K for coverage/mean-time and none for cover-all;
-    /// options only where they apply; distinct output files.
-    private func validateNetworkOptions() throws {
-        let benchmarkOnly = [("--instance-format", instanceFormat != nil), ("--p", siteCount != nil), ("--service-distance", serviceDistance != nil)]
-        for (flag, given) in benchmarkOnly where given {
-            throw ValidationError("\(flag) applies to benchmark mode (--instance) only; network mode takes --new K and --minutes")
-        }
-        let options = networkOptions
-        for (flag, value) in [("--stations", options.stations), ("--hotspots", options.hotspots), ("--candidates", options.candidates)]
-        where value == nil || value!.isEmpty {
-            throw ValidationError("network mode needs \(flag) POINTS" + (flag == "--candidates" ? " (or --candidates osm)" : ""))
-        }
-        try options.validateValues()
-        if objective == .coverAll {
-            guard options.newSites == nil else { throw ValidationError("--new does not apply to cover-all (it finds the fewest sites)") }
-        } else if options.newSites == nil {
-            throw ValidationError("--objective \(objective.rawValue) needs --new K, the number of new sites")
-        }
-        if options.searchMinutes != nil, objective != .meanTime {
-            throw ValidationError("--search-minutes applies to --objective mean-time only")
-        }
-        try validateSharedOptions()
-        if options.frontierOut != nil, frontier == nil { throw ValidationError("--frontier-out needs --frontier A..B") }
-        let outputs = [("--out", networkOutPath), ("--summary", options.summary), ("--frontier-out", frontierOutPath)]
-            .compactMap { flag, path in path.map { (flag, URL(fileURLWithPath: $0).standardizedFileURL) } }
-        for (i, a) in outputs.enumerated() {
-            for b in outputs[(i + 1)...] where a.1 == b.1 {
-                throw ValidationError("\(a.0) and \(b.0) must be different files")
-            }
-        }
-    }
-
-    /// Options both modes take: the target share, the time limit, the frontier.
-    private func validateSharedOptions() throws {
-        if let targetShare {
-            guard objective == .coverAll else { throw ValidationError("--target-share applies to cover-all only") }
-            guard targetShare > 0, targetShare <= 1 else { throw ValidationError("--target-share \(targetShare) must be in (0, 1]") }
-        }
-        guard timeLimit.isFinite, timeLimit > 0 else { throw ValidationError("--time-limit \(timeLimit) must be a positive number of seconds") }
-        if frontier != nil {
-            guard objective == .coverage else { throw ValidationError("--frontier applies to --objective coverage only") }
-            _ = try frontierRange()
-        }
-    }
-
-    /// What benchmark mode needs: a format; a service distance for coverage objectives; a site count for
-    /// coverage/mean-time on points-csv (OR-Library files carry p); options only where they apply.
-    private func validateBenchmarkOptions() throws {
-        guard let instanceFormat else {
-            throw ValidationError("--instance needs --instance-format orlib-pmed|points-csv")
-        }
-        if objective != .meanTime {
-            guard let serviceDistance else { throw ValidationError("--objective \(objective.rawValue) needs --service-distance S") }
-            guard serviceDistance.isFinite, serviceDistance >= 0 else {
-                throw ValidationError("--service-distance \(serviceDistance) must be a finite number ≥ 0")
-            }
-        }
-        if let serviceDistance, !(serviceDistance.isFinite && serviceDistance >= 0) {
-            throw ValidationError("--service-distance \(serviceDistance) must be a finite number ≥ 0")
-        }
-        if objective == .coverAll {
-            guard siteCount == nil else { throw ValidationError("--p does not apply to cover-all (it finds the fewest sites)") }
-        } else if siteCount == nil, instanceFormat == .pointsCSV {
-            throw ValidationError("--objective \(objective.rawValue) on points-csv needs --p P")
-        }
-        if let siteCount, siteCount < 0 { throw ValidationError("--p \(siteCount) must be ≥ 0") }
-        guard out != nil else { throw ValidationError("--instance needs --out result.json") }
-        try validateSharedOptions()
-    }
-
-    /// `--frontier A..B` as a range.
-    func frontierRange() throws -> ClosedRange<Int>? {
-        guard let frontier else { return nil }
-        let parts = frontier.components(separatedBy: "..")
-        guard parts.count == 2, let low = Int(parts[0]), let high = Int(parts[1]), low >= 0, low <= high else {
-            throw ValidationError("--frontier \(frontier) must look like 1..20 (0 ≤ A ≤ B)")
-        }
-        return low...high
-    }
-
     func run() throws {
         if let path = networkOptions.network {
             try runNetwork(path: path)
         } else if let path = instance, let format = instanceFormat, let out {
             try runBenchmark(path: path, format: format, out: out)
         }
-    }
-
-    private func runBenchmark(path: String, format: InstanceFormat, out: String) throws {
-        let text: String
-        do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
-        } catch {
-            throw PlanCommandError.cannotRead(file: path, reason: error.localizedDescription)
-        }
-        let parsed: BenchmarkInstance
-        switch format {
-        case .orlibPMed: parsed = try BenchmarkInstance.parseORLibPMedian(text, file: path)
-        case .pointsCSV: parsed = try BenchmarkInstance.parsePointsCSV(text, file: path)
-        }
-        let coverageLimit = serviceDistance ?? .infinity
-        let problem = try parsed.planningProblem(
-            searchLimit: objective == .meanTime ? .infinity : coverageLimit, coverageLimit: coverageLimit)
-        let method: SolveMethod = exact ? .exact(timeLimitSeconds: timeLimit) : .heuristic
-        let planning: PlanningObjective
-        switch objective {
-        case .coverAll:
-            planning = .coverAll(targetShare: targetShare ?? 1)
-        case .coverage, .meanTime:
-            guard let sites = siteCount ?? parsed.fileSiteCount else {
-                throw PlanCommandError.missingSiteCount(file: path, objective: objective.rawValue)
-            }
-            planning = objective == .coverage ? .coverage(newSites: sites) : .meanTime(newSites: sites)
-        }
-        let result = try Planner.solve(problem, objective: planning, method: method)
-        let frontierPoints = try frontierRange().map { try Planner.coverageFrontier(problem, newSites: $0, method: method) }
-        let requested: Int
-        switch planning {
-        case .coverage(let k), .meanTime(let k): requested = k
-        case .coverAll: requested = result.sites.count
-        }
-        let report = PlanBenchmarkReport(result: result, p: requested, instance: parsed, frontier: frontierPoints)
-        try PlanResultFile.write(try report.jsonData(), to: out)
-        let gap = result.gap.map { String(format: ", gap %.4g", $0) } ?? ""
-        guard !output.quiet else { return }
-        print(
-            "\(planning.name): \(result.sites.count) site(s), objective \(result.objectiveValue) "
-                + "(\(result.methodName)\(gap), \(String(format: "%.3f", result.seconds)) s) → \(out)")
     }
 }

@@ -2,16 +2,10 @@
 enum PlanCommandError: Error, CustomStringConvertible {
     /// The instance file could not be read.
     case cannotRead(file: String, reason: String)
-    /// The result file could not be written.
-    case cannotWrite(file: String, reason: String)
     /// The objective needs a number of sites and neither `--p` nor the file gives one.
     case missingSiteCount(file: String, objective: String)
     /// A point file the network mode needs points from holds none.
     case noPoints(file: String, what: String)
-    /// Stations were given but none is near a usable road.
-    case noRoutableStation(file: String, maxSnap: Double)
-    /// No hotspot is near a usable road.
-    case noRoutableHotspot(file: String, maxSnap: Double)
     /// No candidate is left once unroutable ones and those at a station are left out.
     case noCandidateLeft(file: String, given: Int)
 
@@ -19,22 +13,12 @@ enum PlanCommandError: Error, CustomStringConvertible {
         switch self {
         case .cannotRead(let file, let reason):
             return "\(file): cannot read (\(reason)); check the path and permissions"
-        case .cannotWrite(let file, let reason):
-            return "\(file): cannot write (\(reason)); check that the folder exists and is writable"
         case .missingSiteCount(let file, let objective):
             return "\(file): \(objective) needs a number of new sites; pass --p P"
         case .noPoints(let file, let what):
             return "\(file): holds no points; plan needs at least one of the \(what)"
-        case .noRoutableStation(let file, let maxSnap):
-            return "\(file): no station is within --max-snap \(formatMeters(maxSnap)) m of a usable road; check --crs (AMap/Baidu points are 300–600 m off) or raise --max-snap"
-        case .noRoutableHotspot(let file, let maxSnap):
-            return "\(file): no hotspot is within --max-snap \(formatMeters(maxSnap)) m of a usable road; check --crs (AMap/Baidu points are 300–600 m off) or raise --max-snap"
         case .noCandidateLeft(let file, let given):
             return "\(file): none of the \(given) candidates is usable (each is unroutable or at an existing station; stderr lists why); give other candidates or raise --max-snap"
         }
-    }
-
-    private func formatMeters(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
     }
 }

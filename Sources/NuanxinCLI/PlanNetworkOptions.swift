@@ -2,6 +2,7 @@ import ArgumentParser
 import Coverage
 import Foundation
 import GeoCore
+import Reports
 import RoadNetwork
 
 /// The options of `nuanxin plan`'s network mode. Every one is optional here, so that benchmark mode
@@ -100,13 +101,17 @@ struct PlanNetworkOptions: ParsableArguments {
     }
 
     /// Loads the network (from its cache when fresh), timed for `speedKmh`.
-    func load(path: String, progress: Progress) throws -> LoadedNetwork {
-        var loaded = try NetworkLoader.load(
-            path: path, profile: travelProfile, cacheDirectory: cache,
-            progress: progress.isQuiet ? nil : { progress.report($0) })
+    func load(path: String, progress: ProgressLog) throws -> LoadedNetwork {
+        var loaded = try progress.time("load") {
+            try NetworkLoader.load(
+                path: path, profile: travelProfile, cacheDirectory: cache,
+                progress: progress.isQuiet ? nil : { progress.report($0) })
+        }
         if speedKmh != loaded.graph.cruiseSpeedKmh {
             loaded.graph = loaded.graph.retimed(cruiseSpeedKmh: speedKmh)
         }
+        progress.timings?.setSize("nodes", loaded.graph.nodeCount)
+        progress.timings?.setSize("edges", loaded.graph.edgeCount)
         return loaded
     }
 }

@@ -1,6 +1,7 @@
 import Coverage
 import Foundation
 import GeoCore
+import Reports
 import Planner
 import RoadNetwork
 
@@ -12,51 +13,43 @@ extension PlanCommand {
         let options = networkOptions
         let progress = output.progress
         let loaded = try options.load(path: path, progress: progress)
-        let stationPoints = try readPoints(options.stations!, what: "stations", allowEmpty: true)
-        let hotspotPoints = try readPoints(options.hotspots!, what: "hotspots", allowEmpty: false)
-        let candidatesFile = options.candidates!
-        let candidatePoints: [SitePoint]
-        if candidatesFile == PlanNetworkOptions.osmCandidates {
-            let box = loaded.stats.clipBox ?? loaded.stats.bbox
-            candidatePoints = OSMCandidates.sites(from: loaded.pois, inside: box)
-            guard !candidatePoints.isEmpty else {
-                throw PlanCommandError.noPoints(
-                    file: URL(fileURLWithPath: path).lastPathComponent,
-                    what: "points of interest of the station kinds (\(OSMCandidates.stationKinds.map(\.rawValue).joined(separator: ", "))) that --candidates osm takes")
-            }
-            progress.report("\(candidatePoints.count) candidate sites from the points of interest of \(URL(fileURLWithPath: path).lastPathComponent)")
-        } else {
-            candidatePoints = try readPoints(candidatesFile, what: "candidates", allowEmpty: false)
-        }
-
         let maxSnap = options.maxSnapMeters
-        let placer = try SitePlacer(graph: loaded.graph)
-        let stations = try placer.place(stationPoints, maxSnap: maxSnap)
-        let hotspots = try placer.place(hotspotPoints, maxSnap: maxSnap)
-        let candidates = try placer.place(candidatePoints, maxSnap: maxSnap)
-        if !stations.isEmpty, !stations.contains(where: { $0.snap != nil }) {
-            throw PlanCommandError.noRoutableStation(file: fileName(options.stations!), maxSnap: maxSnap)
+        let inputs = try NetworkInputs(graph: loaded.graph, datum: options.datum ?? .wgs84, maxSnap: maxSnap)
+        let (stationPoints, hotspotPoints, candidatePoints) = try InputFileError.mapping(user: "plan") {
+            try progress.time("read") {
+                (try inputs.points(URL(fileURLWithPath: options.stations!), kind: "station", allowEmpty: true),
+                 try inputs.points(URL(fileURLWithPath: options.hotspots!), kind: "hotspot"),
+                 try osmOrFileCandidates(options.candidates!, loaded: loaded, networkPath: path, inputs: inputs, progress: progress))
+            }
         }
-        guard hotspots.contains(where: { $0.snap != nil }) else {
-            throw PlanCommandError.noRoutableHotspot(file: fileName(options.hotspots!), maxSnap: maxSnap)
+        let (stations, hotspots, candidates) = try progress.time("snap") {
+            (try inputs.place(stationPoints, kind: "station", file: fileName(options.stations!)),
+             try inputs.place(hotspotPoints, kind: "hotspot", file: fileName(options.hotspots!)),
+             try inputs.place(candidatePoints, kind: "candidate", file: fileName(options.candidates!)))
+        }
+        try InputFileError.mapping(user: "plan") {
+            try stations.requireRoutable()
+            try hotspots.requireRoutable()
+        }
+        for (name, set) in [("stations", stations), ("hotspots", hotspots), ("candidates", candidates)] {
+            progress.timings?.setSize(name, set.all.count)
         }
 
-        let clock = ContinuousClock()
-        let matrixStart = clock.now
         let searchMinutes: Double? = objective == .meanTime ? options.searchMinutes ?? 2 * options.serviceMinutes : nil
-        let network = try NetworkPlanningProblem(
-            graph: loaded.graph, stations: stations, candidates: candidates, hotspots: hotspots, maxSnap: maxSnap,
-            coverageMinutes: options.serviceMinutes, searchMinutes: searchMinutes)
-        let matrixSeconds = seconds(clock.now - matrixStart)
+        let (network, matrixSeconds) = try timed("matrix", progress) {
+            try NetworkPlanningProblem(
+                graph: loaded.graph, stations: stations.all, candidates: candidates.all, hotspots: hotspots.all,
+                maxSnap: maxSnap, coverageMinutes: options.serviceMinutes, searchMinutes: searchMinutes)
+        }
         reportLeftOut(network, progress: progress)
         guard network.problem.candidateCount > 0 else {
             throw PlanCommandError.noCandidateLeft(
-                file: candidatesFile == PlanNetworkOptions.osmCandidates ? fileName(path) : fileName(candidatesFile),
-                given: candidates.count)
+                file: options.candidates! == PlanNetworkOptions.osmCandidates ? fileName(path) : fileName(options.candidates!),
+                given: candidates.all.count)
         }
-        let unroutableHotspots = hotspots.count { $0.snap == nil }
+        let unroutableHotspots = hotspots.unroutable.count
         if unroutableHotspots > 0 {
-            progress.report("\(unroutableHotspots) of \(hotspots.count) hotspots are more than \(AuditNumbers.plain(maxSnap)) m from a usable road: never covered")
+            progress.report("\(unroutableHotspots) of \(hotspots.all.count) hotspots are more than \(AuditNumbers.plain(maxSnap)) m from a usable road: never covered")
         }
 
         let planning: PlanningObjective
@@ -66,29 +59,23 @@ extension PlanCommand {
         case .coverAll: planning = .coverAll(targetShare: targetShare ?? 1)
         }
         let method: SolveMethod = exact ? .exact(timeLimitSeconds: timeLimit) : .heuristic
-        let result = try Planner.solve(network.problem, objective: planning, method: method)
-        let frontierStart = clock.now
-        let frontierPoints = try frontierRange().map { try Planner.coverageFrontier(network.problem, newSites: $0, method: method) }
-        let frontierSeconds = frontierPoints == nil ? nil : seconds(clock.now - frontierStart)
+        let result = try progress.time("solve") { try Planner.solve(network.problem, objective: planning, method: method) }
+        let (frontierPoints, frontierSeconds) = try frontierRange().map { range in
+            try timed("frontier", progress) { try Planner.coverageFrontier(network.problem, newSites: range, method: method) }
+        }.map { ($0.0 as [FrontierPoint]?, $0.1) } ?? (nil, 0)
 
         let report = PlanNetworkReport(
             network: network, objective: planning, result: result, frontier: frontierPoints,
             profile: options.travelProfile, speedKmh: loaded.graph.cruiseSpeedKmh, minutes: options.serviceMinutes)
-        let outPath = networkOutPath
-        var files = [(data: GeoJSONWriter.encode(crsOut.apply(to: PlanGeoJSON.featureCollection(report))), url: URL(fileURLWithPath: outPath))]
-        if let summary = options.summary {
-            files.append((data: Data(PlanCSV.summary(report).utf8), url: URL(fileURLWithPath: summary)))
-        }
-        if let frontierPoints, let frontierPath = frontierOutPath {
-            files.append((data: Data(PlanCSV.frontier(frontierPoints, report: report).utf8), url: URL(fileURLWithPath: frontierPath)))
-        }
-        try AuditOutputFiles.write(files)
+        let files = PlanFiles.network(report, out: networkOutPath, summary: options.summary, frontier: frontierOutPath, transform: crsOut.apply(to:))
+        try progress.time("write") { try AuditOutputFiles.write(files) }
         progress.report("wrote " + files.map(\.url.path).joined(separator: ", "))
         if !output.quiet {
             let timings = PlanSummaryText.Timings(
-                matrixSeconds: matrixSeconds, solveSeconds: result.seconds, frontierSeconds: frontierSeconds)
+                matrixSeconds: matrixSeconds, solveSeconds: result.seconds, frontierSeconds: frontierPoints == nil ? nil : frontierSeconds)
             print(PlanSummaryText.text(report, timings: timings), terminator: "")
         }
+        try output.finish(progress)
     }
 
     /// `--out` in network mode (default `plan.geojson`).
@@ -104,15 +91,36 @@ extension PlanCommand {
         return url.deletingLastPathComponent().appendingPathComponent("\(stem)-frontier.csv").path
     }
 
-    /// The points of `path` in WGS84, converted from `--crs`.
-    private func readPoints(_ path: String, what: String, allowEmpty: Bool) throws -> [SitePoint] {
-        let points = try PointSetReader.read(contentsOf: URL(fileURLWithPath: path), datum: networkOptions.datum ?? .wgs84)
-        if points.isEmpty, !allowEmpty { throw PlanCommandError.noPoints(file: fileName(path), what: what) }
+    /// The candidate points: the network file's points of interest of the station kinds for
+    /// `--candidates osm`, else the file's points (at least one).
+    private func osmOrFileCandidates(
+        _ file: String, loaded: LoadedNetwork, networkPath: String, inputs: NetworkInputs, progress: ProgressLog
+    ) throws -> [SitePoint] {
+        guard file == PlanNetworkOptions.osmCandidates else {
+            return try inputs.points(URL(fileURLWithPath: file), kind: "candidate")
+        }
+        let points = OSMCandidates.sites(of: loaded)
+        guard !points.isEmpty else {
+            throw PlanCommandError.noPoints(
+                file: fileName(networkPath),
+                what: "points of interest of the station kinds (\(OSMCandidates.stationKinds.map(\.rawValue).joined(separator: ", "))) that --candidates osm takes")
+        }
+        progress.report("\(points.count) candidate sites from the points of interest of \(fileName(networkPath))")
         return points
     }
 
+    /// Runs `work`, adding its seconds to `phase` and returning them too (for the summary).
+    private func timed<T>(_ phase: String, _ progress: ProgressLog, _ work: () throws -> T) rethrows -> (T, Double) {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let value = try work()
+        let seconds = PhaseTimings.seconds(clock.now - start)
+        progress.timings?.add(phase, seconds: seconds)
+        return (value, seconds)
+    }
+
     /// Lists the stations and candidates left out on stderr, one line each.
-    private func reportLeftOut(_ network: NetworkPlanningProblem, progress: Progress) {
+    private func reportLeftOut(_ network: NetworkPlanningProblem, progress: ProgressLog) {
         for excluded in network.excludedStations {
             progress.report("station \(excluded.site.site.id) is left out: \(excluded.exclusion)")
         }
@@ -122,8 +130,4 @@ extension PlanCommand {
     }
 
     private func fileName(_ path: String) -> String { URL(fileURLWithPath: path).lastPathComponent }
-
-    private func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
-    }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Coverage
 import Foundation
 import GeoCore
+import Reports
 import RoadNetwork
 
 /// `nuanxin reach`: honest 5/10/15-minute service circles (15分钟服务圈) of stations.
@@ -63,35 +64,36 @@ struct ReachCommand: ParsableCommand {
     func run() throws {
         let progress = output.progress
         let loaded = try progress.step("loading \(network.network)") { try network.load(progress: progress) }
+        let inputs = try NetworkInputs(graph: loaded.graph, datum: inputCRS.datum, maxSnap: network.maxSnap)
         let stationsURL = URL(fileURLWithPath: stations)
-        let sites = try progress.step("reading \(stationsURL.lastPathComponent)") {
-            try PointSetReader.read(contentsOf: stationsURL, datum: inputCRS.datum)
+        let sites = try progress.step("reading \(stationsURL.lastPathComponent)", phase: "read") {
+            try inputs.points(stationsURL, kind: "station", allowEmpty: true)
         }
-        let placer = try SitePlacer(graph: loaded.graph)
-        let placed = try progress.step("snapping \(sites.count) stations onto the road") {
-            try placer.place(sites, maxSnap: network.maxSnap)
+        let placed = try progress.step("snapping \(sites.count) stations onto the road", phase: "snap") {
+            try inputs.place(sites, kind: "station", file: stationsURL.lastPathComponent)
         }
-        for station in ReachEngine.unroutable(placed, maxSnap: network.maxSnap) {
-            let name = station.station.name.map { " (\($0))" } ?? ""
-            FileHandle.standardError.write(Data("nuanxin: station \(station.station.id)\(name) is unroutable: \(station.reason)\n".utf8))
-        }
+        for line in placed.leftOutMessages { FileHandle.standardError.write(Data("nuanxin: \(line)\n".utf8)) }
+        progress.timings?.setSize("stations", placed.all.count)
         let engine = try ReachEngine(minutes: try minutes.ascending(), accessDistance: access)
-        let report = try progress.step("drawing circles") {
+        let report = try progress.step("drawing circles", phase: "geometry") {
             try engine.run(
-                graph: loaded.graph, stations: placed, speedsKmh: network.speeds,
+                graph: loaded.graph, stations: placed.all, speedsKmh: network.speeds,
                 scope: perStation ? .perStation : .merged, maxSnap: network.maxSnap, progress: { progress.report($0) })
         }
         let features = ReachFeatures(
             projection: try Projection(from: "EPSG:4326", to: loaded.graph.crs),
             profile: loaded.graph.profile, accessDistance: access)
-        var collection = crsOut.apply(to: try features.collection(report))
-        collection.foreignMembers["attribution"] = .string("Road network © OpenStreetMap contributors (ODbL 1.0)")
+        let collection = crsOut.apply(to: try features.collection(report))
         let path = out ?? Self.defaultOut
-        if out == nil {
-            try FileManager.default.createDirectory(
-                at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true)
+        try progress.time("write") {
+            if out == nil {
+                try FileManager.default.createDirectory(
+                    at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true)
+            }
+            try GeoJSONWriter.write(collection, to: URL(fileURLWithPath: path))
         }
-        try GeoJSONWriter.write(collection, to: URL(fileURLWithPath: path))
+        progress.timings?.setSize("features", collection.features.count)
         progress.report("wrote \(collection.features.count) features to \(path)")
+        try output.finish(progress)
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Coverage
 import Foundation
 import GeoCore
+import Reports
 import Planner
 import RoadNetwork
 
@@ -119,15 +120,21 @@ struct ReportCommand: ParsableCommand {
         let builder = ReportDataBuilder(
             geometry: ReportGeometry(projection: projection, decimals: 5), meta: meta(analysis, networkURL: networkURL),
             lang: lang.rawValue, maxSnap: network.maxSnap)
-        let html = ReportPage.render(dataJSON: try builder.data(analysis).json(), lang: lang.rawValue)
+        let html = try progress.time("page") { ReportPage.render(dataJSON: try builder.data(analysis).json(), lang: lang.rawValue) }
         let path = out ?? Self.defaultOut
-        if out == nil {
-            try FileManager.default.createDirectory(
-                at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true)
-        }
         let data = Data(html.utf8)
-        try AtomicFile.write(data, to: URL(fileURLWithPath: path))
+        try progress.time("write") {
+            if out == nil {
+                try FileManager.default.createDirectory(
+                    at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true)
+            }
+            try AtomicFile.write(data, to: URL(fileURLWithPath: path))
+        }
+        progress.timings?.setSize("stations", analysis.stations.count)
+        progress.timings?.setSize("hotspots", analysis.hotspots.count)
+        progress.timings?.setSize("bytes", data.count)
         progress.report("wrote \(path) (\(formatFixed(Double(data.count) / 1_048_576, decimals: 2)) MiB)")
+        try output.finish(progress)
     }
 
     /// The header facts of the page.

@@ -1,6 +1,7 @@
 import Coverage
 import Foundation
 import GeoCore
+import Reports
 import Planner
 import RoadNetwork
 
@@ -19,77 +20,45 @@ struct ReportInputs {
     static let osmCandidates = "osm"
 
     /// Reads and places every input.
-    /// - Throws: `PointSetError`, `GeoJSONError`, `DistrictError` from the readers; `ReportInputError`
+    /// - Throws: `PointSetError`, `GeoJSONError`, `DistrictError` from the readers; `InputFileError`
     ///   for an empty point file, no routable station, or no OSM candidate.
     static func read(
         stations: String, hotspots: String, districts: String?, districtNameField: String, candidates: String?,
-        loaded: LoadedNetwork, datum: ChineseDatum, maxSnap: Double, projection: Projection, progress: Progress
+        loaded: LoadedNetwork, datum: ChineseDatum, maxSnap: Double, projection: Projection, progress: ProgressLog
     ) throws -> ReportInputs {
-        let placer = try SitePlacer(graph: loaded.graph)
-        let placedStations = try placer.place(try points(stations, what: "stations", datum: datum), maxSnap: maxSnap)
-        for station in placedStations {
-            if let reason = station.unroutableReason(maxSnap: maxSnap) {
-                progress.report("station \(station.site.id) is left out: \(reason)")
-            }
+        let inputs = try NetworkInputs(graph: loaded.graph, datum: datum, maxSnap: maxSnap)
+        let placedStations = try InputFileError.mapping(user: "the report") {
+            try progress.time("read") { try inputs.read(URL(fileURLWithPath: stations), kind: "station") }
         }
-        guard placedStations.contains(where: { $0.snap != nil }) else {
-            throw ReportInputError(
-                file: fileName(stations),
-                message: "no station is within --max-snap \(AuditNumbers.plain(maxSnap)) m of a usable road; check --crs (AMap/Baidu points are 300–600 m off) or raise --max-snap")
+        for line in placedStations.leftOutMessages { progress.report(line) }
+        try InputFileError.mapping(user: "the report") { try placedStations.requireRoutable() }
+        let placedHotspots = try InputFileError.mapping(user: "the report") {
+            try progress.time("read") { try inputs.read(URL(fileURLWithPath: hotspots), kind: "hotspot") }
         }
-        let placedHotspots = try placer.place(try points(hotspots, what: "hotspots", datum: datum), maxSnap: maxSnap)
-        let unroutable = placedHotspots.count { $0.snap == nil }
+        let unroutable = placedHotspots.unroutable.count
         if unroutable > 0 {
-            progress.report("\(unroutable) of \(placedHotspots.count) hotspots are more than \(AuditNumbers.plain(maxSnap)) m from a usable road: counted as uncovered")
+            progress.report("\(unroutable) of \(placedHotspots.all.count) hotspots are more than \(AuditNumbers.plain(maxSnap)) m from a usable road: counted as uncovered")
         }
-        var candidatePoints: [SitePoint]?
+        var placedCandidates: [PlacedSite]?
         if candidates == osmCandidates {
-            let box = loaded.stats.clipBox ?? loaded.stats.bbox
-            let found = OSMCandidates.sites(from: loaded.pois, inside: box)
+            let found = OSMCandidates.sites(of: loaded)
             guard !found.isEmpty else {
-                throw ReportInputError(
+                throw InputFileError(
                     file: "--candidates osm",
                     message: "the network file has no points of interest of the station kinds (\(OSMCandidates.stationKinds.map(\.rawValue).joined(separator: ", "))); give a candidates file")
             }
-            candidatePoints = found
+            placedCandidates = try inputs.place(found, kind: "candidate", file: "--candidates osm").all
         } else if let candidates {
-            candidatePoints = try points(candidates, what: "candidates", datum: datum)
+            placedCandidates = try InputFileError.mapping(user: "the report") {
+                try progress.time("read") { try inputs.read(URL(fileURLWithPath: candidates), kind: "candidate").all }
+            }
         }
         return ReportInputs(
-            stations: placedStations, hotspots: placedHotspots,
-            areas: try areas(districts, nameField: districtNameField, graph: loaded.graph, datum: datum, projection: projection),
-            candidates: try candidatePoints.map { try placer.place($0, maxSnap: maxSnap) })
+            stations: placedStations.all, hotspots: placedHotspots.all,
+            areas: try progress.time("read") {
+                try AuditAreasInput.read(
+                    districts, nameField: districtNameField, graph: loaded.graph, datum: datum, projection: projection)
+            },
+            candidates: placedCandidates)
     }
-
-    /// The points of `path` in WGS84; at least one.
-    private static func points(_ path: String, what: String, datum: ChineseDatum) throws -> [SitePoint] {
-        let points = try PointSetReader.read(contentsOf: URL(fileURLWithPath: path), datum: datum)
-        guard !points.isEmpty else {
-            throw ReportInputError(file: fileName(path), message: "holds no points; the report needs at least one of the \(what)")
-        }
-        return points
-    }
-
-    /// The districts of `path` projected to the graph's CRS, or the study area without one.
-    private static func areas(
-        _ path: String?, nameField: String, graph: RoadGraph, datum: ChineseDatum, projection: Projection
-    ) throws -> AuditAreas {
-        guard let path else { return .whole(try District.studyArea(of: graph, projection: projection)) }
-        let url = URL(fileURLWithPath: path)
-        let collection = try GeoJSONReader.read(contentsOf: url).mapCoordinates { datum.convert($0, to: .wgs84) }
-        return .districts(try DistrictReader.districts(
-            from: collection, file: url.lastPathComponent, nameField: nameField, projection: projection))
-    }
-
-    private static func fileName(_ path: String) -> String { URL(fileURLWithPath: path).lastPathComponent }
-}
-
-/// A report input that cannot give a meaningful report, with the file and what to do.
-struct ReportInputError: Error, CustomStringConvertible {
-    /// The file concerned (last path component), or the option.
-    var file: String
-    /// What is wrong and what to do.
-    var message: String
-
-    var description: String { "\(file): \(message)" }
 }

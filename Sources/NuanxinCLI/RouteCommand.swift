@@ -2,6 +2,7 @@ import ArgumentParser
 import Coverage
 import Foundation
 import GeoCore
+import Reports
 import RoadNetwork
 
 /// `nuanxin route`: the fastest path between two points, as GeoJSON to check
@@ -43,19 +44,20 @@ struct RouteCommand: ParsableCommand {
     }
 
     func run() throws {
-        let graph = try input.load(progress: output.progress).graph
+        let progress = output.progress
+        let graph = try input.load(progress: progress).graph
         let ends = [("--from", from), ("--to", to)].map { option, point in
             SitePoint(id: option, coordinate: crs.datum.convert(point.coordinate, to: .wgs84))
         }
         let placer = try SitePlacer(graph: graph)
-        let placed = try placer.place(ends, maxSnap: input.maxSnap)
+        let placed = try progress.time("snap") { try placer.place(ends, maxSnap: input.maxSnap) }
         for (end, argument) in zip(placed, [from, to]) {
             if let reason = end.unroutableReason(maxSnap: input.maxSnap) {
                 throw RouteError.unroutable(option: end.site.id, point: argument.text, reason: reason)
             }
         }
         let start = placed[0].snap!, end = placed[1].snap!
-        guard let route = ShortestPath.route(graph, from: start, to: end) else {
+        guard let route = progress.time("search", { ShortestPath.route(graph, from: start, to: end) }) else {
             throw RouteError.noRoute(from: from.text, to: to.text, profile: graph.profile)
         }
         let walkMetersPerSecond = TravelProfile.walkingSpeedKmh / 3.6
@@ -72,10 +74,12 @@ struct RouteCommand: ParsableCommand {
             ])
         let collection = FeatureCollection(features: [feature])
         guard let out else {
-            FileHandle.standardOutput.write(GeoJSONWriter.encode(collection))
+            progress.time("write") { FileHandle.standardOutput.write(GeoJSONWriter.encode(collection)) }
+            try output.finish(progress)
             return
         }
-        try GeoJSONWriter.write(collection, to: URL(fileURLWithPath: out))
+        try progress.time("write") { try GeoJSONWriter.write(collection, to: URL(fileURLWithPath: out)) }
+        try output.finish(progress)
         if !output.quiet {
             print("route: \(formatFixed(route.meters, decimals: 1)) m, \(formatFixed(seconds, decimals: 1)) s "
                 + "(\(formatFixed(seconds / 60, decimals: 1)) min) door to door; wrote \(out)")

@@ -63,7 +63,7 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderrLines.count == 1)
         #expect(result.stderrLines.first?.hasPrefix("nuanxin: warning: ") == true)
-        #expect(result.stderr.contains("source c left out: nearest usable road is"))
+        #expect(result.stderr.contains("source c is left out: nearest usable road is"))
         let rows = byPosition(csv)
         #expect(rows[positionKey(104.063, 30.660)] == "0.0 b")
         #expect(rows[positionKey(104.062, 30.660)] == "46.0 a")

@@ -45,7 +45,7 @@ import Testing
         guard let result = try reach(folder, network, [], out: "reach.geojson") else { return }
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderrLines.contains(
-            "nuanxin: station far (off the map) is unroutable: nearest usable road is 20184.5 m away (more than --max-snap 300 m)"))
+            "nuanxin: station far is left out: nearest usable road is 20184.5 m away (more than --max-snap 300 m)"))
         let file = folder.appendingPathComponent("reach.geojson")
         let collection = try GeoJSONReader.read(contentsOf: file)
         #expect(collection.features.count == 4)
@@ -147,7 +147,7 @@ import Testing
         #expect(result.status == 1)
         let errors = result.stderrLines.filter { $0.hasPrefix("nuanxin: error:") }
         #expect(errors == ["nuanxin: error: none of the 2 stations is within --max-snap 300 m of a usable road (listed above); check their coordinates and --crs, or raise --max-snap"])
-        #expect(result.stderrLines.filter { $0.contains("is unroutable") }.count == 2)
+        #expect(result.stderrLines.filter { $0.contains("is left out") }.count == 2)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["stations.geojson"])
     }
 

@@ -41,6 +41,29 @@ enum ReportBrowser {
         return result.stdout
     }
 
+    /// The console lines chromium logs while loading `page` (`--enable-logging=stderr`): every
+    /// `console.*` call and every uncaught exception, e.g.
+    /// `[…:INFO:CONSOLE:1] "Uncaught ReferenceError: f is not defined", source: file:///…`.
+    /// Chromium logs them all at INFO, so the caller decides which count as errors.
+    static func consoleLines(_ chromium: String, page: URL, folder: URL, timeout: Double = 120) throws -> [String] {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: chromium)
+        process.arguments = arguments(["--enable-logging=stderr", "--v=0", "--dump-dom"], page: page, folder: folder)
+        let err = Pipe()
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let watchdog = DispatchWorkItem { if process.isRunning { process.terminate() } }
+        DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: watchdog)
+        let data = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        watchdog.cancel()
+        #expect(process.terminationStatus == 0, "chromium --dump-dom failed")
+        return String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline)
+            .map(String.init).filter { $0.contains(":CONSOLE") || $0.contains("Uncaught") }
+    }
+
     /// A screenshot of the page's first 1400×1000 CSS pixels, at device scale 1.
     static func screenshot(_ chromium: String, page: URL, to png: URL, folder: URL) throws {
         let result = try run(chromium, arguments(

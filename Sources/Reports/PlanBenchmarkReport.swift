@@ -2,15 +2,18 @@ import Foundation
 import Planner
 
 /// The `result.json` of benchmark mode: keys in sorted order, one value per key, ids as in the instance.
-struct PlanBenchmarkReport: Encodable {
+/// Each stored property is one JSON key (`objectiveValue` is `objective_value`; `seconds` is the
+/// solve's wall-clock time rounded to milliseconds; `gap` is null for the heuristic).
+public struct PlanBenchmarkReport: Encodable {
     /// An instance id: a number when every id in the file is an integer, otherwise text.
-    enum InstanceID: Encodable, Comparable {
+    public enum InstanceID: Encodable, Comparable {
         case number(Int)
         case text(String)
 
-        init(_ id: String, numeric: Bool) { self = numeric ? .number(Int(id)!) : .text(id) }
+        /// `id` as a number when `numeric` (every id of the instance is an integer), else as text.
+        public init(_ id: String, numeric: Bool) { self = numeric ? .number(Int(id)!) : .text(id) }
 
-        func encode(to encoder: Encoder) throws {
+        public func encode(to encoder: Encoder) throws {
             var container = encoder.singleValueContainer()
             switch self {
             case .number(let value): try container.encode(value)
@@ -20,15 +23,15 @@ struct PlanBenchmarkReport: Encodable {
     }
 
     /// One ranked new site.
-    struct Site: Encodable {
-        let id: InstanceID
-        let rank: Int
-        let addedWeight: Double
-        let cumulativeShare: Double
-        let hotspotsTaken: Int
-        let secondsSaved: Double
+    public struct Site: Encodable {
+        public let id: InstanceID
+        public let rank: Int
+        public let addedWeight: Double
+        public let cumulativeShare: Double
+        public let hotspotsTaken: Int
+        public let secondsSaved: Double
 
-        enum CodingKeys: String, CodingKey {
+        public enum CodingKeys: String, CodingKey {
             case id, rank
             case addedWeight = "added_weight", cumulativeShare = "cumulative_share"
             case hotspotsTaken = "hotspots_taken", secondsSaved = "seconds_saved"
@@ -36,18 +39,18 @@ struct PlanBenchmarkReport: Encodable {
     }
 
     /// One frontier point.
-    struct FrontierEntry: Encodable {
-        let newSites: Int
-        let coveredShare: Double
-        let coveredWeight: Double
-        let facilities: [InstanceID]
-        let gap: Double?
+    public struct FrontierEntry: Encodable {
+        public let newSites: Int
+        public let coveredShare: Double
+        public let coveredWeight: Double
+        public let facilities: [InstanceID]
+        public let gap: Double?
 
-        enum CodingKeys: String, CodingKey {
+        public enum CodingKeys: String, CodingKey {
             case newSites = "new_sites", coveredShare = "covered_share", coveredWeight = "covered_weight", facilities, gap
         }
 
-        func encode(to encoder: Encoder) throws {
+        public func encode(to encoder: Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(newSites, forKey: .newSites)
             try container.encode(coveredShare, forKey: .coveredShare)
@@ -57,26 +60,26 @@ struct PlanBenchmarkReport: Encodable {
         }
     }
 
-    let objective: String
-    let p: Int
-    let objectiveValue: Double
-    let objectiveValueBefore: Double
-    let facilities: [InstanceID]
-    let method: String
-    let gap: Double?
-    let provenOptimal: Bool
-    let seconds: Double
-    let sites: [Site]
-    let frontier: [FrontierEntry]?
+    public let objective: String
+    public let p: Int
+    public let objectiveValue: Double
+    public let objectiveValueBefore: Double
+    public let facilities: [InstanceID]
+    public let method: String
+    public let gap: Double?
+    public let provenOptimal: Bool
+    public let seconds: Double
+    public let sites: [Site]
+    public let frontier: [FrontierEntry]?
 
-    enum CodingKeys: String, CodingKey {
+    public enum CodingKeys: String, CodingKey {
         case objective, p, facilities, method, gap, seconds, sites, frontier
         case objectiveValue = "objective_value", objectiveValueBefore = "objective_value_before"
         case provenOptimal = "proven_optimal"
     }
 
     /// Builds the report of `result` on `instance`; `p` is the requested site count (cover-all: the count found).
-    init(result: PlanResult, p: Int, instance: BenchmarkInstance, frontier: [FrontierPoint]?) {
+    public init(result: PlanResult, p: Int, instance: BenchmarkInstance, frontier: [FrontierPoint]?) {
         let numeric = instance.idsAreIntegers
         func ids(_ candidates: [Int]) -> [InstanceID] { candidates.map { InstanceID(instance.ids[$0], numeric: numeric) }.sorted() }
         objective = result.objective.name
@@ -88,7 +91,7 @@ struct PlanBenchmarkReport: Encodable {
         gap = result.gap
         provenOptimal = result.provenOptimal
         seconds = (result.seconds * 1000).rounded() / 1000
-        sites = result.sites.map {
+        sites = result.proposedSites.map {
             Site(
                 id: InstanceID(instance.ids[$0.candidate], numeric: numeric), rank: $0.rank, addedWeight: $0.addedWeight,
                 cumulativeShare: $0.cumulativeShare, hotspotsTaken: $0.hotspotsTaken, secondsSaved: $0.secondsSaved)
@@ -100,7 +103,7 @@ struct PlanBenchmarkReport: Encodable {
         }
     }
 
-    func encode(to encoder: Encoder) throws {
+    public func encode(to encoder: Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(objective, forKey: .objective)
         try container.encode(p, forKey: .p)
@@ -116,7 +119,7 @@ struct PlanBenchmarkReport: Encodable {
     }
 
     /// Pretty JSON with sorted keys and a final newline.
-    func jsonData() throws -> Data {
+    public func jsonData() throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return try encoder.encode(self) + Data("\n".utf8)

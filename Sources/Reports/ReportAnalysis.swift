@@ -6,41 +6,41 @@ import RoadNetwork
 /// Everything `nuanxin report` computes before it lays the page out: the merged
 /// circles at every minute value, the audit at the largest one, the audit at each
 /// speed of the band, and the plan with its frontier.
-struct ReportAnalysis {
+public struct ReportAnalysis {
     /// The graph at the main speed.
-    let graph: RoadGraph
+    public let graph: RoadGraph
     /// The stations, placed (unroutable ones included), in input order.
-    let stations: [PlacedSite]
+    public let stations: [PlacedSite]
     /// The hotspots, placed, in input order.
-    let hotspots: [PlacedSite]
+    public let hotspots: [PlacedSite]
     /// The merged circles of all routable stations at the main speed, ascending minutes.
-    let circles: [NestedIsochrone]
+    public let circles: [NestedIsochrone]
     /// The audit at the largest minute value and the main speed.
-    let audit: AuditRun
+    public let audit: AuditRun
     /// The covered share and circle area per speed (the band's and the main one), ascending.
-    let speedRows: [(speedKmh: Double, share: Double, areaKm2: Double)]
+    public let speedRows: [(speedKmh: Double, share: Double, areaKm2: Double)]
     /// The plan and frontier; nil without candidates.
-    let plan: ReportPlan?
+    public let plan: ReportPlan?
     /// How far from a reached road the circles reach, in metres.
-    let accessMeters: Double
+    public let accessMeters: Double
 
     /// The audit's travel-time limit: the largest minute value.
-    var limitMinutes: Double { audit.hotspots.limitMinutes }
+    public var limitMinutes: Double { audit.hotspots.limitMinutes }
 
     /// Runs every part on `graph` (timed for the main speed).
     /// - Throws: `IsochroneError`, `GEOSError`, `PlanningError` from the engines.
     /// - Complexity: one merged circle build and one audit per speed, one matrix and plan.
-    static func run(
+    public static func run(
         graph: RoadGraph, stations: [PlacedSite], hotspots: [PlacedSite], areas: AuditAreas,
         candidates: [PlacedSite]?, newSites: Int, minutes: [Double], bandSpeeds: [Double], maxSnap: Double,
-        progress: Progress
+        progress: ProgressLog
     ) throws -> ReportAnalysis {
         let engine = try ReachEngine(minutes: minutes)
         let limit = minutes.last!
-        let circles = try progress.step("service circles at \(AuditNumbers.plain(graph.cruiseSpeedKmh)) km/h") {
+        let circles = try progress.step("service circles at \(AuditNumbers.plain(graph.cruiseSpeedKmh)) km/h", phase: "geometry") {
             try engine.merged(graph: graph, stations: stations)
         }
-        let audit = try progress.step("audit at \(AuditNumbers.plain(limit)) minutes") {
+        let audit = try progress.step("audit at \(AuditNumbers.plain(limit)) minutes", phase: "audit") {
             try AuditRun(
                 graph: graph, stations: stations, hotspots: hotspots, limitMinutes: limit, areas: areas,
                 builder: engine.builder)
@@ -48,7 +48,7 @@ struct ReportAnalysis {
         var speedRows = [(speedKmh: graph.cruiseSpeedKmh, share: audit.hotspots.total.shareCovered,
                           areaKm2: circles.last!.areaSquareKilometres)]
         for speed in bandSpeeds where speed != graph.cruiseSpeedKmh {
-            let run = try progress.step("audit at \(AuditNumbers.plain(speed)) km/h") {
+            let run = try progress.step("audit at \(AuditNumbers.plain(speed)) km/h", phase: "audit") {
                 try AuditRun(
                     graph: graph.retimed(cruiseSpeedKmh: speed), stations: stations, hotspots: hotspots,
                     limitMinutes: limit, areas: areas, builder: engine.builder)
@@ -57,7 +57,7 @@ struct ReportAnalysis {
         }
         speedRows.sort { $0.speedKmh < $1.speedKmh }
         let plan = try candidates.map { candidates in
-            try progress.step("plan of \(newSites) new sites among \(candidates.count) candidates") {
+            try progress.step("plan of \(newSites) new sites among \(candidates.count) candidates", phase: "plan") {
                 try ReportPlan.run(
                     graph: graph, stations: stations, candidates: candidates, hotspots: hotspots, maxSnap: maxSnap,
                     minutes: limit, newSites: newSites)

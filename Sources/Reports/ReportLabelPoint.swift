@@ -1,12 +1,12 @@
 import GeoCore
 
 /// Where the report writes an area's name on the map: a point inside the area.
-enum ReportLabelPoint {
+public enum ReportLabelPoint {
     /// A point inside the largest polygon of `area` (holes excluded): the middle of the
     /// widest inside stretch of the horizontal line through the middle of its bounding box.
     /// Nil for an empty area.
     /// - Complexity: O(vertices of the largest polygon).
-    static func inside(_ area: PlanarMultiPolygon) -> PlanarPoint? {
+    public static func inside(_ area: PlanarMultiPolygon) -> PlanarPoint? {
         guard let polygon = area.polygons.max(by: { $0.area < $1.area }), polygon.exterior.count >= 3 else { return nil }
         let ys = polygon.exterior.map(\.y)
         let y = (ys.min()! + ys.max()!) / 2

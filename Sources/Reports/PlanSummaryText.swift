@@ -4,19 +4,26 @@ import Planner
 
 /// The plan summary a person reads on stdout: the objective before and after, the method and gap, each
 /// chosen site with the weight it adds, the frontier, and the wall-clock times (which stay out of the files).
-enum PlanSummaryText {
+public enum PlanSummaryText {
     /// Wall-clock seconds of the steps, for the stdout summary only.
-    struct Timings {
+    public struct Timings {
         /// Building the time matrix.
-        var matrixSeconds: Double
+        public var matrixSeconds: Double
         /// Solving the plan.
-        var solveSeconds: Double
+        public var solveSeconds: Double
         /// Computing the frontier, when asked for.
-        var frontierSeconds: Double?
+        public var frontierSeconds: Double?
+
+        /// Every stored property, as given.
+        public init(matrixSeconds: Double, solveSeconds: Double, frontierSeconds: Double?) {
+            self.matrixSeconds = matrixSeconds
+            self.solveSeconds = solveSeconds
+            self.frontierSeconds = frontierSeconds
+        }
     }
 
     /// The summary of `report` (lines ending in `\n`).
-    static func text(_ report: PlanNetworkReport, timings: Timings) -> String {
+    public static func text(_ report: PlanNetworkReport, timings: Timings) -> String {
         let result = report.result, network = report.network, problem = network.problem
         var lines: [String] = []
         var heading = "plan: \(report.objectiveTitle)"

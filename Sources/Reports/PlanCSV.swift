@@ -4,12 +4,12 @@ import Planner
 
 /// The plan's CSV files: UTF-8, `\n` line ends, fields quoted only when they hold a comma, quote or
 /// line break.
-enum PlanCSV {
+public enum PlanCSV {
     /// `--summary`: one row per chosen site in rank order, columns `rank,candidate_id,name,kind,lon,lat,
     /// added_weight,cumulative_share,hotspots_taken` and, for mean-time, `weighted_minutes_saved`
     /// (numbers rounded as in the GeoJSON; lon/lat 7 decimals).
     /// - Complexity: O(chosen sites).
-    static func summary(_ report: PlanNetworkReport) -> String {
+    public static func summary(_ report: PlanNetworkReport) -> String {
         var columns = [
             "rank", "candidate_id", "name", "kind", "lon", "lat", "added_weight", "cumulative_share", "hotspots_taken",
         ]
@@ -34,7 +34,7 @@ enum PlanCSV {
     /// hotspot weight, 4 decimals; candidate ids in input order, separated by `;`), plus `gap`
     /// (6 decimals) with `--exact`.
     /// - Complexity: O(Σ sites over the points).
-    static func frontier(_ points: [FrontierPoint], report: PlanNetworkReport) -> String {
+    public static func frontier(_ points: [FrontierPoint], report: PlanNetworkReport) -> String {
         let exact = points.contains { $0.gap != nil }
         var lines = [exact ? "k,share,sites,gap" : "k,share,sites"]
         for point in points {
@@ -49,7 +49,7 @@ enum PlanCSV {
     }
 
     /// `field` as a CSV field, quoted when needed.
-    static func quoted(_ field: String) -> String {
+    public static func quoted(_ field: String) -> String {
         guard field.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) else { return field }
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }

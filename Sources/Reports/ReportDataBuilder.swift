@@ -5,23 +5,31 @@ import Planner
 import RoadNetwork
 
 /// Lays a `ReportAnalysis` out as the page's `ReportData`.
-struct ReportDataBuilder {
+public struct ReportDataBuilder {
     /// Positions in WGS84, rounded.
-    let geometry: ReportGeometry
+    public let geometry: ReportGeometry
     /// The header facts (everything but the numbers computed here).
-    let meta: ReportData.Meta
+    public let meta: ReportData.Meta
     /// `zh` or `en`.
-    let lang: String
+    public let lang: String
     /// The maximum snap distance in metres (for the unroutable reasons).
-    let maxSnap: Double
+    public let maxSnap: Double
+
+    /// Every stored property, as given.
+    public init(geometry: ReportGeometry, meta: ReportData.Meta, lang: String, maxSnap: Double) {
+        self.geometry = geometry
+        self.meta = meta
+        self.lang = lang
+        self.maxSnap = maxSnap
+    }
 
     /// How many hotspots the worst-served table lists.
-    static let worstCount = 10
+    public static let worstCount = 10
 
     /// The report data of `analysis`.
     /// - Throws: `ProjectionError` when a position cannot be transformed.
     /// - Complexity: O(road points + polygon vertices + H log H).
-    func data(_ analysis: ReportAnalysis) throws -> ReportData {
+    public func data(_ analysis: ReportAnalysis) throws -> ReportData {
         let audit = analysis.audit.hotspots, gaps = analysis.audit.gaps
         let hotspots = hotspotRows(analysis)
         let circles = try analysis.circles.map { level in
@@ -127,7 +135,7 @@ struct ReportDataBuilder {
     }
 
     private func siteRows(_ plan: ReportPlan) -> [ReportData.Site] {
-        plan.result.sites.map { ranked in
+        plan.result.proposedSites.map { ranked in
             let site = plan.candidates[ranked.candidate].site
             let position = geometry.position(site.coordinate)
             return ReportData.Site(

@@ -19,10 +19,10 @@ import Planner
 /// `stations_left_out`, `candidates` (used), `candidates_left_out`, `profile`, `speed_kmh`, `minutes`,
 /// and for mean-time `mean_minutes_before`/`_after`, `search_minutes`, `unreached_minutes`.
 /// No wall-clock time: the file is byte-identical for the same inputs.
-enum PlanGeoJSON {
+public enum PlanGeoJSON {
     /// The FeatureCollection of `report`.
     /// - Complexity: O(chosen sites).
-    static func featureCollection(_ report: PlanNetworkReport) -> FeatureCollection {
+    public static func featureCollection(_ report: PlanNetworkReport) -> FeatureCollection {
         let features = report.sites.map { siteFeature($0, report) }
         return FeatureCollection(features: features, foreignMembers: ["plan": .object(planMember(report))])
     }

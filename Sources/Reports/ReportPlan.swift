@@ -4,24 +4,24 @@ import RoadNetwork
 
 /// The planning part of the report: the best `K` new sites for coverage (heuristic)
 /// and the covered share for 0 … max(K, 10) new sites, on the matrix `nuanxin plan` builds.
-struct ReportPlan {
+public struct ReportPlan {
     /// The candidates that take part (candidate `c` of the plan is `candidates[c]`).
-    let candidates: [PlacedSite]
+    public let candidates: [PlacedSite]
     /// Candidates left out (at a station, or unroutable), and why.
-    let excluded: [ExcludedSite]
+    public let excluded: [ExcludedSite]
     /// The chosen sites, by rank.
-    let result: PlanResult
+    public let result: PlanResult
     /// Covered share for each number of new sites from 0.
-    let frontier: [FrontierPoint]
+    public let frontier: [FrontierPoint]
 
     /// The largest frontier point when K is smaller.
-    static let frontierReach = 10
+    public static let frontierReach = 10
 
     /// Builds the coverage matrix of `stations` and `candidates` against `hotspots` within
     /// `minutes` on `graph`, solves for `newSites` new sites and runs the frontier.
     /// - Throws: `PlanningError` from the planner.
     /// - Complexity: one bounded search per site, then greedy + vertex substitution per frontier point.
-    static func run(
+    public static func run(
         graph: RoadGraph, stations: [PlacedSite], candidates: [PlacedSite], hotspots: [PlacedSite], maxSnap: Double,
         minutes: Double, newSites: Int
     ) throws -> ReportPlan {

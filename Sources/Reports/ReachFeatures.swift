@@ -4,19 +4,26 @@ import RoadNetwork
 
 /// Lays out a `ReachReport` as GeoJSON features (WGS84): one MultiPolygon
 /// feature per circle, then one per unroutable station, in a fixed order.
-struct ReachFeatures {
+public struct ReachFeatures {
     /// The graph's metric CRS → WGS84 (used inversely).
-    let projection: Projection
+    public let projection: Projection
     /// The profile name written in every feature.
-    let profile: TravelProfile
+    public let profile: TravelProfile
     /// The access distance in metres, written as `access_m`.
-    let accessDistance: Double
+    public let accessDistance: Double
+
+    /// Every stored property, as given.
+    public init(projection: Projection, profile: TravelProfile, accessDistance: Double) {
+        self.projection = projection
+        self.profile = profile
+        self.accessDistance = accessDistance
+    }
 
     /// The features of `report`: circles sorted by speed, minutes and station id;
     /// unroutable stations (no geometry) after them, by station id.
     /// - Throws: `ProjectionError` when a position cannot be transformed.
     /// - Complexity: O(vertices) plus sorting.
-    func collection(_ report: ReachReport) throws -> FeatureCollection {
+    public func collection(_ report: ReachReport) throws -> FeatureCollection {
         var circles: [(key: CircleKey, feature: Feature)] = []
         for run in report.runs {
             for level in run.merged {
@@ -32,7 +39,9 @@ struct ReachFeatures {
         }
         circles.sort { $0.key < $1.key }
         let unroutable = report.unroutable.sorted { StationOrder.precedes($0.station.id, $1.station.id) }
-        return FeatureCollection(features: circles.map(\.feature) + unroutable.map(feature))
+        return FeatureCollection(
+            features: circles.map(\.feature) + unroutable.map(feature),
+            foreignMembers: ["attribution": .string(Self.attribution)])
     }
 
     private func feature(_ level: NestedIsochrone, speed: Double, stations: Int, station: SitePoint?) throws -> Feature {
@@ -70,8 +79,11 @@ struct ReachFeatures {
         return geometry
     }
 
+    /// The credit every file made from OSM roads carries, in the top-level `attribution` member.
+    public static let attribution = "Road network © OpenStreetMap contributors (ODbL 1.0)"
+
     /// `value` rounded to `decimals` places, as the number written.
-    static func rounded(_ value: Double, decimals: Int) -> Double {
+    public static func rounded(_ value: Double, decimals: Int) -> Double {
         Double(formatFixed(value, decimals: decimals)) ?? value
     }
 }
@@ -95,8 +107,9 @@ private struct CircleKey: Comparable {
 
 /// Station ids in a natural order: numbers by value (`2` before `10`), before
 /// other ids, which go by their UTF-8 bytes.
-enum StationOrder {
-    static func precedes(_ a: String, _ b: String) -> Bool {
+public enum StationOrder {
+    /// Whether station id `a` goes before `b`: numbers by value, then other ids by UTF-8 bytes.
+    public static func precedes(_ a: String, _ b: String) -> Bool {
         switch (UInt64(a), UInt64(b)) {
         case (let x?, let y?) where x != y: return x < y
         case (.some, nil): return true

@@ -1,0 +1,20 @@
+import Coverage
+import Foundation
+import GeoCore
+import RoadNetwork
+
+/// The areas `audit` and `report` count coverage in: the districts of `--districts`, or the study area.
+enum AuditAreasInput {
+    /// The districts of `path` (GeoJSON Polygon/MultiPolygon features named by `nameField`, in `datum`)
+    /// projected to the graph's CRS, or the study area of `graph` when `path` is nil.
+    /// - Throws: `GeoJSONError`, `DistrictError` naming the file and feature.
+    static func read(
+        _ path: String?, nameField: String, graph: RoadGraph, datum: ChineseDatum, projection: Projection
+    ) throws -> AuditAreas {
+        guard let path else { return .whole(try District.studyArea(of: graph, projection: projection)) }
+        let url = URL(fileURLWithPath: path)
+        let collection = try GeoJSONReader.read(contentsOf: url).mapCoordinates { datum.convert($0, to: .wgs84) }
+        return .districts(try DistrictReader.districts(
+            from: collection, file: url.lastPathComponent, nameField: nameField, projection: projection))
+    }
+}
