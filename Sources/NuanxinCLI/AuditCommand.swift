@@ -79,9 +79,9 @@ struct AuditCommand: ParsableCommand {
         guard abs(minutes * 10 - (minutes * 10).rounded()) < 1e-9 else {
             throw ValidationError("--minutes must be a multiple of 0.1 (e.g. 15 or 12.5), got \(minutes)")
         }
-        if let summary, URL(fileURLWithPath: summary).standardizedFileURL == URL(fileURLWithPath: out).standardizedFileURL {
-            throw ValidationError("--summary and --out must be different files")
-        }
+        try OutputFileCheck.distinct(
+            outputs: [("--out", out), ("--summary", summary)],
+            inputs: [("--network", network.network), ("--stations", stations), ("--hotspots", hotspots), ("--districts", districts)])
     }
 
     func run() throws {

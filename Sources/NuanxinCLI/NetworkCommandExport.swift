@@ -21,6 +21,10 @@ struct NetworkExportCommand: ParsableCommand {
     @Option(name: .long, help: "Output CSV file.")
     var out: String
 
+    func validate() throws {
+        try OutputFileCheck.distinct(outputs: [("--out", out)], inputs: [("--network", input.network)])
+    }
+
     func run() throws {
         let graph = try input.load(progress: output.progress).graph
         try AtomicFile.write(Data(Self.csv(graph).utf8), to: URL(fileURLWithPath: out))

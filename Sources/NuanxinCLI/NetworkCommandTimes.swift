@@ -37,6 +37,7 @@ struct NetworkTimesCommand: ParsableCommand {
     @OptionGroup var output: QuietOption
 
     func validate() throws {
+        try OutputFileCheck.distinct(outputs: [("--out", out)], inputs: [("--network", input.network), ("--sources", sources)])
         if !(minutes > 0 && minutes <= 24 * 60) {
             throw ValidationError("--minutes must be between 0 and 1440, got \(minutes)")
         }

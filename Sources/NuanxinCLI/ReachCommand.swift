@@ -54,6 +54,7 @@ struct ReachCommand: ParsableCommand {
     static let defaultOut = "out/reach.geojson"
 
     func validate() throws {
+        try OutputFileCheck.distinct(outputs: [("--out", out)], inputs: [("--network", network.network), ("--stations", stations)])
         _ = try minutes.ascending()
         if !(access > 0 && access.isFinite) {
             throw ValidationError("--access must be a positive number of metres, got \(access)")

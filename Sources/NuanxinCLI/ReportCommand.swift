@@ -86,6 +86,10 @@ struct ReportCommand: ParsableCommand {
     static let attribution = "© OpenStreetMap contributors (ODbL 1.0)"
 
     func validate() throws {
+        try OutputFileCheck.distinct(
+            outputs: [("--out", out)],
+            inputs: [("--network", network.network), ("--stations", stations), ("--hotspots", hotspots),
+                     ("--districts", districts), ("--candidates", candidates)])
         let limit = try minutes.ascending().last!
         guard limit <= 600 else { throw ValidationError("--minutes must be at most 600, got \(formatMinutes(limit))") }
         guard abs(limit * 10 - (limit * 10).rounded()) < 1e-9 else {

@@ -1,0 +1,17 @@
+import ArgumentParser
+import GeoCore
+
+/// The same-file rule for a command's outputs, as a usage error: every output must be a different
+/// file from every input and every other output (`OutputTransaction.checkDistinct`). Call from a
+/// command's `validate()`, so it fails before any work.
+enum OutputFileCheck {
+    /// - Throws: `ValidationError` with `SameFileError`'s one-line message.
+    static func distinct(outputs: [(String, String?)], inputs: [(String, String?)]) throws {
+        do {
+            try OutputTransaction.checkDistinct(
+                outputs: outputs.map { (option: $0.0, path: $0.1) }, inputs: inputs.map { (option: $0.0, path: $0.1) })
+        } catch let error as SameFileError {
+            throw ValidationError(error.description)
+        }
+    }
+}
