@@ -73,12 +73,7 @@ struct AuditCommand: ParsableCommand {
     @OptionGroup var output: QuietOption
 
     func validate() throws {
-        guard minutes > 0, minutes <= 600 else {
-            throw ValidationError("--minutes must be more than 0 and at most 600, got \(minutes)")
-        }
-        guard abs(minutes * 10 - (minutes * 10).rounded()) < 1e-9 else {
-            throw ValidationError("--minutes must be a multiple of 0.1 (e.g. 15 or 12.5), got \(minutes)")
-        }
+        try checkOption("--minutes", minutes, InputLimits.minutes)
         try OutputFileCheck.distinct(
             outputs: [("--out", out), ("--summary", summary)],
             inputs: [("--network", network.network), ("--stations", stations), ("--hotspots", hotspots), ("--districts", districts)])

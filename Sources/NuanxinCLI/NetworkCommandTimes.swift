@@ -38,9 +38,7 @@ struct NetworkTimesCommand: ParsableCommand {
 
     func validate() throws {
         try OutputFileCheck.distinct(outputs: [("--out", out)], inputs: [("--network", input.network), ("--sources", sources)])
-        if !(minutes > 0 && minutes <= 24 * 60) {
-            throw ValidationError("--minutes must be between 0 and 1440, got \(minutes)")
-        }
+        try checkOption("--minutes", minutes, InputLimits.minutes)
         if input.speedBand != nil {
             throw ValidationError("network times runs one speed; give --speed instead of --speed-band")
         }

@@ -56,9 +56,7 @@ struct ReachCommand: ParsableCommand {
     func validate() throws {
         try OutputFileCheck.distinct(outputs: [("--out", out)], inputs: [("--network", network.network), ("--stations", stations)])
         _ = try minutes.ascending()
-        if !(access > 0 && access.isFinite) {
-            throw ValidationError("--access must be a positive number of metres, got \(access)")
-        }
+        try checkOption("--access", access, InputLimits.accessMeters)
     }
 
     func run() throws {

@@ -91,3 +91,11 @@ enum UsageLine {
         }
     }
 }
+
+/// Checks an option's number against its documented range (`InputLimits`), the same in every command.
+/// - Throws: `ValidationError("--minutes: -5 is out of range: must be more than 0 and at most 600 minutes (e.g. --minutes 15)")`.
+func checkOption(_ option: String, _ value: Double, _ limit: NumericLimit) throws {
+    if let problem = limit.problem(value) {
+        throw ValidationError("\(option): \(NumericLimit.plain(value)) \(problem) (e.g. \(option) \(limit.example))")
+    }
+}
