@@ -1,3 +1,5 @@
+import Foundation
+
 /// The documented range of a numeric input (option value, weight, capacity…): finite, above
 /// `lower` (or at least `lower` when `lowerInclusive`), at most `upper`, and optionally a multiple
 /// of `step`. One limit per kind of number, used by every command and reader alike, so that the same
@@ -46,7 +48,8 @@ public struct NumericLimit: Hashable, Sendable {
 
     /// `15`, `12.5`, `1e+20`: a number as people type it.
     public static func plain(_ value: Double) -> String {
-        if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
+        if abs(value) >= 1e7 { return String(format: "%g", value) }
+        if value == value.rounded() { return String(Int(value)) }
         return String(value)
     }
 }

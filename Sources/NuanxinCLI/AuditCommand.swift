@@ -124,22 +124,14 @@ struct AuditCommand: ParsableCommand {
 
     /// The points of `path` in WGS84; at least one.
     private func readPoints(_ path: String, what: String) throws -> [SitePoint] {
-        let url = URL(fileURLWithPath: path)
-        let points = try PointSetReader.read(contentsOf: url, datum: crs.datum)
-        guard !points.isEmpty else {
-            throw AuditInputError(file: url.lastPathComponent, message: "holds no points; the audit needs at least one of the \(what)")
-        }
-        return points
+        try InputRole(rawValue: what)!.points(path: path, datum: crs.datum)
     }
 
     /// The districts of `--districts` projected to the graph's CRS, or the study area.
     private func readAreas(graph: RoadGraph, projection: Projection, context: GEOSContext) throws -> AuditAreas {
         guard let districts else { return .whole(try District.studyArea(of: graph, projection: projection)) }
-        let url = URL(fileURLWithPath: districts)
-        let collection = try GeoJSONReader.read(contentsOf: url).mapCoordinates { crs.datum.convert($0, to: .wgs84) }
-        return .districts(try DistrictReader.districts(
-            from: collection, file: url.lastPathComponent, nameField: districtNameField,
-            projection: projection, context: context))
+        return .districts(try InputRole.districts(
+            path: districts, nameField: districtNameField, datum: crs.datum, projection: projection, context: context))
     }
 
     /// Lists unroutable points on stderr; fails when no station is routable.

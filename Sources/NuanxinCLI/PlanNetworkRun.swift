@@ -106,9 +106,7 @@ extension PlanCommand {
 
     /// The points of `path` in WGS84, converted from `--crs`.
     private func readPoints(_ path: String, what: String, allowEmpty: Bool) throws -> [SitePoint] {
-        let points = try PointSetReader.read(contentsOf: URL(fileURLWithPath: path), datum: networkOptions.datum ?? .wgs84)
-        if points.isEmpty, !allowEmpty { throw PlanCommandError.noPoints(file: fileName(path), what: what) }
-        return points
+        try InputRole(rawValue: what)!.points(path: path, datum: networkOptions.datum ?? .wgs84, allowEmpty: allowEmpty)
     }
 
     /// Lists the stations and candidates left out on stderr, one line each.

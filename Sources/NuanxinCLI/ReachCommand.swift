@@ -64,7 +64,7 @@ struct ReachCommand: ParsableCommand {
         let loaded = try progress.step("loading \(network.network)") { try network.load(progress: progress) }
         let stationsURL = URL(fileURLWithPath: stations)
         let sites = try progress.step("reading \(stationsURL.lastPathComponent)") {
-            try PointSetReader.read(contentsOf: stationsURL, datum: inputCRS.datum)
+            try InputRole.stations.points(path: stations, datum: inputCRS.datum)
         }
         let placer = try SitePlacer(graph: loaded.graph)
         let placed = try progress.step("snapping \(sites.count) stations onto the road") {

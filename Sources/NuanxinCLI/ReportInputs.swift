@@ -63,11 +63,7 @@ struct ReportInputs {
 
     /// The points of `path` in WGS84; at least one.
     private static func points(_ path: String, what: String, datum: ChineseDatum) throws -> [SitePoint] {
-        let points = try PointSetReader.read(contentsOf: URL(fileURLWithPath: path), datum: datum)
-        guard !points.isEmpty else {
-            throw ReportInputError(file: fileName(path), message: "holds no points; the report needs at least one of the \(what)")
-        }
-        return points
+        try InputRole(rawValue: what)!.points(path: path, datum: datum)
     }
 
     /// The districts of `path` projected to the graph's CRS, or the study area without one.
@@ -75,11 +71,8 @@ struct ReportInputs {
         _ path: String?, nameField: String, graph: RoadGraph, datum: ChineseDatum, projection: Projection
     ) throws -> AuditAreas {
         guard let path else { return .whole(try District.studyArea(of: graph, projection: projection)) }
-        let url = URL(fileURLWithPath: path)
-        let collection = try GeoJSONReader.read(contentsOf: url).mapCoordinates { datum.convert($0, to: .wgs84) }
-        return .districts(try DistrictReader.districts(
-            from: collection, file: url.lastPathComponent, nameField: nameField, projection: projection,
-            context: try GEOSContext()))
+        return .districts(try InputRole.districts(
+            path: path, nameField: nameField, datum: datum, projection: projection, context: try GEOSContext()))
     }
 
     private static func fileName(_ path: String) -> String { URL(fileURLWithPath: path).lastPathComponent }
