@@ -136,6 +136,8 @@ struct AuditCommand: ParsableCommand {
 
     /// Lists unroutable points on stderr; fails when no station is routable.
     private func reportUnroutable(_ stations: [PlacedSite], _ hotspots: [PlacedSite], progress: Progress) throws {
+        try SnapShare.requireMostRoutable(stations, file: self.stations, role: "stations", maxSnap: network.maxSnap)
+        try SnapShare.requireMostRoutable(hotspots, file: self.hotspots, role: "hotspots", maxSnap: network.maxSnap)
         for placed in stations {
             if let reason = placed.unroutableReason(maxSnap: network.maxSnap) {
                 progress.report("station \(placed.site.id) is left out: \(reason)")

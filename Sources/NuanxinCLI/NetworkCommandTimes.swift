@@ -49,6 +49,7 @@ struct NetworkTimesCommand: ParsableCommand {
         let graph = try input.load(progress: progress).graph
         let sites = try PointSetReader.read(contentsOf: URL(fileURLWithPath: sources), datum: crs.datum)
         let placed = try SitePlacer(graph: graph).place(sites, maxSnap: input.maxSnap)
+        try SnapShare.requireMostRoutable(placed, file: sources, role: "sources", maxSnap: input.maxSnap)
         let routable = placed.filter { $0.snap != nil }
         guard !routable.isEmpty else {
             throw NetworkTimesError.noRoutableSource(

@@ -34,6 +34,11 @@ extension PlanCommand {
         let stations = try placer.place(stationPoints, maxSnap: maxSnap)
         let hotspots = try placer.place(hotspotPoints, maxSnap: maxSnap)
         let candidates = try placer.place(candidatePoints, maxSnap: maxSnap)
+        try SnapShare.requireMostRoutable(stations, file: options.stations!, role: "stations", maxSnap: maxSnap)
+        try SnapShare.requireMostRoutable(hotspots, file: options.hotspots!, role: "hotspots", maxSnap: maxSnap)
+        if candidatesFile != PlanNetworkOptions.osmCandidates {
+            try SnapShare.requireMostRoutable(candidates, file: candidatesFile, role: "candidates", maxSnap: maxSnap)
+        }
         if !stations.isEmpty, !stations.contains(where: { $0.snap != nil }) {
             throw PlanCommandError.noRoutableStation(file: fileName(options.stations!), maxSnap: maxSnap)
         }

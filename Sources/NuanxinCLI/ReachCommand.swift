@@ -70,6 +70,7 @@ struct ReachCommand: ParsableCommand {
         let placed = try progress.step("snapping \(sites.count) stations onto the road") {
             try placer.place(sites, maxSnap: network.maxSnap)
         }
+        try SnapShare.requireMostRoutable(placed, file: stations, role: "stations", maxSnap: network.maxSnap)
         for station in ReachEngine.unroutable(placed, maxSnap: network.maxSnap) {
             let name = station.station.name.map { " (\($0))" } ?? ""
             FileHandle.standardError.write(Data("nuanxin: station \(station.station.id)\(name) is unroutable: \(station.reason)\n".utf8))

@@ -27,6 +27,7 @@ struct ReportInputs {
     ) throws -> ReportInputs {
         let placer = try SitePlacer(graph: loaded.graph)
         let placedStations = try placer.place(try points(stations, what: "stations", datum: datum), maxSnap: maxSnap)
+        try SnapShare.requireMostRoutable(placedStations, file: stations, role: "stations", maxSnap: maxSnap)
         for station in placedStations {
             if let reason = station.unroutableReason(maxSnap: maxSnap) {
                 progress.report("station \(station.site.id) is left out: \(reason)")
@@ -38,6 +39,7 @@ struct ReportInputs {
                 message: "no station is within --max-snap \(AuditNumbers.plain(maxSnap)) m of a usable road; check --crs (AMap/Baidu points are 300–600 m off) or raise --max-snap")
         }
         let placedHotspots = try placer.place(try points(hotspots, what: "hotspots", datum: datum), maxSnap: maxSnap)
+        try SnapShare.requireMostRoutable(placedHotspots, file: hotspots, role: "hotspots", maxSnap: maxSnap)
         let unroutable = placedHotspots.count { $0.snap == nil }
         if unroutable > 0 {
             progress.report("\(unroutable) of \(placedHotspots.count) hotspots are more than \(AuditNumbers.plain(maxSnap)) m from a usable road: counted as uncovered")
