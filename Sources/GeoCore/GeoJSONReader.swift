@@ -44,6 +44,12 @@ public enum GeoJSONReader {
     /// Parses `data` with `JSONSerialization` (one pass, no per-number
     /// decoding attempts) and converts the result to a `JSONValue` tree.
     static func decodeJSON(_ data: Data, fileName: String?) throws -> JSONValue {
+        if data.allSatisfy({ [0x20, 0x09, 0x0A, 0x0D].contains($0) }) {
+            throw GeoJSONError(
+                file: fileName, featureIndex: nil, field: "", kind: .notJSON,
+                message: data.isEmpty ? "the file is empty (0 bytes); expected a GeoJSON FeatureCollection"
+                    : "the file holds only white space; expected a GeoJSON FeatureCollection")
+        }
         let object: Any
         do {
             object = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])

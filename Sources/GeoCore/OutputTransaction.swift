@@ -208,10 +208,23 @@ public final class OutputTransaction {
     /// The temporaries currently staged in this process (for tests).
     public static var pendingTemporaries: [String] { SignalCleanup.registered() }
 
-    /// What the signal handler does, without exiting: removes every registered temporary.
-    /// Async-signal-safe. Returns how many were removed. For tests.
+    /// What the signal handler does, without exiting: removes every registered temporary (only those
+    /// under `folder` when given, so that tests running in parallel do not disturb each other).
+    /// Returns how many were removed. For tests.
     @discardableResult
-    public static func removePendingTemporaries() -> Int { Int(SignalCleanup.unlinkAll()) }
+    public static func removePendingTemporaries(under folder: String? = nil) -> Int {
+        guard let folder else { return Int(SignalCleanup.unlinkAll()) }
+        return SignalCleanup.critical {
+            var removed = 0
+            for slot in 0..<SignalCleanup.slotCount where SignalCleanup.buffer[slot * SignalCleanup.slotSize] != 0 {
+                let path = String(cString: SignalCleanup.buffer + slot * SignalCleanup.slotSize)
+                guard path.hasPrefix(folder + "/") else { continue }
+                if unlink(path) == 0 { removed += 1 }
+                SignalCleanup.unregister(slot)
+            }
+            return removed
+        }
+    }
 
     private static func writeAll(_ data: Data, to fd: Int32, path: String) throws {
         try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
