@@ -102,7 +102,7 @@ public struct GeoJSONIssue: Hashable, Sendable, CustomStringConvertible {
     /// `feature N: field: message`, with `(warning)` appended to warnings.
     public var description: String {
         var parts: [String] = []
-        if let featureIndex { parts.append("feature \(featureIndex)") }
+        if let featureIndex { parts.append(featurePlace(featureIndex)) }
         if !field.isEmpty { parts.append(field) }
         parts.append(severity == .warning ? message + " (warning)" : message)
         return parts.joined(separator: ": ")

@@ -13,6 +13,13 @@ struct Nuanxin: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "nuanxin",
         abstract: "15-minute service circles, coverage audits and station planning on real road networks.",
+        discussion: """
+            Errors are one line on stderr naming the file as given and the place: GeoJSON features \
+            counted from 1 (feature 1 is the first), CSV lines from 1 (line 1 is the header), JSON \
+            syntax errors by line and column. Exit status: 0 success, 1 failed run, 64 usage error \
+            (bad option or value, an output that is an input), 130/143 interrupted (SIGINT/SIGTERM); \
+            outputs are renamed into place only when all are complete.
+            """,
         version: "0.1.0",
         subcommands: [
             ReachCommand.self,
