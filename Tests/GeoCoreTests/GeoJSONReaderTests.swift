@@ -197,7 +197,7 @@ private let malformedCases: [MalformedCase] = [
         #expect(issues.map(\.kind) == [.ringWinding, .ringNotClosed, .swappedLatLon])
         #expect(issues.map(\.featureIndex) == [0, 1, 2])
         #expect(issues.map(\.severity) == [.warning, .error, .error])
-        #expect(issues[0].description == "feature 0: geometry.coordinates[0]: exterior ring is clockwise; RFC 7946 wants counter-clockwise (nuanxin writes it reversed) (warning)")
+        #expect(issues[0].description == "feature 1: geometry.coordinates[0]: exterior ring is clockwise; RFC 7946 wants counter-clockwise (nuanxin writes it reversed) (warning)")
     }
 
     @Test func additionalChecksRunOnlyOnGeometriesWithoutErrors() throws {

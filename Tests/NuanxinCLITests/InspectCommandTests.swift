@@ -24,7 +24,7 @@ import Testing
             property keys: name, weight, 区
             foreign members: name
             problems: 0 errors, 1 warning
-              feature 2: geometry.coordinates[0]: exterior ring is clockwise; RFC 7946 wants counter-clockwise (nuanxin writes it reversed) (warning)
+              feature 3: geometry.coordinates[0]: exterior ring is clockwise; RFC 7946 wants counter-clockwise (nuanxin writes it reversed) (warning)
 
             """)
     }
