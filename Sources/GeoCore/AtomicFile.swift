@@ -28,6 +28,6 @@ public enum AtomicFile {
     ///   the temporary file is removed in every failure.
     /// - Complexity: O(data.count).
     public static func write(_ data: Data, to url: URL) throws {
-        try OutputTransaction.writeAll([(data: data, path: url.path)])
+        try OutputTransaction.writeAll([(data: data, path: url.relativePath)])
     }
 }

@@ -127,7 +127,8 @@ public final class OutputTransaction {
 
     private func stageOne(_ data: Data, for path: String) throws {
         let target = URL(fileURLWithPath: path)
-        let folder = target.deletingLastPathComponent().path
+        let parent = (path as NSString).deletingLastPathComponent  // as given, for messages and the temporary
+        let folder = parent.isEmpty ? "." : parent
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
             throw AtomicFileError(path: path, reason: "it is a folder; give a file name")

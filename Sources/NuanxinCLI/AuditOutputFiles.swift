@@ -8,6 +8,6 @@ enum AuditOutputFiles {
     /// Writes every `(data, url)` pair as one set.
     /// - Throws: the first `AtomicFileError`; no target has changed then.
     static func write(_ files: [(data: Data, url: URL)]) throws {
-        try OutputTransaction.writeAll(files.map { (data: $0.data, path: $0.url.path) })
+        try OutputTransaction.writeAll(files.map { (data: $0.data, path: $0.url.relativePath) })
     }
 }

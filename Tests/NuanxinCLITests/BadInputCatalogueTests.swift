@@ -72,6 +72,8 @@ import Testing
                 mentions: ["data/st.geojson: feature 1: geometry is Point; districts must be Polygon or MultiPolygon"]),
         BadCase(name: "unwritable output", arguments: audit.map { $0 == "sum.csv" ? "no-such-folder/sum.csv" : $0 }, status: 1,
                 mentions: ["no-such-folder/sum.csv: cannot write"]),
+        BadCase(name: "output is a folder", arguments: audit.map { $0 == "sum.csv" ? "data" : $0 }, status: 64,
+                mentions: ["--summary: data is a folder; give a file name"]),
         BadCase(name: "output is an input (audit)", arguments: audit.map { $0 == "out.geojson" ? "./data/hs.geojson" : $0 }, status: 64,
                 mentions: ["--out: ./data/hs.geojson is the same file as the input --hotspots data/hs.geojson"]),
         BadCase(name: "output is an input (reach)", arguments: ["reach", "-q", "--network", "town.osm", "--stations", "data/st.geojson", "--out", "data/st.geojson"],
