@@ -85,7 +85,7 @@ struct PlanNetworkOptions: ParsableArguments {
         let minutes = serviceMinutes
         try checkOption("--minutes", minutes, InputLimits.minutes)
         if let searchMinutes, !(searchMinutes.isFinite && searchMinutes >= minutes && searchMinutes <= 1440) {
-            throw ValidationError("--search-minutes must be at least --minutes (\(AuditNumbers.plain(minutes))) and at most 1440, got \(searchMinutes)")
+            throw ValidationError("--search-minutes: \(NumericLimit.plain(searchMinutes)) is out of range: must be at least --minutes (\(AuditNumbers.plain(minutes))) and at most 1440 (e.g. --search-minutes \(AuditNumbers.plain(min(2 * minutes, 1440))))")
         }
         if let newSites, newSites < 0 { throw ValidationError("--new \(newSites) must be ≥ 0") }
     }
