@@ -146,6 +146,23 @@ import Testing
         #expect(try String(contentsOf: folder.appendingPathComponent("a.geojson"), encoding: .utf8).contains("\"name\":\"春熙路\""))
     }
 
+    /// `convert --in-place` replaces its input on purpose, atomically; `--out` naming the input is refused.
+    @Test func convertInPlaceReplacesTheInput() throws {
+        let folder = try makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("st.geojson")
+        try Data(Self.station.utf8).write(to: file)
+        let refused = try #require(try runNuanxin(["convert", "--from", "gcj02", "--to", "wgs84", "st.geojson", "--out", "st.geojson"], in: folder))
+        #expect(refused.status == 64)
+        #expect(try Data(contentsOf: file) == Data(Self.station.utf8))
+        let result = try #require(try runNuanxin(["convert", "--from", "gcj02", "--to", "wgs84", "st.geojson", "--in-place", "-q"], in: folder))
+        #expect(result.status == 0, "\(result.stderr)")
+        let converted = try String(contentsOf: file, encoding: .utf8)
+        // GCJ-02 → WGS84 near Chengdu moves a point by a few hundred metres: the coordinates changed.
+        #expect(!converted.contains("104.0605,30.6601") && converted.contains("\"S1\""), "\(converted)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["st.geojson"])
+    }
+
     /// SIGTERM while the audit of the real city runs: exit 143 (or 0 when it had already finished), no
     /// temporary left, and the old outputs kept as a set (both old, or both new and complete).
     @Test func sigtermLeavesNoDebris() throws {
