@@ -1,3 +1,4 @@
+import GeoCore
 /// Why a district file was rejected, with the file and the feature index,
 /// e.g. `districts.geojson: feature 3: no property "name"; …`.
 public struct DistrictError: Error, Hashable, Sendable, CustomStringConvertible {
@@ -34,6 +35,6 @@ public struct DistrictError: Error, Hashable, Sendable, CustomStringConvertible 
 
     /// `file: feature N: message`, or `file: message` for the whole file.
     public var description: String {
-        featureIndex.map { "\(file): feature \($0): \(message)" } ?? "\(file): \(message)"
+        featureIndex.map { "\(file): \(featurePlace($0)): \(message)" } ?? "\(file): \(message)"
     }
 }

@@ -35,17 +35,32 @@ public enum DistrictReader {
             let name = try name(of: feature, field: nameField, fail: fail)
             if let first = firstIndex[name] {
                 throw fail(.duplicateName,
-                    "name \"\(name)\" is already used by feature \(first); give every district its own name (merge parts into one MultiPolygon)")
+                    "name \"\(name)\" is already used by \(featurePlace(first)); give every district its own name (merge parts into one MultiPolygon)")
             }
             firstIndex[name] = index
             let polygon = try GeoJSONPlanar.multiPolygon(from: geometry, projection: projection)
-            if let reason = try problem(of: polygon, in: context) {
+            if let reason = try problem(of: polygon, in: context).map({ inLonLat($0, projection: projection) }) {
                 throw fail(.invalidPolygon,
                     "district \"\(name)\" is not a valid polygon (GEOS: \(reason)); repair it, e.g. with QGIS \"Fix geometries\"")
             }
             districts.append(District(name: name, geometry: geometry, polygon: polygon))
         }
         return districts
+    }
+
+    /// GEOS's reason with its location in projected metres (`Self-intersection[412345.6 3391234.5]`)
+    /// rewritten in WGS84 degrees (`Self-intersection at lon,lat 104.0612345,30.6601234`), so that
+    /// people can find it on a map; the reason unchanged when it has no location.
+    static func inLonLat(_ reason: String, projection: Projection) -> String {
+        guard let range = reason.range(of: #"\[\s*-?[0-9.eE+-]+\s+-?[0-9.eE+-]+\s*\]"#, options: .regularExpression) else {
+            return reason
+        }
+        let numbers = reason[range].dropFirst().dropLast().split(separator: " ").compactMap { Double($0) }
+        guard numbers.count == 2, let position = try? projection.inverse([PlanarPoint(x: numbers[0], y: numbers[1])]).first else {
+            return reason
+        }
+        return reason.replacingCharacters(
+            in: range, with: " at lon,lat \(formatFixed(position.lon, decimals: 7)),\(formatFixed(position.lat, decimals: 7))")
     }
 
     /// GEOS's reason why `polygon` is not valid, or nil when it is.

@@ -1,3 +1,7 @@
+/// How a feature is named in messages: counted from 1 like CSV lines, `feature 1` for index 0.
+/// Every reader and command uses this one convention (stated in `nuanxin --help`).
+public func featurePlace(_ index: Int) -> String { "feature \(index + 1)" }
+
 /// Why a GeoJSON input was rejected, with the file, the feature index and the
 /// field, e.g. `stations.geojson: feature 12: geometry.coordinates: latitude 200.0 is outside -90…90`.
 public struct GeoJSONError: Error, Hashable, Sendable, CustomStringConvertible {
@@ -33,9 +37,9 @@ public struct GeoJSONError: Error, Hashable, Sendable, CustomStringConvertible {
         case invalidGeometry
     }
 
-    /// The file's name (last path component), when the input came from a file.
+    /// The file's path as the user gave it, when the input came from a file.
     public var file: String?
-    /// The index of the feature in `features`, when the problem is inside one.
+    /// The index of the feature in `features` (0-based; shown counted from 1, `featurePlace`), when the problem is inside one.
     public var featureIndex: Int?
     /// The member path, e.g. `geometry.coordinates[0][3]`; empty for the whole document.
     public var field: String
@@ -57,7 +61,7 @@ public struct GeoJSONError: Error, Hashable, Sendable, CustomStringConvertible {
     public var description: String {
         var parts: [String] = []
         if let file { parts.append(file) }
-        if let featureIndex { parts.append("feature \(featureIndex)") }
+        if let featureIndex { parts.append(featurePlace(featureIndex)) }
         if !field.isEmpty { parts.append(field) }
         parts.append(message)
         return parts.joined(separator: ": ")
@@ -98,7 +102,7 @@ public struct GeoJSONIssue: Hashable, Sendable, CustomStringConvertible {
     /// `feature N: field: message`, with `(warning)` appended to warnings.
     public var description: String {
         var parts: [String] = []
-        if let featureIndex { parts.append("feature \(featureIndex)") }
+        if let featureIndex { parts.append(featurePlace(featureIndex)) }
         if !field.isEmpty { parts.append(field) }
         parts.append(severity == .warning ? message + " (warning)" : message)
         return parts.joined(separator: ": ")

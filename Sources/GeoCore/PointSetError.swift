@@ -8,7 +8,7 @@ public struct PointSetError: Error, Hashable, Sendable, CustomStringConvertible 
         /// A CSV line, 1-based (the header is line 1); for a quoted field
         /// spanning lines, the line where the record starts.
         case line(Int)
-        /// A GeoJSON feature index, 0-based.
+        /// A GeoJSON feature index, 0-based (shown counted from 1: `feature 1` is the first).
         case feature(Int)
     }
 
@@ -36,7 +36,7 @@ public struct PointSetError: Error, Hashable, Sendable, CustomStringConvertible 
         case outOfRange
         /// The coordinates look like (lat, lon) instead of (lon, lat).
         case swappedLatLon
-        /// A weight is negative.
+        /// A weight is negative or above its documented limit.
         case negativeWeight
         /// An id appears twice.
         case duplicateID
@@ -44,9 +44,11 @@ public struct PointSetError: Error, Hashable, Sendable, CustomStringConvertible 
         case notAPoint
         /// A value has the wrong JSON type.
         case wrongType
+        /// The weights add up to more than a finite number.
+        case weightOverflow
     }
 
-    /// The file's name (last path component).
+    /// The file's path as the user gave it.
     public var file: String
     /// Where in the file.
     public var location: Location
@@ -68,7 +70,7 @@ public struct PointSetError: Error, Hashable, Sendable, CustomStringConvertible 
         switch location {
         case .file: "\(file): \(message)"
         case .line(let n): "\(file): line \(n): \(message)"
-        case .feature(let i): "\(file): feature \(i): \(message)"
+        case .feature(let i): "\(file): \(featurePlace(i)): \(message)"
         }
     }
 }

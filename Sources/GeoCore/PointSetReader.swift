@@ -1,5 +1,11 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Reads the point sets every job uses (stations, hotspots, candidate sites)
 /// from GeoJSON Point features or from CSV with the header
 /// `id,lon,lat[,weight][,name][,kind]` (any column order, extra columns kept
@@ -16,7 +22,7 @@ public enum PointSetReader {
     ///   negative or non-numeric weights, missing columns or values, non-Point features.
     /// - Complexity: O(size of the file).
     public static func read(contentsOf url: URL, datum: ChineseDatum = .wgs84) throws -> [SitePoint] {
-        let file = url.lastPathComponent
+        let file = url.relativePath
         let data: Data
         do {
             data = try Data(contentsOf: url)
@@ -25,14 +31,27 @@ public enum PointSetReader {
                 file: url.path, location: .file, kind: .unreadable,
                 message: "cannot read the file (\(readFailureReason(url)))")
         }
-        let points = isGeoJSON(url: url, data: data)
-            ? try GeoJSONPoints.points(try GeoJSONReader.read(data: data, fileName: file), file: file)
-            : try CSVPoints.points(try utf8Text(data, file: file), file: file)
+        let points = try points(data: data, file: file, isGeoJSON: isGeoJSON(url: url, data: data))
         return points.map { point in
             var converted = point
             converted.coordinate = datum.convert(point.coordinate, to: .wgs84)
             return converted
         }
+    }
+
+    /// The points of `data` (a GeoJSON or CSV file named `file` in messages), in the file's datum;
+    /// every rule of `read` applies, and the weights' sum must be finite.
+    /// - Throws: `PointSetError`, `GeoJSONError`.
+    public static func points(data: Data, file: String, isGeoJSON: Bool) throws -> [SitePoint] {
+        let points = isGeoJSON
+            ? try GeoJSONPoints.points(try GeoJSONReader.read(data: data, fileName: file), file: file)
+            : try CSVPoints.points(try text(data, file: file), file: file)
+        if InputLimits.checkedSum(points.lazy.map(\.weight)) == nil {
+            throw PointSetError(
+                file: file, location: .file, kind: .weightOverflow,
+                message: "the weights add up to more than a finite number; scale them down")
+        }
+        return points
     }
 
     private static func isGeoJSON(url: URL, data: Data) -> Bool {
@@ -45,15 +64,56 @@ public enum PointSetReader {
         }
     }
 
-    private static func utf8Text(_ data: Data, file: String) throws -> String {
+    /// The text of a CSV file: UTF-8 (a byte-order mark is dropped); else GB18030 when the bytes
+    /// decode as GB18030 (Excel on a Chinese system), with a note on stderr.
+    private static func text(_ data: Data, file: String) throws -> String {
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }  // Excel's byte-order mark
-        guard let text = String(validating: bytes, as: UTF8.self) else {
-            throw PointSetError(
-                file: file, location: .file, kind: .notUTF8,
-                message: "the file is not UTF-8 text (GBK from Excel?); save it as \"CSV UTF-8\"")
+        if let text = String(validating: bytes, as: UTF8.self) { return text }
+        if let text = decodeGB18030(bytes) {
+            FileHandle.standardError.write(Data("nuanxin: note: \(file): read as GB18030 (not UTF-8); save it as \"CSV UTF-8\" to silence this\n".utf8))
+            return text
         }
-        return text
+        let offset = firstInvalidUTF8Offset(bytes)
+        let line = bytes[..<offset].count { $0 == 0x0A } + 1
+        throw PointSetError(
+            file: file, location: .line(line), kind: .notUTF8,
+            message: "byte \(offset + 1) (0x\(String(bytes[offset], radix: 16, uppercase: true))) is not UTF-8 text, nor GB18030; save the file as \"CSV UTF-8\"")
+    }
+
+    /// `bytes` decoded as GB18030 with the C library's `iconv` (strict: nil when any byte sequence
+    /// is not valid GB18030).
+    static func decodeGB18030(_ bytes: [UInt8]) -> String? {
+        let converter = iconv_open("UTF-8", "GB18030")
+        guard converter != iconv_t(bitPattern: -1) else { return nil }
+        defer { iconv_close(converter) }
+        var input = bytes.map { CChar(bitPattern: $0) }
+        var output = [CChar](repeating: 0, count: bytes.count * 4 + 4)
+        let produced: Int? = input.withUnsafeMutableBufferPointer { inBuffer in
+            output.withUnsafeMutableBufferPointer { outBuffer in
+                var inPointer: UnsafeMutablePointer<CChar>? = inBuffer.baseAddress
+                var inLeft = inBuffer.count
+                var outPointer: UnsafeMutablePointer<CChar>? = outBuffer.baseAddress
+                var outLeft = outBuffer.count
+                guard iconv(converter, &inPointer, &inLeft, &outPointer, &outLeft) != -1, inLeft == 0 else { return nil }
+                return outBuffer.count - outLeft
+            }
+        }
+        guard let produced else { return nil }
+        return String(validating: output[..<produced].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    /// The offset of the first byte that does not begin a well-formed UTF-8 sequence (0 when none is found).
+    private static func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int {
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            let length = byte < 0x80 ? 1 : byte >> 5 == 0b110 ? 2 : byte >> 4 == 0b1110 ? 3 : byte >> 3 == 0b11110 ? 4 : 0
+            guard length > 0, index + length <= bytes.count,
+                  bytes[(index + 1)..<(index + length)].allSatisfy({ $0 & 0xC0 == 0x80 }) else { return index }
+            index += length
+        }
+        return 0
     }
 }
 
@@ -84,6 +144,9 @@ private struct PointRules {
     func weight(_ value: Double, text: String, at location: PointSetError.Location) throws -> Double {
         guard value.isFinite else { throw fail(location, .notANumber, "weight \"\(text)\" is not a finite number") }
         guard value >= 0 else { throw fail(location, .negativeWeight, "weight \(text) is negative; weights must be 0 or more") }
+        if let problem = InputLimits.weight.problem(value) {
+            throw fail(location, .negativeWeight, "weight \(text) \(problem)")
+        }
         return value
     }
 
@@ -91,7 +154,7 @@ private struct PointRules {
         switch location {
         case .file: "the file"
         case .line(let n): "line \(n)"
-        case .feature(let i): "feature \(i)"
+        case .feature(let i): featurePlace(i)
         }
     }
 }

@@ -12,9 +12,7 @@ enum AuditAreasInput {
         _ path: String?, nameField: String, graph: RoadGraph, datum: ChineseDatum, projection: Projection
     ) throws -> AuditAreas {
         guard let path else { return .whole(try District.studyArea(of: graph, projection: projection)) }
-        let url = URL(fileURLWithPath: path)
-        let collection = try GeoJSONReader.read(contentsOf: url).mapCoordinates { datum.convert($0, to: .wgs84) }
-        return .districts(try DistrictReader.districts(
-            from: collection, file: url.lastPathComponent, nameField: nameField, projection: projection))
+        return .districts(try InputRole.districts(
+            path: path, nameField: nameField, datum: datum, projection: projection))
     }
 }

@@ -74,15 +74,10 @@ struct AuditCommand: ParsableCommand {
     @OptionGroup var output: QuietOption
 
     func validate() throws {
-        guard minutes > 0, minutes <= 600 else {
-            throw ValidationError("--minutes must be more than 0 and at most 600, got \(minutes)")
-        }
-        guard abs(minutes * 10 - (minutes * 10).rounded()) < 1e-9 else {
-            throw ValidationError("--minutes must be a multiple of 0.1 (e.g. 15 or 12.5), got \(minutes)")
-        }
-        if let summary, URL(fileURLWithPath: summary).standardizedFileURL == URL(fileURLWithPath: out).standardizedFileURL {
-            throw ValidationError("--summary and --out must be different files")
-        }
+        try checkOption("--minutes", minutes, InputLimits.minutes)
+        try OutputFileCheck.distinct(
+            outputs: [("--out", out), ("--summary", summary)],
+            inputs: [("--network", network.network), ("--stations", stations), ("--hotspots", hotspots), ("--districts", districts)])
     }
 
     func run() throws {
@@ -101,8 +96,8 @@ struct AuditCommand: ParsableCommand {
                 districts, nameField: districtNameField, graph: loaded.graph, datum: crs.datum, projection: projection)
         }
         let (placedStations, placedHotspots) = try progress.time("snap") {
-            (try inputs.place(stationPoints, kind: "station", file: fileName(stations)),
-             try inputs.place(hotspotPoints, kind: "hotspot", file: fileName(hotspots)))
+            (try inputs.place(stationPoints, kind: "station", file: stations),
+             try inputs.place(hotspotPoints, kind: "hotspot", file: hotspots))
         }
         for line in placedStations.leftOutMessages { progress.report(line) }
         try InputFileError.mapping(user: "the audit") { try placedStations.requireRoutable() }
@@ -147,7 +142,6 @@ struct AuditCommand: ParsableCommand {
         try output.finish(progress)
     }
 
-    private func fileName(_ path: String) -> String { URL(fileURLWithPath: path).lastPathComponent }
 
     private func milliseconds(_ duration: Duration) -> String {
         let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18

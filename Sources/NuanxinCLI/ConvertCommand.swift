@@ -13,6 +13,8 @@ struct ConvertCommand: ParsableCommand {
             Examples:
               nuanxin convert --from gcj02 --to wgs84 amap-stations.geojson --out stations.geojson
               nuanxin convert --from wgs84 --to gcj02 --point 104.0657,30.6595
+              nuanxin convert --from gcj02 --to wgs84 amap-stations.geojson --in-place
+            --out must not be the input file (use --in-place to replace it on purpose).
             Every geometry type is converted; properties, ids and foreign members are kept.
             """
     )
@@ -29,6 +31,9 @@ struct ConvertCommand: ParsableCommand {
     @Option(help: "Where to write the converted GeoJSON FeatureCollection (required with an input file).")
     var out: String?
 
+    @Flag(name: .customLong("in-place"), help: "Replace the input file with the converted GeoJSON (atomically) instead of writing --out.")
+    var inPlace = false
+
     @Option(help: "A single point LON,LAT to convert instead of a file; prints LON,LAT with 7 decimals.")
     var point: String?
 
@@ -40,9 +45,15 @@ struct ConvertCommand: ParsableCommand {
             throw ValidationError("Give an input GeoJSON file or --point LON,LAT.")
         case (.some, .some):
             throw ValidationError("Give either an input file or --point, not both.")
-        case (.some, nil):
-            if out == nil { throw ValidationError("--out is required when converting a file.") }
+        case (.some(let input), nil):
+            if inPlace {
+                if out != nil { throw ValidationError("--in-place: replaces the input; give it or --out, not both") }
+            } else {
+                if out == nil { throw ValidationError("--out is required when converting a file (or --in-place to replace it).") }
+                try OutputFileCheck.distinct(outputs: [("--out", out)], inputs: [("", input)])
+            }
         case (nil, .some(let text)):
+            if inPlace { throw ValidationError("--in-place: applies to an input file, not to --point") }
             if out != nil { throw ValidationError("--out is only for file input; --point prints to stdout.") }
             _ = try Self.parsePoint(text)
         }
@@ -53,7 +64,7 @@ struct ConvertCommand: ParsableCommand {
             print(from.convert(try Self.parsePoint(point), to: to))
             return
         }
-        guard let input, let out else { preconditionFailure("validate() requires an input file and --out") }
+        guard let input, let out = inPlace ? input : out else { preconditionFailure("validate() requires an input file and --out") }
         let progress = output.progress
         let inputURL = URL(fileURLWithPath: input)
         let collection = try progress.step("reading \(inputURL.lastPathComponent)", phase: "read") {

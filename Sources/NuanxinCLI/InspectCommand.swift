@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Coverage
 import GeoCore
 import Reports
 
@@ -14,6 +15,12 @@ struct InspectCommand: ParsableCommand {
             closed or too short, ring winding). Files ending in .csv or .txt are read as
             point sets (id,lon,lat[,weight][,name][,kind]); anything else as GeoJSON.
             Exits with status 1 when the file has errors that other commands would reject.
+            --as stations|hotspots|candidates|districts runs exactly the validation of the
+            commands that read the file in that role (the same rules, the same one-line
+            message on stderr, exit 1). Without --as, a GeoJSON file without polygons and
+            any CSV are checked as a point set (ids, coordinates, weights, at least one point).
+            Places: GeoJSON features are counted from 1 (feature 1 is the first), CSV lines
+            from 1 (line 1 is the header), as in every nuanxin message.
             """
     )
 
@@ -22,13 +29,22 @@ struct InspectCommand: ParsableCommand {
 
     @OptionGroup var crs: InputCRSOption
 
+    @Option(name: .customLong("as"), help: "Check the file as the commands read it in this role: stations, hotspots, candidates or districts.")
+    var role: InputRole?
+
+    @Option(name: .customLong("district-name-field"), help: "With --as districts: the property holding the name.")
+    var districtNameField = "name"
+
     @OptionGroup var output: QuietOption
 
     func run() throws {
         let progress = output.progress
         let url = URL(fileURLWithPath: file)
+        if let role { try role.validate(path: file, datum: crs.datum, nameField: districtNameField) }
         if ["csv", "txt"].contains(url.pathExtension.lowercased()) {
-            let points = try progress.time("read") { try PointSetReader.read(contentsOf: url, datum: crs.datum) }
+            let points = try progress.time("read") {
+                try (role == nil || role == .districts ? InputRole.hotspots : role!).points(path: file, datum: crs.datum)
+            }
             print(PointSetSummary(points: points, file: url).text)
             try output.finish(progress)
             return
@@ -37,15 +53,30 @@ struct InspectCommand: ParsableCommand {
             try GeoJSONReader.readReportingIssues(
                 contentsOf: url, validator: GeoJSONValidator(additionalChecks: [GEOSValidityCheck.check]))
         }
+        if role == nil, !collection.features.contains(where: { $0.geometry.map(isPolygonal) ?? false }),
+           !issues.contains(where: { $0.severity == .error }) {
+            try InputRole.hotspots.validate(path: file, datum: crs.datum)  // a point set: the point rules
+        }
         let summary = GeoJSONSummary(collection: collection, issues: issues, datum: crs.datum, file: url)
         print(summary.text)
         try output.finish(progress)
         let errorCount = issues.count { $0.severity == .error }
         if errorCount > 0 {
-            throw InspectionFailure(file: url.lastPathComponent, errorCount: errorCount)
+            throw InspectionFailure(file: file, errorCount: errorCount)
+        }
+    }
+
+    private func isPolygonal(_ geometry: Geometry) -> Bool {
+        switch geometry {
+        case .polygon, .multiPolygon: true
+        case .geometryCollection(let members): members.contains(where: isPolygonal)
+        default: false
         }
     }
 }
+
+/// `--as stations|hotspots|candidates|districts`.
+extension InputRole: ExpressibleByArgument {}
 
 /// The file has validity errors (listed on stdout by `inspect`).
 struct InspectionFailure: Error, CustomStringConvertible {
@@ -72,7 +103,7 @@ struct GeoJSONSummary {
         let keys = Set(collection.features.flatMap { $0.properties?.keys.map { $0 } ?? [] })
         let wgs84 = collection.mapCoordinates { datum.convert($0, to: .wgs84) }
         var lines = [
-            "file: \(file.lastPathComponent)",
+            "file: \(file.relativePath)",
             "format: GeoJSON",
             "features: \(collection.features.count)",
             "geometry types: " + listing(typeCounts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }),
@@ -108,7 +139,7 @@ struct PointSetSummary {
         let keys = Set(points.flatMap { $0.properties.keys })
         let totalWeight = points.reduce(0) { $0 + $1.weight }
         return [
-            "file: \(file.lastPathComponent)",
+            "file: \(file.relativePath)",
             "format: point CSV",
             "points: \(points.count)",
             "kinds: " + listing(kindCounts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }),

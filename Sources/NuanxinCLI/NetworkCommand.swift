@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GeoCore
 import RoadNetwork
 import Reports
 
@@ -48,15 +49,11 @@ struct NetworkInputOptions: ParsableArguments {
     var maxSnap: Double = 300
 
     func validate() throws {
-        if let speed, !(speed > 0 && speed <= 100) {
-            throw ValidationError("--speed must be between 0 and 100 km/h, got \(speed)")
-        }
+        if let speed { try checkOption("--speed", speed, InputLimits.speedKmh) }
         if speed != nil && speedBand != nil {
             throw ValidationError("give either --speed or --speed-band, not both")
         }
-        if !(maxSnap > 0 && maxSnap.isFinite) {
-            throw ValidationError("--max-snap must be a positive number of metres, got \(maxSnap)")
-        }
+        try checkOption("--max-snap", maxSnap, InputLimits.maxSnapMeters)
     }
 
     /// The cruising speeds to run, in km/h: the band's two, or the one speed.
@@ -91,7 +88,8 @@ struct SpeedBand: ExpressibleByArgument, Equatable {
     init?(argument: String) {
         let parts = argument.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
         guard parts.count == 2, let low = parts[0], let high = parts[1],
-              low > 0, high > low, high <= 100 else { return nil }
+              InputLimits.speedKmh.problem(low) == nil, InputLimits.speedKmh.problem(high) == nil, high > low
+        else { return nil }
         self.low = low
         self.high = high
     }

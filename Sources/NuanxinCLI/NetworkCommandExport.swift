@@ -22,6 +22,10 @@ struct NetworkExportCommand: ParsableCommand {
     @Option(name: .long, help: "Output CSV file.")
     var out: String
 
+    func validate() throws {
+        try OutputFileCheck.distinct(outputs: [("--out", out)], inputs: [("--network", input.network)])
+    }
+
     func run() throws {
         let progress = output.progress
         let graph = try input.load(progress: progress).graph

@@ -38,9 +38,8 @@ struct NetworkTimesCommand: ParsableCommand {
     @OptionGroup var output: QuietOption
 
     func validate() throws {
-        if !(minutes > 0 && minutes <= 24 * 60) {
-            throw ValidationError("--minutes must be between 0 and 1440, got \(minutes)")
-        }
+        try OutputFileCheck.distinct(outputs: [("--out", out)], inputs: [("--network", input.network), ("--sources", sources)])
+        try checkOption("--minutes", minutes, InputLimits.minutes)
         if input.speedBand != nil {
             throw ValidationError("network times runs one speed; give --speed instead of --speed-band")
         }
@@ -52,7 +51,7 @@ struct NetworkTimesCommand: ParsableCommand {
         let inputs = try NetworkInputs(graph: graph, datum: crs.datum, maxSnap: input.maxSnap)
         let url = URL(fileURLWithPath: sources)
         let sites = try progress.time("read") { try inputs.points(url, kind: "source", allowEmpty: true) }
-        let placed = try progress.time("snap") { try inputs.place(sites, kind: "source", file: url.lastPathComponent) }
+        let placed = try progress.time("snap") { try inputs.place(sites, kind: "source", file: sources) }
         let routable = placed.routable
         guard !routable.isEmpty else {
             throw NetworkTimesError.noRoutableSource(

@@ -6,13 +6,21 @@ import Reports
 /// The `nuanxin` command: service-coverage analysis for 暖新 stations.
 ///
 /// `main()` is custom so that every failure is one line on stderr,
-/// `nuanxin: error: <message>`, with a non-zero exit status. Usage and
-/// validation errors keep ArgumentParser's message and usage text (exit 64).
+/// `nuanxin: error: <message>`: usage and validation errors (bad option,
+/// bad value, an output that is an input) exit 64, failures of the run 1,
+/// SIGINT/SIGTERM 130/143.
 @main
 struct Nuanxin: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "nuanxin",
         abstract: "15-minute service circles, coverage audits and station planning on real road networks.",
+        discussion: """
+            Errors are one line on stderr naming the file as given and the place: GeoJSON features \
+            counted from 1 (feature 1 is the first), CSV lines from 1 (line 1 is the header), JSON \
+            syntax errors by line and column. Exit status: 0 success, 1 failed run, 64 usage error \
+            (bad option or value, an output that is an input), 130/143 interrupted (SIGINT/SIGTERM); \
+            outputs are renamed into place only when all are complete.
+            """,
         version: "0.1.0",
         subcommands: [
             ReachCommand.self,
@@ -26,13 +34,16 @@ struct Nuanxin: AsyncParsableCommand {
         ]
     )
 
-    /// Parses the arguments, runs the chosen subcommand and turns any error into one stderr line.
+    /// Parses the arguments, runs the chosen subcommand and turns any error into one stderr line:
+    /// usage errors exit 64 (`UsageLine`), failures of the run exit 1, SIGINT/SIGTERM 130/143
+    /// (`OutputTransaction` removes the temporaries of unfinished outputs).
     static func main() async {
+        OutputTransaction.installSignalHandlers()
         let command: ParsableCommand
         do {
-            command = try parseAsRoot()
+            command = try parseAsRoot(UsageLine.joinNegativeValues(Array(CommandLine.arguments.dropFirst())))
         } catch {
-            exit(withError: error)
+            failParsing(error)
         }
         do {
             if var asyncCommand = command as? AsyncParsableCommand {
@@ -43,10 +54,18 @@ struct Nuanxin: AsyncParsableCommand {
             }
         } catch let error where error is CleanExit || error is ValidationError || error is ExitCode
             || exitCode(for: error) != .failure {  // also `--help`, which ArgumentParser throws from run()
-            exit(withError: error)
+            failParsing(error)
         } catch {
             failWithOneLine(error)
         }
+    }
+
+    /// Help, version and explicit exit codes as ArgumentParser does them; usage errors as one line, exit 64.
+    static func failParsing(_ error: Error) -> Never {
+        if error is CleanExit || error is ExitCode || exitCode(for: error) == .success {
+            exit(withError: error)
+        }
+        UsageLine.fail(error)
     }
 
     /// Prints `nuanxin: error: <message>` on stderr and exits with status 1.

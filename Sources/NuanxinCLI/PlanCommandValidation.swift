@@ -45,6 +45,10 @@ extension PlanCommand {
         }
         try validateSharedOptions()
         if options.frontierOut != nil, frontier == nil { throw ValidationError("--frontier-out needs --frontier A..B") }
+        try OutputFileCheck.distinct(
+            outputs: [("--out", networkOutPath), ("--summary", options.summary), ("--frontier-out", frontierOutPath)],
+            inputs: [("--network", options.network), ("--stations", options.stations), ("--hotspots", options.hotspots),
+                     ("--candidates", options.candidates)])
         let outputs = [("--out", networkOutPath), ("--summary", options.summary), ("--frontier-out", frontierOutPath)]
             .compactMap { flag, path in path.map { (flag, URL(fileURLWithPath: $0).standardizedFileURL) } }
         for (i, a) in outputs.enumerated() {
@@ -89,6 +93,7 @@ extension PlanCommand {
         }
         if let siteCount, siteCount < 0 { throw ValidationError("--p \(siteCount) must be ≥ 0") }
         guard out != nil else { throw ValidationError("--instance needs --out result.json") }
+        try OutputFileCheck.distinct(outputs: [("--out", out)], inputs: [("--instance", instance)])
         try validateSharedOptions()
     }
 

@@ -81,21 +81,12 @@ struct PlanNetworkOptions: ParsableArguments {
 
     /// Checks the values of the network options that are given (not which ones the objective needs).
     func validateValues() throws {
-        if let speed, !(speed > 0 && speed <= 100) {
-            throw ValidationError("--speed must be between 0 and 100 km/h, got \(speed)")
-        }
-        if let maxSnap, !(maxSnap > 0 && maxSnap.isFinite) {
-            throw ValidationError("--max-snap must be a positive number of metres, got \(maxSnap)")
-        }
+        if let speed { try checkOption("--speed", speed, InputLimits.speedKmh) }
+        if let maxSnap { try checkOption("--max-snap", maxSnap, InputLimits.maxSnapMeters) }
         let minutes = serviceMinutes
-        guard minutes > 0, minutes <= 600 else {
-            throw ValidationError("--minutes must be more than 0 and at most 600, got \(minutes)")
-        }
-        guard abs(minutes * 10 - (minutes * 10).rounded()) < 1e-9 else {
-            throw ValidationError("--minutes must be a multiple of 0.1 (e.g. 15 or 12.5), got \(minutes)")
-        }
+        try checkOption("--minutes", minutes, InputLimits.minutes)
         if let searchMinutes, !(searchMinutes.isFinite && searchMinutes >= minutes && searchMinutes <= 1440) {
-            throw ValidationError("--search-minutes must be at least --minutes (\(AuditNumbers.plain(minutes))) and at most 1440, got \(searchMinutes)")
+            throw ValidationError("--search-minutes: \(NumericLimit.plain(searchMinutes)) is out of range: must be at least --minutes (\(AuditNumbers.plain(minutes))) and at most 1440 (e.g. --search-minutes \(AuditNumbers.plain(min(2 * minutes, 1440))))")
         }
         if let newSites, newSites < 0 { throw ValidationError("--new \(newSites) must be ≥ 0") }
     }

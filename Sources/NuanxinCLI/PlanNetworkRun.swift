@@ -23,9 +23,11 @@ extension PlanCommand {
             }
         }
         let (stations, hotspots, candidates) = try progress.time("snap") {
-            (try inputs.place(stationPoints, kind: "station", file: fileName(options.stations!)),
-             try inputs.place(hotspotPoints, kind: "hotspot", file: fileName(options.hotspots!)),
-             try inputs.place(candidatePoints, kind: "candidate", file: fileName(options.candidates!)))
+            (try inputs.place(stationPoints, kind: "station", file: options.stations!),
+             try inputs.place(hotspotPoints, kind: "hotspot", file: options.hotspots!),
+             try inputs.place(
+                candidatePoints, kind: "candidate", file: options.candidates!,
+                allowMostlyUnroutable: options.candidates! == PlanNetworkOptions.osmCandidates))
         }
         try InputFileError.mapping(user: "plan") {
             try stations.requireRoutable()

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GeoCore
 
 /// `--minutes 5,10,15`: travel times in minutes, as given.
 struct MinuteList: ExpressibleByArgument, Equatable {
@@ -19,9 +20,7 @@ struct MinuteList: ExpressibleByArgument, Equatable {
     /// - Throws: `ValidationError` for a value that is not positive, or a repeat.
     func ascending() throws -> [Double] {
         let sorted = values.sorted()
-        if let bad = sorted.first(where: { !($0 > 0 && $0.isFinite) }) {
-            throw ValidationError("--minutes: \(formatMinutes(bad)) is not a positive number of minutes")
-        }
+        for value in values { try checkOption("--minutes", value, InputLimits.minutes) }
         for index in sorted.indices.dropFirst() where sorted[index] == sorted[index - 1] {
             throw ValidationError("--minutes: \(formatMinutes(sorted[index])) is listed twice; list each travel time once")
         }

@@ -55,10 +55,9 @@ struct ReachCommand: ParsableCommand {
     static let defaultOut = "out/reach.geojson"
 
     func validate() throws {
+        try OutputFileCheck.distinct(outputs: [("--out", out)], inputs: [("--network", network.network), ("--stations", stations)])
         _ = try minutes.ascending()
-        if !(access > 0 && access.isFinite) {
-            throw ValidationError("--access must be a positive number of metres, got \(access)")
-        }
+        try checkOption("--access", access, InputLimits.accessMeters)
     }
 
     func run() throws {
@@ -70,7 +69,7 @@ struct ReachCommand: ParsableCommand {
             try inputs.points(stationsURL, kind: "station", allowEmpty: true)
         }
         let placed = try progress.step("snapping \(sites.count) stations onto the road", phase: "snap") {
-            try inputs.place(sites, kind: "station", file: stationsURL.lastPathComponent)
+            try inputs.place(sites, kind: "station", file: stations)
         }
         for line in placed.leftOutMessages { FileHandle.standardError.write(Data("nuanxin: \(line)\n".utf8)) }
         progress.timings?.setSize("stations", placed.all.count)

@@ -87,11 +87,12 @@ struct ReportCommand: ParsableCommand {
     static let attribution = "© OpenStreetMap contributors (ODbL 1.0)"
 
     func validate() throws {
+        try OutputFileCheck.distinct(
+            outputs: [("--out", out)],
+            inputs: [("--network", network.network), ("--stations", stations), ("--hotspots", hotspots),
+                     ("--districts", districts), ("--candidates", candidates)])
         let limit = try minutes.ascending().last!
-        guard limit <= 600 else { throw ValidationError("--minutes must be at most 600, got \(formatMinutes(limit))") }
-        guard abs(limit * 10 - (limit * 10).rounded()) < 1e-9 else {
-            throw ValidationError("--minutes: the largest value must be a multiple of 0.1 (e.g. 15 or 12.5), got \(formatMinutes(limit))")
-        }
+        _ = limit
         if let newSites {
             guard candidates != nil else { throw ValidationError("--new needs --candidates FILE or --candidates osm") }
             guard (0...100).contains(newSites) else { throw ValidationError("--new must be between 0 and 100, got \(newSites)") }

@@ -47,7 +47,7 @@ struct ReportInputs {
                     file: "--candidates osm",
                     message: "the network file has no points of interest of the station kinds (\(OSMCandidates.stationKinds.map(\.rawValue).joined(separator: ", "))); give a candidates file")
             }
-            placedCandidates = try inputs.place(found, kind: "candidate", file: "--candidates osm").all
+            placedCandidates = try inputs.place(found, kind: "candidate", file: "--candidates osm", allowMostlyUnroutable: true).all
         } else if let candidates {
             placedCandidates = try InputFileError.mapping(user: "the report") {
                 try progress.time("read") { try inputs.read(URL(fileURLWithPath: candidates), kind: "candidate").all }

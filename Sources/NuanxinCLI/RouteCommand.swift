@@ -38,6 +38,7 @@ struct RouteCommand: ParsableCommand {
     @OptionGroup var output: QuietOption
 
     func validate() throws {
+        try OutputFileCheck.distinct(outputs: [("--out", out)], inputs: [("--network", input.network)])
         if input.speedBand != nil {
             throw ValidationError("route runs one speed; give --speed instead of --speed-band")
         }

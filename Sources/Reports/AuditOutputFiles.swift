@@ -1,22 +1,13 @@
 import Foundation
 import GeoCore
 
-/// Writes the audit's output files all or nothing: each file atomically
-/// (`AtomicFile`), and when one fails, the ones already written in this run
-/// are removed again, so a failed run leaves no new GeoJSON without its CSV.
+/// Writes a command's output files all or nothing through one `OutputTransaction`: every file is
+/// staged beside its target and the set is renamed only when all are complete; a failure or a
+/// SIGINT/SIGTERM leaves every pre-existing output byte-identical and no temporary behind.
 public enum AuditOutputFiles {
-    /// Writes every `(data, url)` pair in order.
-    /// - Throws: the first `AtomicFileError`, after removing the files written before it.
+    /// Writes every `(data, url)` pair as one set.
+    /// - Throws: the first `AtomicFileError`; no target has changed then.
     public static func write(_ files: [(data: Data, url: URL)]) throws {
-        var written: [URL] = []
-        do {
-            for file in files {
-                try AtomicFile.write(file.data, to: file.url)
-                written.append(file.url)
-            }
-        } catch {
-            for url in written { try? FileManager.default.removeItem(at: url) }
-            throw error
-        }
+        try OutputTransaction.writeAll(files.map { (data: $0.data, path: $0.url.relativePath) })
     }
 }

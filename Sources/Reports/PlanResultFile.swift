@@ -1,23 +1,16 @@
 import Foundation
+import GeoCore
 
-/// Writes a result file so that a failed run never leaves half a file: the bytes go to a temporary
-/// file in the same folder, which is then renamed over the destination.
+/// Writes a result file so that a failed run never leaves half a file (`AtomicFile`: a temporary
+/// file in the same folder, renamed over the destination, removed on failure or SIGINT/SIGTERM).
 public enum PlanResultFile {
     /// Writes `data` to `path` atomically.
     /// - Throws: `ResultFileError` with the system's reason.
     public static func write(_ data: Data, to path: String) throws {
-        let destination = URL(fileURLWithPath: path)
-        let temporary = destination.deletingLastPathComponent()
-            .appendingPathComponent(".\(destination.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
         do {
-            try data.write(to: temporary)
-        } catch {
-            throw ResultFileError(file: path, reason: error.localizedDescription)
-        }
-        guard rename(temporary.path, destination.path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(at: temporary)
-            throw ResultFileError(file: path, reason: reason)
+            try AtomicFile.write(data, to: URL(fileURLWithPath: path))
+        } catch let error as AtomicFileError {
+            throw ResultFileError(file: path, reason: error.reason)
         }
     }
 }

@@ -31,27 +31,45 @@ public struct NetworkInputs {
     ///   - allowEmpty: whether a file with no points is fine (else `NetworkInputError.noPoints`).
     /// - Throws: `PointSetError` / `GeoJSONError` from the reader, `NetworkInputError.noPoints`.
     public func read(_ url: URL, kind: String, allowEmpty: Bool = false) throws -> PlacedPoints {
-        try place(try points(url, kind: kind, allowEmpty: allowEmpty), kind: kind, file: url.lastPathComponent)
+        try place(try points(url, kind: kind, allowEmpty: allowEmpty), kind: kind, file: url.relativePath)
     }
 
     /// The points of the file at `url` in WGS84, not yet snapped (for callers that time the two apart).
     /// - Throws: `PointSetError` / `GeoJSONError` from the reader, `NetworkInputError.noPoints`.
     public func points(_ url: URL, kind: String, allowEmpty: Bool = false) throws -> [SitePoint] {
-        let points = try PointSetReader.read(contentsOf: url, datum: datum)
-        if points.isEmpty, !allowEmpty { throw NetworkInputError.noPoints(file: url.lastPathComponent, kind: kind) }
+        try Self.readPoints(path: url.relativePath, datum: datum, kind: kind, allowEmpty: allowEmpty)
+    }
+
+    /// The one point reader of every command and of `inspect --as`: the points of the file at `path`
+    /// (GeoJSON Points or CSV; the rules of `PointSetReader`: coordinates in range and not swapped,
+    /// unique ids, finite weights within `InputLimits.weight` and a finite sum), converted from `datum`
+    /// to WGS84, and at least one point unless `allowEmpty`.
+    /// - Throws: `PointSetError` / `GeoJSONError` naming `path` as given and the feature or line;
+    ///   `NetworkInputError.noPoints`.
+    public static func readPoints(path: String, datum: ChineseDatum, kind: String, allowEmpty: Bool = false) throws -> [SitePoint] {
+        let points = try PointSetReader.read(contentsOf: URL(fileURLWithPath: path), datum: datum)
+        if points.isEmpty, !allowEmpty { throw NetworkInputError.noPoints(file: path, kind: kind) }
         return points
     }
 
-    /// `points` (WGS84) snapped; `file` names where they came from in errors.
-    /// - Throws: `ProjectionError` when a point cannot be projected.
-    public func place(_ points: [SitePoint], kind: String, file: String) throws -> PlacedPoints {
-        PlacedPoints(file: file, kind: kind, all: try placer.place(points, maxSnap: maxSnap), maxSnap: maxSnap)
+    /// `points` (WGS84) snapped; `file` names where they came from in errors (the path as given).
+    ///
+    /// Unless `allowMostlyUnroutable`, more than half of the points (all of them for one point)
+    /// farther than `maxSnap` from every usable road is an error: that is almost always a datum
+    /// mix-up (`SnapShare`). Points of interest taken from the network itself pass `true`.
+    /// - Throws: `ProjectionError` when a point cannot be projected; `UnroutableShareError`.
+    public func place(_ points: [SitePoint], kind: String, file: String, allowMostlyUnroutable: Bool = false) throws -> PlacedPoints {
+        let placed = try placer.place(points, maxSnap: maxSnap)
+        if !allowMostlyUnroutable {
+            try SnapShare.requireMostRoutable(placed, file: file, role: kind + "s", maxSnap: maxSnap)
+        }
+        return PlacedPoints(file: file, kind: kind, all: placed, maxSnap: maxSnap)
     }
 }
 
 /// One point file placed on the network.
 public struct PlacedPoints: Sendable {
-    /// The file's name (last path component).
+    /// The file's path as given.
     public let file: String
     /// The singular noun of the points (`station`, `hotspot`, …).
     public let kind: String

@@ -66,12 +66,17 @@ import Testing
         expectError(.missingName, at: 1,
             [good, Feature(geometry: box(104.06, 30.66, 104.07, 30.67), properties: ["name": .string("  ")])],
             containing: "no name in property \"name\"")
-        expectError(.duplicateName, at: 1, [good, good], containing: "already used by feature 0")
+        expectError(.duplicateName, at: 1, [good, good], containing: "already used by feature 1")
         let bowTie = Geometry.polygon([[
             Coordinate(lon: 104.05, lat: 30.66), Coordinate(lon: 104.06, lat: 30.67), Coordinate(lon: 104.06, lat: 30.66),
             Coordinate(lon: 104.05, lat: 30.67), Coordinate(lon: 104.05, lat: 30.66),
         ]])
         expectError(.invalidPolygon, at: 0, [Feature(geometry: bowTie, properties: ["name": .string("X")])],
             containing: "\"X\" is not a valid polygon (GEOS: Self-intersection")
+        // The crossing of the bow tie's diagonals, its centre, given in lon/lat rather than projected metres.
+        expectError(.invalidPolygon, at: 0, [Feature(geometry: bowTie, properties: ["name": .string("X")])],
+            containing: "Self-intersection at lon,lat 104.05500")
+        expectError(.invalidPolygon, at: 0, [Feature(geometry: bowTie, properties: ["name": .string("X")])],
+            containing: ",30.66500")
     }
 }

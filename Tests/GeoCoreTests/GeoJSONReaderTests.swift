@@ -27,8 +27,17 @@ private let malformedCases: [MalformedCase] = [
         name: "not JSON", json: #"{"type":"FeatureCollection","features":["#,
         kind: .notJSON, featureIndex: nil, field: "", messageContains: "not valid JSON"),
     MalformedCase(
-        name: "NaN is not JSON", json: secondFeature(geometry: #"{"type":"Point","coordinates":[NaN,30.6]}"#),
-        kind: .notJSON, featureIndex: nil, field: "", messageContains: "not valid JSON"),
+        name: "NaN is not a finite number", json: secondFeature(geometry: #"{"type":"Point","coordinates":[NaN,30.6]}"#),
+        kind: .outOfRange, featureIndex: 1, field: "line 3, column 77", messageContains: "coordinate NaN is not a finite number"),
+    MalformedCase(
+        name: "1e400 is not a finite number", json: secondFeature(geometry: #"{"type":"Point","coordinates":[104,1e400]}"#),
+        kind: .outOfRange, featureIndex: 1, field: "line 3, column 81", messageContains: "coordinate 1e400 is not a finite number"),
+    MalformedCase(
+        name: "syntax error has line and column", json: "{\"type\":\"FeatureCollection\",\"features\":[\n{\"type\":\"Feature\" \"geometry\":null}]}",
+        kind: .notJSON, featureIndex: 0, field: "line 2, column 19", messageContains: "not valid JSON"),
+    MalformedCase(
+        name: "zero bytes", json: "",
+        kind: .notJSON, featureIndex: nil, field: "", messageContains: "the file is empty (0 bytes)"),
     MalformedCase(
         name: "document is an array", json: "[1,2]",
         kind: .wrongType, featureIndex: nil, field: "", messageContains: "found array"),
@@ -136,7 +145,8 @@ private let malformedCases: [MalformedCase] = [
         do {
             _ = try GeoJSONReader.read(contentsOf: url)
         } catch let error as GeoJSONError {
-            #expect(error.description == "stations.geojson: feature 12: geometry.coordinates: latitude 200.0 is outside -90…90")
+            // The path as given, and features counted from 1: the thirteenth feature is feature 13.
+            #expect(error.description == url.relativePath + ": feature 13: geometry.coordinates: latitude 200.0 is outside -90…90")
         }
     }
 
@@ -187,7 +197,7 @@ private let malformedCases: [MalformedCase] = [
         #expect(issues.map(\.kind) == [.ringWinding, .ringNotClosed, .swappedLatLon])
         #expect(issues.map(\.featureIndex) == [0, 1, 2])
         #expect(issues.map(\.severity) == [.warning, .error, .error])
-        #expect(issues[0].description == "feature 0: geometry.coordinates[0]: exterior ring is clockwise; RFC 7946 wants counter-clockwise (nuanxin writes it reversed) (warning)")
+        #expect(issues[0].description == "feature 1: geometry.coordinates[0]: exterior ring is clockwise; RFC 7946 wants counter-clockwise (nuanxin writes it reversed) (warning)")
     }
 
     @Test func additionalChecksRunOnlyOnGeometriesWithoutErrors() throws {

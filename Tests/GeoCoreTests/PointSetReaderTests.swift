@@ -89,7 +89,7 @@ private func pointSetError(_ name: String, _ text: String) throws -> PointSetErr
             guard let error = try pointSetError("points.csv", text) else { continue }
             #expect(error.kind == kind, "\(error)")
             #expect(error.location == .line(line), "\(error)")
-            #expect(error.description.hasPrefix("points.csv: line \(line): "), "\(error)")
+            #expect(error.description.hasPrefix(error.file + ": line \(line): ") && error.file.hasSuffix("/points.csv"), "\(error)")
             #expect(error.message.contains(message), "\(error)")
         }
     }
@@ -100,7 +100,7 @@ private func pointSetError(_ name: String, _ text: String) throws -> PointSetErr
         }
         let a = #"{"type":"Feature","id":"a","properties":{},"geometry":{"type":"Point","coordinates":[104,30]}}"#
         let cases: [(String, PointSetError.Kind, Int, String)] = [
-            (collection(a, a), .duplicateID, 1, #"duplicate id "a" (first used at feature 0)"#),
+            (collection(a, a), .duplicateID, 1, #"duplicate id "a" (first used at feature 1)"#),
             (collection(a, #"{"type":"Feature","properties":{"weight":-1},"geometry":{"type":"Point","coordinates":[104,30]}}"#),
                 .negativeWeight, 1, "weight -1 is negative"),
             (collection(#"{"type":"Feature","properties":{"weight":"lots"},"geometry":{"type":"Point","coordinates":[104,30]}}"#),
@@ -115,7 +115,8 @@ private func pointSetError(_ name: String, _ text: String) throws -> PointSetErr
             guard let error = try pointSetError("sites.geojson", text) else { continue }
             #expect(error.kind == kind, "\(error)")
             #expect(error.location == .feature(index), "\(error)")
-            #expect(error.description.hasPrefix("sites.geojson: feature \(index): "), "\(error)")
+            // Stored 0-based, shown counted from 1.
+            #expect(error.description.hasPrefix(error.file + ": feature \(index + 1): ") && error.file.hasSuffix("/sites.geojson"), "\(error)")
             #expect(error.message.contains(message), "\(error)")
         }
     }
@@ -129,20 +130,25 @@ private func pointSetError(_ name: String, _ text: String) throws -> PointSetErr
             Issue.record("swapped coordinates accepted")
         } catch let error as GeoJSONError {
             #expect(error.kind == .swappedLatLon)
-            #expect(error.description.hasPrefix("sites.geojson: feature 0: geometry.coordinates: "))
+            #expect(error.description.hasPrefix(url.relativePath + ": feature 1: geometry.coordinates: "))
         }
     }
 
     @Test func fileLevelProblems() throws {
         #expect(try pointSetError("empty.csv", "\n\n")?.kind == .empty)
+        // "id,lon,lat\n春,1,2\n" with 春 in GB18030 (B4 BA): read, the id intact.
         let gbk = try makeTemporaryFolder().appendingPathComponent("gbk.csv")
         try Data([0x69, 0x64, 0x2C, 0x6C, 0x6F, 0x6E, 0x2C, 0x6C, 0x61, 0x74, 0x0A, 0xB4, 0xBA, 0x2C, 0x31, 0x2C, 0x32, 0x0A]).write(to: gbk)
+        #expect(try PointSetReader.read(contentsOf: gbk).map(\.id) == ["春"])
+        // 0xFF is neither UTF-8 nor GB18030: the byte (12th) and its line are named, no encoding guessed.
+        let bad = try makeTemporaryFolder().appendingPathComponent("bad.csv")
+        try Data([0x69, 0x64, 0x2C, 0x6C, 0x6F, 0x6E, 0x2C, 0x6C, 0x61, 0x74, 0x0A, 0xFF, 0x2C, 0x31, 0x2C, 0x32, 0x0A]).write(to: bad)
         do {
-            _ = try PointSetReader.read(contentsOf: gbk)
-            Issue.record("GBK bytes accepted")
+            _ = try PointSetReader.read(contentsOf: bad)
+            Issue.record("bytes that are neither UTF-8 nor GB18030 accepted")
         } catch let error as PointSetError {
             #expect(error.kind == .notUTF8)
-            #expect(error.description.hasPrefix("gbk.csv: the file is not UTF-8"))
+            #expect(error.description == bad.path + #": line 2: byte 12 (0xFF) is not UTF-8 text, nor GB18030; save the file as "CSV UTF-8""#)
         }
         do {
             _ = try PointSetReader.read(contentsOf: URL(fileURLWithPath: "/nonexistent-nuanxin/x.csv"))
@@ -159,5 +165,36 @@ private func pointSetError(_ name: String, _ text: String) throws -> PointSetErr
         #expect(try PointSetReader.read(contentsOf: geojson).map(\.id) == ["0"])
         let csv = try temporaryFile(named: "points.dat", containing: "id,lng,latitude\nx,104.06,30.66\n")
         #expect(try PointSetReader.read(contentsOf: csv).map(\.coordinate) == [Coordinate(lon: 104.06, lat: 30.66)])
+    }
+}
+
+@Suite struct PointSetNumberTests {
+    /// 1e308 is finite but beyond the documented weight limit (1e12): refused with the feature (counted
+    /// from 1) and the value; 1e12 itself passes, and two of them sum to 2e12.
+    @Test func weightsAreBoundedAndSummed() throws {
+        func file(_ second: String) -> Data {
+            Data(("{\"type\":\"FeatureCollection\",\"features\":["
+                + #"{"type":"Feature","id":"a","properties":{"weight":1e12},"geometry":{"type":"Point","coordinates":[104,30]}},"#
+                + #"{"type":"Feature","id":"b","properties":{"weight":\#(second)},"geometry":{"type":"Point","coordinates":[104,30]}}]}"#).utf8)
+        }
+        do {
+            _ = try PointSetReader.points(data: file("1e308"), file: "data/hs.geojson", isGeoJSON: true)
+            Issue.record("weight 1e308 accepted")
+        } catch let error as PointSetError {
+            #expect(error.description == "data/hs.geojson: feature 2: weight 1e+308 is out of range: must be at least 0 and at most 1e+12")
+        }
+        let points = try PointSetReader.points(data: file("1e12"), file: "data/hs.geojson", isGeoJSON: true)
+        #expect(InputLimits.checkedSum(points.map(\.weight)) == 2e12)
+        #expect(InputLimits.checkedSum([1e308, 1e308]) == nil)
+    }
+
+    @Test func limitsExplainThemselves() {
+        #expect(InputLimits.minutes.problem(15) == nil)
+        #expect(InputLimits.minutes.problem(12.5) == nil)
+        #expect(InputLimits.minutes.problem(-5) == "is out of range: must be more than 0 and at most 600 minutes")
+        #expect(InputLimits.minutes.problem(0.05) == "is not a multiple of 0.1 minutes")
+        #expect(InputLimits.minutes.problem(.nan) == "is not a finite number")
+        #expect(InputLimits.weight.problem(0) == nil)
+        #expect(InputLimits.maxSnapMeters.problem(10_001) == "is out of range: must be more than 0 and at most 10000 m")
     }
 }

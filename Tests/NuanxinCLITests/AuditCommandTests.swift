@@ -164,7 +164,7 @@ import TestSupport
         let out = inputs.path("audit.geojson"), csv = inputs.path("audit.csv")
         guard let result = try runNuanxin(try inputs.arguments(["--out", out, "--summary", csv])) else { return }
         #expect(result.status == 1)
-        #expect(result.stderrLines.last == "nuanxin: error: hotspots.csv: line \(Self.hotspotCount + 2): lat \"abc\" is not a number")
+        #expect(result.stderrLines.last == "nuanxin: error: \(inputs.hotspots): line \(Self.hotspotCount + 2): lat \"abc\" is not a number")
         #expect(result.stderrLines.filter { $0.hasPrefix("nuanxin: error:") }.count == 1)
         #expect(!FileManager.default.fileExists(atPath: out) && !FileManager.default.fileExists(atPath: csv))
         #expect(result.stdout.isEmpty)
@@ -191,15 +191,15 @@ import TestSupport
         arguments[arguments.firstIndex(of: inputs.stations)!] = far
         guard let noStation = try runNuanxin(arguments) else { return }
         #expect(noStation.status == 1)
-        #expect(noStation.stderrLines == ["nuanxin: error: far.csv: no station is within --max-snap 300 m of a usable road; check --crs (AMap/Baidu points are 300–600 m off) or raise --max-snap"])
+        #expect(noStation.stderrLines == ["nuanxin: error: \(far): 1 of 1 stations are unroutable (first: id X, nearest usable road is 25194.2 m away (more than --max-snap 300 m)); check --crs (AMap/Tencent points are gcj02, Baidu bd09: 300–600 m off) or raise --max-snap"])
 
         let districts = try #require(Self.realData("districts.geojson"))
         guard let badField = try runNuanxin(try inputs.arguments(["--districts", districts, "--district-name-field", "NAME", "--out", out])) else { return }
         #expect(badField.status == 1)
-        #expect(badField.stderrLines.last?.hasPrefix("nuanxin: error: districts.geojson: feature 0: no name in property \"NAME\"") == true)
+        #expect(badField.stderrLines.last?.hasPrefix("nuanxin: error: \(districts): feature 1: no name in property \"NAME\"") == true)
 
         guard let oddMinutes = try runNuanxin(try inputs.arguments(["--minutes", "12.34", "--out", out])) else { return }
-        #expect(oddMinutes.status != 0 && oddMinutes.stderr.contains("--minutes must be a multiple of 0.1"))
+        #expect(oddMinutes.status != 0 && oddMinutes.stderr.contains("--minutes: 12.34 is not a multiple of 0.1 minutes"))
         #expect(!FileManager.default.fileExists(atPath: out))
     }
 }

@@ -67,7 +67,7 @@ private let stationsText = """
         guard let result = try runNuanxin(["convert", "--from", "gcj02", "--to", "wgs84", input.path, "--out", output.path, "--quiet"])
         else { return }
         #expect(result.status == 1)
-        #expect(result.stderrLines == ["nuanxin: error: bad.geojson: feature 0: geometry.coordinates: latitude 200.0 is outside -90…90"])
+        #expect(result.stderrLines == ["nuanxin: error: \(input.path): feature 1: geometry.coordinates: latitude 200.0 is outside -90…90"])
         #expect(!FileManager.default.fileExists(atPath: output.path))
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["bad.geojson"])
     }
@@ -102,10 +102,11 @@ private let stationsText = """
         ["convert", "--to", "gcj02", "--point", "104,30"],
         ["frobnicate"],
     ])
-    func usageErrorsShowUsageAndExitNonZero(_ arguments: [String]) throws {
+    func usageErrorsAreOneLineExit64(_ arguments: [String]) throws {
         guard let result = try runNuanxin(arguments) else { return }
-        #expect(result.status != 0)
-        #expect(result.stderr.contains("Usage: nuanxin") || result.stderr.contains("USAGE: nuanxin"), "\(result.stderr)")
+        // Issue 14: one line, `nuanxin: error: …`, exit 64 (EX_USAGE), for every usage error.
+        #expect(result.status == 64)
+        #expect(result.stderrLines.count == 1 && result.stderr.hasPrefix("nuanxin: error: "), "\(result.stderr)")
         #expect(result.stdout.isEmpty)
     }
 

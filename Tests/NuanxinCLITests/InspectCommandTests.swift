@@ -13,7 +13,7 @@ import Testing
             {"type":"Feature","properties":{},"geometry":null}
             ]}
             """.utf8).write(to: file)
-        guard let result = try runNuanxin(["inspect", file.path]) else { return }
+        guard let result = try runNuanxin(["inspect", file.lastPathComponent], in: folder) else { return }
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout == """
             file: mixed.geojson
@@ -24,7 +24,7 @@ import Testing
             property keys: name, weight, 区
             foreign members: name
             problems: 0 errors, 1 warning
-              feature 2: geometry.coordinates[0]: exterior ring is clockwise; RFC 7946 wants counter-clockwise (nuanxin writes it reversed) (warning)
+              feature 3: geometry.coordinates[0]: exterior ring is clockwise; RFC 7946 wants counter-clockwise (nuanxin writes it reversed) (warning)
 
             """)
     }
@@ -38,11 +38,11 @@ import Testing
             {"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[30.6,104.1]}}
             ]}
             """.utf8).write(to: file)
-        guard let result = try runNuanxin(["inspect", file.path]) else { return }
+        guard let result = try runNuanxin(["inspect", file.lastPathComponent], in: folder) else { return }
         #expect(result.status == 1)
         #expect(result.stdout.contains("problems: 2 errors, 0 warnings"))
-        #expect(result.stdout.contains("  feature 0: geometry.coordinates[0]: exterior ring is not closed"))
-        #expect(result.stdout.contains("  feature 1: geometry.coordinates: latitude 104.1 is outside -90…90"))
+        #expect(result.stdout.contains("  feature 1: geometry.coordinates[0]: exterior ring is not closed"))
+        #expect(result.stdout.contains("  feature 2: geometry.coordinates: latitude 104.1 is outside -90…90"))
         #expect(result.stderrLines == ["nuanxin: error: broken.geojson: 2 validity errors (listed above); fix them before using the file"])
     }
 
@@ -50,7 +50,7 @@ import Testing
         let folder = try makeTemporaryFolder()
         let file = folder.appendingPathComponent("sites.csv")
         try Data("id,lon,lat,weight,kind,floor\na,104.1,30.7,2,mall,3\nb,104.0,30.6,0.5,,1\n".utf8).write(to: file)
-        guard let result = try runNuanxin(["inspect", file.path]) else { return }
+        guard let result = try runNuanxin(["inspect", file.lastPathComponent], in: folder) else { return }
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout == """
             file: sites.csv
@@ -72,7 +72,7 @@ import Testing
         let folder = try makeTemporaryFolder()
         let file = folder.appendingPathComponent("sites.csv")
         try Data("id,lon,lat\na,104.1,30.7\na,104.0,30.6\n".utf8).write(to: file)
-        guard let result = try runNuanxin(["inspect", file.path]) else { return }
+        guard let result = try runNuanxin(["inspect", file.lastPathComponent], in: folder) else { return }
         #expect(result.status == 1)
         #expect(result.stderrLines == [#"nuanxin: error: sites.csv: line 3: duplicate id "a" (first used at line 2); ids must be unique"#])
     }
@@ -81,9 +81,9 @@ import Testing
         let folder = try makeTemporaryFolder()
         let file = folder.appendingPathComponent("notes.geojson")
         try Data("stations:\n  - a\n".utf8).write(to: file)
-        guard let result = try runNuanxin(["inspect", file.path]) else { return }
+        guard let result = try runNuanxin(["inspect", file.lastPathComponent], in: folder) else { return }
         #expect(result.status == 1)
         #expect(result.stderrLines.count == 1)
-        #expect(result.stderr.hasPrefix("nuanxin: error: notes.geojson: not valid JSON"))
+        #expect(result.stderr.hasPrefix("nuanxin: error: notes.geojson: line 1, column 1: not valid JSON"))
     }
 }

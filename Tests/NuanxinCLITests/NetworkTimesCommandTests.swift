@@ -97,7 +97,7 @@ import Testing
 
     @Test func noRoutableSourceIsAOneLineError() throws {
         guard let (result, csv) = try times("id,lon,lat\nfar,104.4,30.66\n") else { return }
-        expectOneLineError(result, mentioning: ["sources.csv", "none of the 1 sources", "more than --max-snap 300 m"])
+        expectOneLineError(result, mentioning: ["sources.csv: 1 of 1 sources are unroutable (first: id far", "more than --max-snap 300 m", "check --crs"])
         #expect(csv.isEmpty)
     }
 }

@@ -146,8 +146,10 @@ import Testing
         guard let result = try reach(folder, network, ["--quiet"], out: "none.geojson") else { return }
         #expect(result.status == 1)
         let errors = result.stderrLines.filter { $0.hasPrefix("nuanxin: error:") }
-        #expect(errors == ["nuanxin: error: none of the 2 stations is within --max-snap 300 m of a usable road (listed above); check their coordinates and --crs, or raise --max-snap"])
-        #expect(result.stderrLines.filter { $0.contains("is left out") }.count == 2)
+        // One line for the whole file (issue 14), not one per station.
+        #expect(result.stderrLines.count == 1, "\(result.stderr)")
+        #expect(errors.count == 1 && errors[0].contains("stations.geojson: 2 of 2 stations are unroutable (first: id a, nearest usable road is ")
+            && errors[0].hasSuffix("check --crs (AMap/Tencent points are gcj02, Baidu bd09: 300–600 m off) or raise --max-snap"), "\(errors)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["stations.geojson"])
     }
 
@@ -155,9 +157,9 @@ import Testing
         guard let (folder, network) = try setUp() else { return }
         for (arguments, message) in [
             (["--minutes", "5,10,5"], "--minutes: 5 is listed twice"),
-            (["--minutes", "0,5"], "--minutes: 0 is not a positive number of minutes"),
+            (["--minutes", "0,5"], "--minutes: 0 is out of range: must be more than 0 and at most 600 minutes (e.g. --minutes 15)"),
             (["--minutes", "five"], "--minutes"),
-            (["--access", "0"], "--access must be a positive number of metres"),
+            (["--access", "0"], "--access: 0 is out of range: must be more than 0 and at most 1000 m (e.g. --access 50)"),
         ] {
             guard let result = try reach(folder, network, arguments, out: "bad.geojson") else { return }
             #expect(result.status == 64, "\(arguments)")

@@ -188,7 +188,8 @@ import Testing
         try Data("id,lon,lat\nF1,110.0,35.0\n".utf8).write(to: far)
         let unroutable = try #require(try runNuanxin(base + ["--stations", far.path]))
         #expect(unroutable.status == 1)
-        #expect(unroutable.stderr.contains("far.csv: no station is within --max-snap 300 m"))
+        #expect(unroutable.stderr.contains("far.csv: 1 of 1 stations are unroutable (first: id F1, nearest usable road is "))
+        #expect(unroutable.stderr.contains("check --crs"))
         #expect(unroutable.stderr.split(separator: "\n").last?.hasPrefix("nuanxin: error:") == true)
         #expect(!FileManager.default.fileExists(atPath: out.path))
     }

@@ -1,5 +1,6 @@
 import Coverage
 import Foundation
+import Coverage
 import GeoCore
 import RoadNetwork
 import Testing

@@ -1,0 +1,25 @@
+import ArgumentParser
+import Foundation
+import GeoCore
+
+/// The same-file rule for a command's outputs, as a usage error: every output must be a different
+/// file from every input and every other output (`OutputTransaction.checkDistinct`). Call from a
+/// command's `validate()`, so it fails before any work.
+enum OutputFileCheck {
+    /// Also refuses an output that is an existing folder.
+    /// - Throws: `ValidationError` with `SameFileError`'s one-line message.
+    static func distinct(outputs: [(String, String?)], inputs: [(String, String?)]) throws {
+        for (option, path) in outputs {
+            var isFolder: ObjCBool = false
+            if let path, FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+                throw ValidationError("\(option): \(path) is a folder; give a file name (e.g. \(option) \(path)/result)")
+            }
+        }
+        do {
+            try OutputTransaction.checkDistinct(
+                outputs: outputs.map { (option: $0.0, path: $0.1) }, inputs: inputs.map { (option: $0.0, path: $0.1) })
+        } catch let error as SameFileError {
+            throw ValidationError(error.description)
+        }
+    }
+}
