@@ -1,0 +1,217 @@
+import GeoCore
+
+/// The region of a `RasterDistanceGrid` closer than a threshold, as polygons:
+/// marching squares (Lorensen & Cline 1987, in its 2-D form) with linear
+/// interpolation along cell edges, visiting only the cells whose corners
+/// straddle the threshold, and rings traced cell to cell.
+///
+/// A node is inside when its value is below the threshold. Every crossing lies
+/// strictly between its edge's two nodes (an outside value equal to the
+/// threshold is read as a hair above it), the saddle cells are decided by the
+/// mean of their four corners, and each ring is walked with the inside on its
+/// left: exteriors come out counter-clockwise, holes clockwise (RFC 7946).
+/// Lowering values or raising the threshold only moves crossings outward and
+/// joins saddles, so the regions of one grid at increasing thresholds, or of
+/// a grid whose values were lowered in between, nest.
+enum RasterContour {
+    /// The polygons of `grid` where its value is below `threshold` metres, in
+    /// a deterministic order (by the grid cell where each ring starts).
+    /// - Complexity: O(boundary cells + written nodes) plus the hole
+    ///   assignment, O(holes × vertices of the exteriors around them).
+    static func polygons(of grid: RasterDistanceGrid, threshold: Double) -> PlanarMultiPolygon {
+        let rings = Tracer(grid: grid, threshold: threshold).rings()
+        return assemble(rings)
+    }
+
+    /// Groups rings into polygons: each clockwise ring (a hole) goes to the
+    /// smallest counter-clockwise ring around it.
+    static func assemble(_ rings: [[PlanarPoint]]) -> PlanarMultiPolygon {
+        struct Ring {
+            var points: [PlanarPoint]
+            var area: Double
+            var box: (minX: Double, minY: Double, maxX: Double, maxY: Double)
+        }
+        var exteriors: [Ring] = []
+        var holes: [Ring] = []
+        for points in rings {
+            let area = PlanarRing.signedArea(points)
+            var box = (minX: points[0].x, minY: points[0].y, maxX: points[0].x, maxY: points[0].y)
+            for p in points {
+                box = (min(box.minX, p.x), min(box.minY, p.y), max(box.maxX, p.x), max(box.maxY, p.y))
+            }
+            if area > 0 { exteriors.append(Ring(points: points, area: area, box: box)) }
+            else if area < 0 { holes.append(Ring(points: points, area: -area, box: box)) }
+        }
+        var polygons = exteriors.map { PlanarPolygon(exterior: $0.points) }
+        for hole in holes {
+            let probe = hole.points[0]
+            var best: Int?
+            for (k, exterior) in exteriors.enumerated()
+            where exterior.area > hole.area
+                && exterior.box.minX <= hole.box.minX && exterior.box.maxX >= hole.box.maxX
+                && exterior.box.minY <= hole.box.minY && exterior.box.maxY >= hole.box.maxY
+                && (best == nil || exterior.area < exteriors[best!].area)
+                && contains(exterior.points, probe) {
+                best = k
+            }
+            // A hole always lies in some exterior; one that does not (not seen) would be dropped.
+            if let best { polygons[best].holes.append(hole.points) }
+        }
+        return PlanarMultiPolygon(polygons: polygons)
+    }
+
+    /// Whether `point` lies inside the closed `ring` (even-odd ray casting).
+    static func contains(_ ring: [PlanarPoint], _ point: PlanarPoint) -> Bool {
+        var inside = false
+        var j = ring.count - 1
+        for i in ring.indices {
+            let a = ring[i], b = ring[j]
+            if (a.y > point.y) != (b.y > point.y) {
+                let x = a.x + (point.y - a.y) / (b.y - a.y) * (b.x - a.x)
+                if point.x < x { inside.toggle() }
+            }
+            j = i
+        }
+        return inside
+    }
+
+    /// Walks the rings of one grid at one threshold.
+    private struct Tracer {
+        let grid: RasterDistanceGrid
+        let threshold: Float
+        /// Values at or above the threshold are read as at least this.
+        let outsideFloor: Float
+        let columns: Int
+
+        init(grid: RasterDistanceGrid, threshold: Double) {
+            self.grid = grid
+            self.threshold = Float(threshold)
+            self.outsideFloor = Float(threshold).nextUp.nextUp
+            columns = grid.columns
+        }
+
+        /// The value of node `index`, outside values kept above `outsideFloor`.
+        @inline(__always) func value(_ index: Int) -> Float {
+            let v = grid.values[index]
+            return v < threshold ? v : max(v, outsideFloor)
+        }
+
+        /// The marching-squares case of the cell whose lower-left node is `cell`:
+        /// bit 0 lower left, 1 lower right, 2 upper right, 3 upper left inside.
+        @inline(__always) func caseIndex(_ cell: Int) -> Int {
+            let v = grid.values
+            var c = 0
+            if v[cell] < threshold { c |= 1 }
+            if v[cell + 1] < threshold { c |= 2 }
+            if v[cell + columns + 1] < threshold { c |= 4 }
+            if v[cell + columns] < threshold { c |= 8 }
+            return c
+        }
+
+        /// The segments of a cell as (entry edge, exit edge), edges numbered
+        /// 0 bottom, 1 right, 2 top, 3 left, inside on the left of each.
+        func segments(_ cell: Int) -> [(Int, Int)] {
+            switch caseIndex(cell) {
+            case 1: return [(0, 3)]
+            case 2: return [(1, 0)]
+            case 3: return [(1, 3)]
+            case 4: return [(2, 1)]
+            case 5: return saddleJoined(cell) ? [(0, 1), (2, 3)] : [(0, 3), (2, 1)]
+            case 6: return [(2, 0)]
+            case 7: return [(2, 3)]
+            case 8: return [(3, 2)]
+            case 9: return [(0, 2)]
+            case 10: return saddleJoined(cell) ? [(1, 2), (3, 0)] : [(1, 0), (3, 2)]
+            case 11: return [(1, 2)]
+            case 12: return [(3, 1)]
+            case 13: return [(0, 1)]
+            case 14: return [(3, 0)]
+            default: return []
+            }
+        }
+
+        /// Whether the two inside corners of a saddle cell are joined: the
+        /// mean of the four corners is inside.
+        func saddleJoined(_ cell: Int) -> Bool {
+            let sum = Double(value(cell)) + Double(value(cell + 1)) + Double(value(cell + columns)) + Double(value(cell + columns + 1))
+            return sum / 4 < Double(threshold)
+        }
+
+        /// The global id of edge `edge` of `cell`: 2·node for the horizontal
+        /// edge to the node's right, 2·node + 1 for the vertical edge above it.
+        @inline(__always) func edgeID(_ cell: Int, _ edge: Int) -> Int {
+            switch edge {
+            case 0: return 2 * cell
+            case 1: return 2 * (cell + 1) + 1
+            case 2: return 2 * (cell + columns)
+            default: return 2 * cell + 1
+            }
+        }
+
+        /// Where the contour crosses edge `id`, linearly interpolated.
+        func crossing(_ id: Int) -> PlanarPoint {
+            let node = id >> 1
+            let other = id & 1 == 0 ? node + 1 : node + columns
+            let a = Double(value(node)), b = Double(value(other))
+            let s = (Double(threshold) - a) / (b - a)
+            let i = node % columns, j = node / columns
+            let h = grid.cellSize
+            if id & 1 == 0 {
+                return PlanarPoint(x: grid.originX + (Double(i) + s) * h, y: grid.originY + Double(j) * h)
+            }
+            return PlanarPoint(x: grid.originX + Double(i) * h, y: grid.originY + (Double(j) + s) * h)
+        }
+
+        /// The cells with corners on both sides of the threshold, ascending:
+        /// each found from its first inside corner among the written nodes.
+        func boundaryCells() -> [Int] {
+            let v = grid.values
+            var cells: [Int] = []
+            for node32 in grid.written {
+                let node = Int(node32)
+                guard v[node] < threshold else { continue }
+                // The four cells with `node` as a corner, by their lower-left node;
+                // `corner` is node's place in that cell (0 ll, 1 lr, 2 ul, 3 ur).
+                for (cell, corner) in [(node, 0), (node - 1, 1), (node - columns, 2), (node - columns - 1, 3)] {
+                    let corners = [cell, cell + 1, cell + columns, cell + columns + 1]
+                    // Handle the cell only from its first inside corner.
+                    if corners[..<corner].contains(where: { v[$0] < threshold }) { continue }
+                    if corners.contains(where: { !(v[$0] < threshold) }) { cells.append(cell) }
+                }
+            }
+            cells.sort()
+            return cells
+        }
+
+        /// All rings, closed, each starting at the lowest boundary cell it passes
+        /// through (in ascending order of that cell).
+        func rings() -> [[PlanarPoint]] {
+            var visited = Set<Int>()
+            var rings: [[PlanarPoint]] = []
+            for start in boundaryCells() {
+                for (entry, _) in segments(start) where !visited.contains(edgeID(start, entry)) {
+                    var ring: [PlanarPoint] = []
+                    var cell = start
+                    var edge = entry
+                    while true {
+                        let id = edgeID(cell, edge)
+                        if !visited.insert(id).inserted { break }
+                        ring.append(crossing(id))
+                        guard let exit = segments(cell).first(where: { $0.0 == edge })?.1 else {
+                            preconditionFailure("marching squares: a ring entered a cell it cannot leave")
+                        }
+                        switch exit {
+                        case 0: cell -= columns; edge = 2
+                        case 1: cell += 1; edge = 3
+                        case 2: cell += columns; edge = 0
+                        default: cell -= 1; edge = 1
+                        }
+                    }
+                    ring.append(ring[0])
+                    rings.append(ring)
+                }
+            }
+            return rings
+        }
+    }
+}
