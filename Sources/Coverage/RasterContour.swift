@@ -3,7 +3,9 @@ import GeoCore
 /// The region of a `RasterDistanceGrid` closer than a threshold, as polygons:
 /// marching squares (Lorensen & Cline 1987, in its 2-D form) with linear
 /// interpolation along cell edges, visiting only the cells whose corners
-/// straddle the threshold, and rings traced cell to cell.
+/// straddle the threshold (found from the written nodes), rings traced cell to
+/// cell and holes given to their exteriors by the connected inside region
+/// they bound (union-find over the inside nodes).
 ///
 /// A node is inside when its value is below the threshold. Every crossing lies
 /// strictly between its edge's two nodes (an outside value equal to the
@@ -15,64 +17,65 @@ import GeoCore
 /// a grid whose values were lowered in between, nest.
 enum RasterContour {
     /// The polygons of `grid` where its value is below `threshold` metres, in
-    /// a deterministic order (by the grid cell where each ring starts).
-    /// - Complexity: O(boundary cells + written nodes) plus the hole
-    ///   assignment, O(holes × vertices of the exteriors around them).
+    /// a deterministic order (by the grid cell where each exterior ring starts).
+    /// - Complexity: O(boundary cells + written nodes).
     static func polygons(of grid: RasterDistanceGrid, threshold: Double) -> PlanarMultiPolygon {
-        let rings = Tracer(grid: grid, threshold: threshold).rings()
-        return assemble(rings)
+        let tracer = Tracer(grid: grid, threshold: threshold)
+        let rings = tracer.rings()
+        return assemble(rings, components: tracer.components())
     }
 
-    /// Groups rings into polygons: each clockwise ring (a hole) goes to the
-    /// smallest counter-clockwise ring around it.
-    static func assemble(_ rings: [[PlanarPoint]]) -> PlanarMultiPolygon {
-        struct Ring {
-            var points: [PlanarPoint]
-            var area: Double
-            var box: (minX: Double, minY: Double, maxX: Double, maxY: Double)
-        }
-        var exteriors: [Ring] = []
-        var holes: [Ring] = []
-        for points in rings {
-            let area = PlanarRing.signedArea(points)
-            var box = (minX: points[0].x, minY: points[0].y, maxX: points[0].x, maxY: points[0].y)
-            for p in points {
-                box = (min(box.minX, p.x), min(box.minY, p.y), max(box.maxX, p.x), max(box.maxY, p.y))
+    /// Groups rings into polygons. Every ring bounds one connected inside
+    /// region on its left; a region has one counter-clockwise ring (its
+    /// exterior) and its clockwise rings are its holes. The region of a ring
+    /// is found from the inside node of the edge where the ring starts.
+    static func assemble(_ rings: [(points: [PlanarPoint], insideNode: Int)], components: Components) -> PlanarMultiPolygon {
+        var polygons: [PlanarPolygon] = []
+        var polygonOfRegion: [Int: Int] = [:]
+        var holes: [(region: Int, points: [PlanarPoint])] = []
+        for ring in rings {
+            let region = components.find(ring.insideNode)
+            if PlanarRing.signedArea(ring.points) > 0 {
+                polygonOfRegion[region] = polygons.count
+                polygons.append(PlanarPolygon(exterior: ring.points))
+            } else {
+                holes.append((region, ring.points))
             }
-            if area > 0 { exteriors.append(Ring(points: points, area: area, box: box)) }
-            else if area < 0 { holes.append(Ring(points: points, area: -area, box: box)) }
         }
-        var polygons = exteriors.map { PlanarPolygon(exterior: $0.points) }
         for hole in holes {
-            let probe = hole.points[0]
-            var best: Int?
-            for (k, exterior) in exteriors.enumerated()
-            where exterior.area > hole.area
-                && exterior.box.minX <= hole.box.minX && exterior.box.maxX >= hole.box.maxX
-                && exterior.box.minY <= hole.box.minY && exterior.box.maxY >= hole.box.maxY
-                && (best == nil || exterior.area < exteriors[best!].area)
-                && contains(exterior.points, probe) {
-                best = k
-            }
-            // A hole always lies in some exterior; one that does not (not seen) would be dropped.
-            if let best { polygons[best].holes.append(hole.points) }
+            // Every hole has its region's exterior; a missing one would be a bug.
+            guard let index = polygonOfRegion[hole.region] else { preconditionFailure("raster contour: a hole without its exterior") }
+            polygons[index].holes.append(hole.points)
         }
         return PlanarMultiPolygon(polygons: polygons)
     }
 
-    /// Whether `point` lies inside the closed `ring` (even-odd ray casting).
-    static func contains(_ ring: [PlanarPoint], _ point: PlanarPoint) -> Bool {
-        var inside = false
-        var j = ring.count - 1
-        for i in ring.indices {
-            let a = ring[i], b = ring[j]
-            if (a.y > point.y) != (b.y > point.y) {
-                let x = a.x + (point.y - a.y) / (b.y - a.y) * (b.x - a.x)
-                if point.x < x { inside.toggle() }
+    /// Connected inside regions of a grid (union-find over node indices with
+    /// path halving), joined as the contour joins them: across cell edges
+    /// and across the diagonal of saddle cells whose mean is inside.
+    final class Components {
+        private var parent: [Int32]
+
+        init(count: Int) { parent = [Int32](repeating: -1, count: count) }
+
+        /// The representative node of `node`'s region.
+        func find(_ node: Int) -> Int {
+            var x = Int32(node)
+            if parent[Int(x)] < 0 { return node }
+            while parent[Int(x)] >= 0 {
+                let p = parent[Int(x)]
+                if parent[Int(p)] >= 0 { parent[Int(x)] = parent[Int(p)] }
+                x = p
             }
-            j = i
+            return Int(x)
         }
-        return inside
+
+        /// Joins the regions of `a` and `b` (the smaller index becomes the root).
+        func union(_ a: Int, _ b: Int) {
+            let ra = find(a), rb = find(b)
+            guard ra != rb else { return }
+            if ra < rb { parent[rb] = Int32(ra) } else { parent[ra] = Int32(rb) }
+        }
     }
 
     /// Walks the rings of one grid at one threshold.
@@ -183,11 +186,40 @@ enum RasterContour {
             return cells
         }
 
+        /// The inside regions, joined as the rings separate them.
+        func components() -> Components {
+            let v = grid.values
+            let components = Components(count: v.count)
+            for node32 in grid.written {
+                let node = Int(node32)
+                guard v[node] < threshold else { continue }
+                if v[node + 1] < threshold { components.union(node, node + 1) }
+                if v[node + columns] < threshold { components.union(node, node + columns) }
+                // Diagonals of saddle cells with `node` as lower-left or lower-right corner.
+                if v[node + columns + 1] < threshold, !(v[node + 1] < threshold), !(v[node + columns] < threshold),
+                   saddleJoined(node) {
+                    components.union(node, node + columns + 1)
+                }
+                if v[node + columns - 1] < threshold, !(v[node - 1] < threshold), !(v[node + columns] < threshold),
+                   saddleJoined(node - 1) {
+                    components.union(node, node + columns - 1)
+                }
+            }
+            return components
+        }
+
+        /// The inside one of the two nodes of edge `id`.
+        func insideNode(_ id: Int) -> Int {
+            let node = id >> 1
+            return grid.values[node] < threshold ? node : (id & 1 == 0 ? node + 1 : node + columns)
+        }
+
         /// All rings, closed, each starting at the lowest boundary cell it passes
-        /// through (in ascending order of that cell).
-        func rings() -> [[PlanarPoint]] {
+        /// through (in ascending order of that cell), with the inside node of
+        /// its first edge.
+        func rings() -> [(points: [PlanarPoint], insideNode: Int)] {
             var visited = Set<Int>()
-            var rings: [[PlanarPoint]] = []
+            var rings: [(points: [PlanarPoint], insideNode: Int)] = []
             for start in boundaryCells() {
                 for (entry, _) in segments(start) where !visited.contains(edgeID(start, entry)) {
                     var ring: [PlanarPoint] = []
@@ -208,7 +240,7 @@ enum RasterContour {
                         }
                     }
                     ring.append(ring[0])
-                    rings.append(ring)
+                    rings.append((ring, insideNode(edgeID(start, entry))))
                 }
             }
             return rings

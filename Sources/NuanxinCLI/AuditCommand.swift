@@ -28,7 +28,7 @@ struct AuditCommand: ParsableCommand {
             --max-snap from a usable road get "unroutable": true and a reason, and count as uncovered. \
             Then per district a "kind": "district" feature (its outline; hotspots, hotspots_covered, \
             weight_total, weight_covered, share_covered, uncovered_area_km2) followed by a \
-            "kind": "gap" feature whose geometry is the district minus the merged service circle \
+            "kind": "gap" feature whose geometry is the district minus the merged service circle (drawn as --geometry says: raster by default, see `nuanxin reach --help`) \
             (null geometry when nothing is uncovered). A hotspot counts in the first district that \
             covers it; hotspots in none form a "(outside districts)" row with null geometry. Without \
             --districts the bounding box of the road network is one area, "study area", holding every \
@@ -67,6 +67,8 @@ struct AuditCommand: ParsableCommand {
 
     @Option(name: .long, help: "Also write the per-district figures as CSV to this file.")
     var summary: String?
+
+    @OptionGroup var geometry: GeometryOption
 
     @OptionGroup var crsOut: OutputCRSOption
 
@@ -107,8 +109,15 @@ struct AuditCommand: ParsableCommand {
                 graph: graph, stations: placedStations, hotspots: placedHotspots, limitMinutes: minutes,
                 areas: areas, context: context)
             let audited = clock.now
-            let gaps = try AuditGaps(
-                graph: graph, stations: placedStations, limitMinutes: minutes, areas: audit.areas, context: context)
+            let gaps = switch geometry.geometry {
+            case .raster:
+                try AuditGaps(
+                    graph: graph, stations: placedStations, limitMinutes: minutes, areas: audit.areas,
+                    raster: try RasterServiceArea(cellSize: geometry.cellSize), context: context)
+            case .exact:
+                try AuditGaps(
+                    graph: graph, stations: placedStations, limitMinutes: minutes, areas: audit.areas, context: context)
+            }
             progress.report(
                 "audit at \(AuditNumbers.plain(speed)) km/h: hotspots \(milliseconds(audited - start)) ms, gap polygons \(milliseconds(clock.now - audited)) ms")
             runs.append(AuditRun(speedKmh: speed, hotspots: audit, gaps: gaps))
