@@ -78,6 +78,14 @@ enum RasterContour {
         }
     }
 
+    /// A set of edge ids as a bitset.
+    struct EdgeSet {
+        private var words: [UInt64]
+        init(count: Int) { words = [UInt64](repeating: 0, count: (count + 63) / 64) }
+        func contains(_ id: Int) -> Bool { words[id >> 6] & (1 << UInt64(id & 63)) != 0 }
+        mutating func insert(_ id: Int) { words[id >> 6] |= 1 << UInt64(id & 63) }
+    }
+
     /// Walks the rings of one grid at one threshold.
     private struct Tracer {
         let grid: RasterDistanceGrid
@@ -133,6 +141,26 @@ enum RasterContour {
             }
         }
 
+        /// The edge by which a ring entering `cell` through `entry` leaves it.
+        func exitEdge(_ cell: Int, entry: Int) -> Int {
+            switch caseIndex(cell) {
+            case 1, 9, 13: if entry == 0 { return caseIndex(cell) == 1 ? 3 : caseIndex(cell) == 9 ? 2 : 1 }
+            case 2, 3, 11: if entry == 1 { return caseIndex(cell) == 2 ? 0 : caseIndex(cell) == 3 ? 3 : 2 }
+            case 4, 6, 7: if entry == 2 { return caseIndex(cell) == 4 ? 1 : caseIndex(cell) == 6 ? 0 : 3 }
+            case 8, 12, 14: if entry == 3 { return caseIndex(cell) == 8 ? 2 : caseIndex(cell) == 12 ? 1 : 0 }
+            case 5:
+                let joined = saddleJoined(cell)
+                if entry == 0 { return joined ? 1 : 3 }
+                if entry == 2 { return joined ? 3 : 1 }
+            case 10:
+                let joined = saddleJoined(cell)
+                if entry == 1 { return joined ? 2 : 0 }
+                if entry == 3 { return joined ? 0 : 2 }
+            default: break
+            }
+            preconditionFailure("marching squares: a ring entered a cell it cannot leave")
+        }
+
         /// Whether the two inside corners of a saddle cell are joined: the
         /// mean of the four corners is inside.
         func saddleJoined(_ cell: Int) -> Bool {
@@ -175,11 +203,13 @@ enum RasterContour {
                 guard v[node] < threshold else { continue }
                 // The four cells with `node` as a corner, by their lower-left node;
                 // `corner` is node's place in that cell (0 ll, 1 lr, 2 ul, 3 ur).
-                for (cell, corner) in [(node, 0), (node - 1, 1), (node - columns, 2), (node - columns - 1, 3)] {
-                    let corners = [cell, cell + 1, cell + columns, cell + columns + 1]
+                for corner in 0..<4 {
+                    let cell = node - (corner & 1) - (corner >> 1) * columns
+                    let a = v[cell] < threshold, b = v[cell + 1] < threshold
+                    let c = v[cell + columns] < threshold, d = v[cell + columns + 1] < threshold
                     // Handle the cell only from its first inside corner.
-                    if corners[..<corner].contains(where: { v[$0] < threshold }) { continue }
-                    if corners.contains(where: { !(v[$0] < threshold) }) { cells.append(cell) }
+                    let earlierInside = corner == 0 ? false : corner == 1 ? a : corner == 2 ? (a || b) : (a || b || c)
+                    if !earlierInside, !(a && b && c && d) { cells.append(cell) }
                 }
             }
             cells.sort()
@@ -218,7 +248,7 @@ enum RasterContour {
         /// through (in ascending order of that cell), with the inside node of
         /// its first edge.
         func rings() -> [(points: [PlanarPoint], insideNode: Int)] {
-            var visited = Set<Int>()
+            var visited = EdgeSet(count: 2 * grid.values.count)
             var rings: [(points: [PlanarPoint], insideNode: Int)] = []
             for start in boundaryCells() {
                 for (entry, _) in segments(start) where !visited.contains(edgeID(start, entry)) {
@@ -227,11 +257,10 @@ enum RasterContour {
                     var edge = entry
                     while true {
                         let id = edgeID(cell, edge)
-                        if !visited.insert(id).inserted { break }
+                        if visited.contains(id) { break }
+                        visited.insert(id)
                         ring.append(crossing(id))
-                        guard let exit = segments(cell).first(where: { $0.0 == edge })?.1 else {
-                            preconditionFailure("marching squares: a ring entered a cell it cannot leave")
-                        }
+                        let exit = exitEdge(cell, entry: edge)
                         switch exit {
                         case 0: cell -= columns; edge = 2
                         case 1: cell += 1; edge = 3
