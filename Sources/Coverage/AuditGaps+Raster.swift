@@ -45,6 +45,9 @@ extension AuditGaps {
         self.serviceArea = serviceArea
         self.gaps = gaps
         gapSquareKilometres = gaps.map(IsochroneMeasures.areaSquareKilometres)
-        totalSquareKilometres = try GEOSGeometry.union(of: gapGeometries, in: context).area / 1_000_000
+        // One area (the study area): its gap is the union; no overlay needed.
+        totalSquareKilometres = gapGeometries.count == 1
+            ? gapSquareKilometres[0]
+            : try GEOSGeometry.union(of: gapGeometries, in: context).area / 1_000_000
     }
 }
