@@ -36,7 +36,8 @@ struct ReportAnalysis {
         progress: Progress
     ) throws -> ReportAnalysis {
         let context = try GEOSContext()
-        let engine = try ReachEngine(minutes: minutes)
+        // GEOS buffers: the report embeds the circles, and the raster's vertex every cell would pass its 2 MB budget.
+        let engine = try ReachEngine(minutes: minutes, geometry: .exact)
         let limit = minutes.last!
         let circles = try progress.step("service circles at \(AuditNumbers.plain(graph.cruiseSpeedKmh)) km/h") {
             try engine.merged(graph: graph, stations: stations, context: context)
