@@ -33,9 +33,13 @@ public enum ServiceAreaGeometry: String, Sendable, CaseIterable {
 /// edge lies at most that far from the true d-line, and the straight chords
 /// between crossings across a cell bow from the true arc by at most h²/(4d)
 /// (sagitta of a chord ≤ h√2 on radius d). `boundaryError(cellSize:accessDistance:)`
-/// states the sum; 10 m cells at 50 m: 0.75 m; 20 m cells: 3.0 m. Where two
-/// roads' offset lines meet in a corner (a cut locus) the contour rounds the
-/// corner inward by up to one cell diagonal.
+/// states the sum; 10 m cells at 50 m: 0.75 m (measured 0.50 m on straight
+/// roads), 20 m cells: 3.0 m (measured 1.73 m). Along single roads the
+/// boundary never lies outside the true line (beyond the 4·10⁻⁶ m resolution
+/// of the Float32 distances). Where two roads' offset lines meet in an inward
+/// corner, the chord across that corner's cell lies outside the true line:
+/// by 2.8 m at a right-angled L and at most 4.5 m on a jittered street grid
+/// (10 m cells; the tests hold it under half a cell diagonal, 7.1 m).
 public struct RasterServiceArea: Hashable, Sendable {
     /// How far from a reached road a rider still counts as served, in metres.
     public var accessDistance: Double
