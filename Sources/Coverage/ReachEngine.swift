@@ -25,6 +25,10 @@ public struct ReachEngine: Sendable {
     public let builder: IsochronePolygonBuilder
     /// Threads for independent searches (per station, or per speed).
     public let workers: Int
+    /// How the polygons are drawn: the exact-distance raster (default) or GEOS buffers (`builder`).
+    public let geometry: ServiceAreaGeometry
+    /// The raster construction used when `geometry` is `.raster`.
+    public let raster: RasterServiceArea
 
     /// Round caps and joins drawn with 4 segments per quarter circle (GEOS's
     /// default is 8). Arcs are inscribed, so a circle never covers more than
@@ -34,11 +38,13 @@ public struct ReachEngine: Sendable {
     public static let defaultBufferStyle = GEOSBufferStyle(quadrantSegments: 4)
 
     /// An engine for `minutes` (positive, ascending, no repeats) and
-    /// `accessDistance` metres (positive).
+    /// `accessDistance` metres (positive), drawn as `geometry` (raster cells of
+    /// `cellSize` metres, or GEOS buffers in `bufferStyle`).
     /// - Throws: `ReachError` for bad minutes, `IsochroneError.accessDistanceNotPositive`.
     public init(
         minutes: [Double], accessDistance: Double = 50, bufferStyle: GEOSBufferStyle = ReachEngine.defaultBufferStyle,
-        workers: Int = ProcessInfo.processInfo.activeProcessorCount
+        workers: Int = ProcessInfo.processInfo.activeProcessorCount,
+        geometry: ServiceAreaGeometry = .raster, cellSize: Double = RasterServiceArea.defaultCellSize
     ) throws {
         guard !minutes.isEmpty else { throw ReachError.noMinutes }
         if let bad = minutes.first(where: { !($0 > 0 && $0.isFinite) }) { throw ReachError.minutesNotPositive(bad) }
@@ -51,6 +57,8 @@ public struct ReachEngine: Sendable {
         self.minutes = minutes
         self.builder = IsochronePolygonBuilder(accessDistance: accessDistance, bufferStyle: bufferStyle)
         self.workers = max(1, workers)
+        self.geometry = geometry
+        self.raster = try RasterServiceArea(accessDistance: accessDistance, cellSize: cellSize)
     }
 
     /// The circles of `stations` at each of `speedsKmh`, and the stations
@@ -96,9 +104,16 @@ public struct ReachEngine: Sendable {
     func merged(graph: RoadGraph, stations: [PlacedSite], context: GEOSContext) throws -> [NestedIsochrone] {
         let routable = stations.filter { $0.snap != nil }
         var search = MultiSourceSearch(graph: graph)
-        return try ServiceAreas.nested(
-            sources: routable.map { SearchSource(doorToDoor: $0.snap!) }, minutes: minutes, search: &search,
-            builder: builder, context: context, origins: routable.map(\.point), parallel: true)
+        let sources = routable.map { SearchSource(doorToDoor: $0.snap!) }
+        switch geometry {
+        case .raster:
+            return try ServiceAreas.nested(
+                sources: sources, minutes: minutes, search: &search, raster: raster, origins: routable.map(\.point))
+        case .exact:
+            return try ServiceAreas.nested(
+                sources: sources, minutes: minutes, search: &search,
+                builder: builder, context: context, origins: routable.map(\.point), parallel: true)
+        }
     }
 
     /// Each routable station's circles, in input order: one search per
@@ -117,9 +132,16 @@ public struct ReachEngine: Sendable {
             makeState: { (context: try GEOSContext(), search: MultiSourceSearch(graph: graph)) }
         ) { state, i in
             let station = routable[i]
-            let levels = try ServiceAreas.nested(
-                sources: [SearchSource(doorToDoor: station.snap!)], minutes: minutes, search: &state.search,
-                builder: builder, context: state.context, origins: [station.point])
+            let sources = [SearchSource(doorToDoor: station.snap!)]
+            let levels = switch geometry {
+            case .raster:
+                try ServiceAreas.nested(
+                    sources: sources, minutes: minutes, search: &state.search, raster: raster, origins: [station.point])
+            case .exact:
+                try ServiceAreas.nested(
+                    sources: sources, minutes: minutes, search: &state.search,
+                    builder: builder, context: state.context, origins: [station.point])
+            }
             done.increment()
             return StationCircles(station: station.site, levels: levels)
         }

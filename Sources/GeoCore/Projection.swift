@@ -51,18 +51,20 @@ public final class Projection {
             guard let data, let message else { return }
             Unmanaged<ProjLogSink>.fromOpaque(data).takeUnretainedValue().lines.append(String(cString: message))
         }
-        guard let raw = proj_create_crs_to_crs(ctx, source, target, nil) else {
+        let lean = Projection.plainPipeline(from: source, to: target)
+        guard let raw = lean.flatMap({ proj_create(ctx, $0) }) ?? proj_create_crs_to_crs(ctx, source, target, nil) else {
             let message = Projection.errorText(ctx, sink)
             proj_context_destroy(ctx)
             throw ProjectionError(operation: "create \(source) → \(target)", message: message)
         }
-        guard let normalized = proj_normalize_for_visualization(ctx, raw) else {
+        // A plain pipeline already takes (lon, lat) and gives (easting, northing).
+        guard let normalized = lean != nil ? raw : proj_normalize_for_visualization(ctx, raw) else {
             let message = Projection.errorText(ctx, sink)
             proj_destroy(raw)
             proj_context_destroy(ctx)
             throw ProjectionError(operation: "normalize \(source) → \(target)", message: message)
         }
-        proj_destroy(raw)
+        if lean == nil { proj_destroy(raw) }
         self.context = ctx
         self.transform = normalized
         self.logSink = sink

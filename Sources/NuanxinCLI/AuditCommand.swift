@@ -29,7 +29,7 @@ struct AuditCommand: ParsableCommand {
             --max-snap from a usable road get "unroutable": true and a reason, and count as uncovered. \
             Then per district a "kind": "district" feature (its outline; hotspots, hotspots_covered, \
             weight_total, weight_covered, share_covered, uncovered_area_km2) followed by a \
-            "kind": "gap" feature whose geometry is the district minus the merged service circle \
+            "kind": "gap" feature whose geometry is the district minus the merged service circle (drawn as --geometry says: raster by default, see `nuanxin reach --help`) \
             (null geometry when nothing is uncovered). A hotspot counts in the first district that \
             covers it; hotspots in none form a "(outside districts)" row with null geometry. Without \
             --districts the bounding box of the road network is one area, "study area", holding every \
@@ -68,6 +68,8 @@ struct AuditCommand: ParsableCommand {
 
     @Option(name: .long, help: "Also write the per-district figures as CSV to this file.")
     var summary: String?
+
+    @OptionGroup var geometry: GeometryOption
 
     @OptionGroup var crsOut: OutputCRSOption
 
@@ -117,8 +119,14 @@ struct AuditCommand: ParsableCommand {
                 graph: graph, stations: placedStations.all, hotspots: placedHotspots.all, limitMinutes: minutes,
                 areas: areas)
             let audited = clock.now
-            let gaps = try AuditGaps(
-                graph: graph, stations: placedStations.all, limitMinutes: minutes, areas: audit.areas)
+            let gaps = switch geometry.geometry {
+            case .raster:
+                try AuditGaps(
+                    graph: graph, stations: placedStations.all, limitMinutes: minutes, areas: audit.areas,
+                    raster: try RasterServiceArea(cellSize: geometry.cellSize))
+            case .exact:
+                try AuditGaps(graph: graph, stations: placedStations.all, limitMinutes: minutes, areas: audit.areas)
+            }
             progress.timings?.add("hotspots", seconds: PhaseTimings.seconds(audited - start))
             progress.timings?.add("gaps", seconds: PhaseTimings.seconds(clock.now - audited))
             progress.report(

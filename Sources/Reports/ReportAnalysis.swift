@@ -35,7 +35,8 @@ public struct ReportAnalysis {
         candidates: [PlacedSite]?, newSites: Int, minutes: [Double], bandSpeeds: [Double], maxSnap: Double,
         progress: ProgressLog
     ) throws -> ReportAnalysis {
-        let engine = try ReachEngine(minutes: minutes)
+        // GEOS buffers: the report embeds the service areas, and the raster's vertex every cell would pass its 2 MB budget.
+        let engine = try ReachEngine(minutes: minutes, geometry: .exact)
         let limit = minutes.last!
         let circles = try progress.step("service circles at \(AuditNumbers.plain(graph.cruiseSpeedKmh)) km/h", phase: "geometry") {
             try engine.merged(graph: graph, stations: stations)

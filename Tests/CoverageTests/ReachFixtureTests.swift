@@ -7,15 +7,17 @@ import RoadNetwork
 /// Hand-made networks whose circles are known by hand (15 km/h = 250 m a minute,
 /// walking 1.25 m/s, access 50 m).
 @Suite struct ReachFixtureTests {
-    private func merged(_ graph: RoadGraph, _ stations: [PlacedSite], minutes: [Double]) throws -> [NestedIsochrone] {
-        let engine = try ReachEngine(minutes: minutes, workers: 1)
+    private func merged(
+        _ graph: RoadGraph, _ stations: [PlacedSite], minutes: [Double], geometry: ServiceAreaGeometry = .raster
+    ) throws -> [NestedIsochrone] {
+        let engine = try ReachEngine(minutes: minutes, workers: 1, geometry: geometry)
         return try engine.run(graph: graph, stations: stations, speedsKmh: [15], scope: .merged, maxSnap: 300).runs[0].merged
     }
 
     @Test func straightRoadGivesAStadiumOfSpeedTimesTime() throws {
         let geos = try GEOSContext()
         let graph = ReachTestGraphs.oneSegment([(0, 0), (4000, 0)])
-        let circles = try merged(graph, ReachTestGraphs.stations([("a", 2000, 0)], on: graph), minutes: [5])
+        let circles = try merged(graph, ReachTestGraphs.stations([("a", 2000, 0)], on: graph), minutes: [5], geometry: .exact)
         // 5 min at 15 km/h is 1250 m each way: a 2500 m road, 100 m wide, with a round cap at each end
         // (a disc drawn as an inscribed 16-gon).
         #expect(abs(circles[0].roadKilometres - 2.5) < 1e-9)
@@ -26,13 +28,21 @@ import RoadNetwork
         #expect(try circles[0].area.covers(701, 0, in: geos))
         #expect(try circles[0].area.covers(3000, 49.9, in: geos))
         #expect(try !circles[0].area.covers(3000, 50.1, in: geos))
+        // The raster: the true stadium (round caps) within 0.75 m of its outline, never outside.
+        let raster = try merged(graph, ReachTestGraphs.stations([("a", 2000, 0)], on: graph), minutes: [5])
+        let trueStadium = 2500 * 100 + Double.pi * 2500
+        let outline = 2 * 2500 + 2 * Double.pi * 50
+        #expect(raster[0].area.area <= trueStadium)
+        #expect(raster[0].area.area >= trueStadium - 0.75 * outline)
+        #expect(try raster[0].area.covers(3000, 49.2, in: geos))
+        #expect(try !raster[0].area.covers(3000, 50.01, in: geos))
     }
 
     @Test func theWalkToTheRoadCountsAndIsReachedGround() throws {
         let geos = try GEOSContext()
         let graph = ReachTestGraphs.oneSegment([(0, 0), (4000, 0)])
         // 30 m from the road: 24 s of walking, then 276 s of riding, 1150 m each way.
-        let circles = try merged(graph, ReachTestGraphs.stations([("a", 2000, 30)], on: graph), minutes: [5])
+        let circles = try merged(graph, ReachTestGraphs.stations([("a", 2000, 30)], on: graph), minutes: [5], geometry: .exact)
         #expect(abs(circles[0].roadKilometres - 2.3) < 1e-6)
         // The walk's buffer adds the part of its round cap around the station beyond the
         // road's 50 m band: about a circular segment 30 m high (r² acos(0.4) − 20·√2100 ≈ 1982 m²),

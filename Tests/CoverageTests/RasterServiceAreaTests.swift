@@ -1,0 +1,179 @@
+import Foundation
+import GeoCore
+import Testing
+@testable import Coverage
+
+/// The exact-distance raster construction on hand-made roads: the boundary
+/// lies within the stated bound of the true offset line, holes stay, levels
+/// nest, polygons are valid and reruns are identical.
+@Suite struct RasterServiceAreaTests {
+    let p = IsochroneTestRoads.point
+
+    /// Distance from `q` to the nearest segment of `roads` (exact, planar).
+    private func distance(_ q: PlanarPoint, to roads: [[PlanarPoint]]) -> Double {
+        var best = Double.infinity
+        for road in roads {
+            for k in road.indices {
+                let a = road[k], b = road[min(k + 1, road.count - 1)]
+                let dx = b.x - a.x, dy = b.y - a.y
+                let len2 = dx * dx + dy * dy
+                let t = len2 > 0 ? min(1, max(0, ((q.x - a.x) * dx + (q.y - a.y) * dy) / len2)) : 0
+                let ex = q.x - a.x - t * dx, ey = q.y - a.y - t * dy
+                best = min(best, (ex * ex + ey * ey).squareRoot())
+            }
+        }
+        return best
+    }
+
+    /// The largest amounts by which the boundary (vertices and edge midpoints)
+    /// lies outside and inside the d-line of `roads`, in metres.
+    private func deviation(_ area: PlanarMultiPolygon, roads: [[PlanarPoint]], d: Double) -> (outside: Double, inside: Double) {
+        var outside = 0.0, inside = 0.0
+        for polygon in area.polygons {
+            for ring in [polygon.exterior] + polygon.holes {
+                for k in 1..<ring.count {
+                    let a = ring[k - 1], b = ring[k]
+                    for q in [a, PlanarPoint(x: (a.x + b.x) / 2, y: (a.y + b.y) / 2)] {
+                        let f = distance(q, to: roads)
+                        outside = max(outside, f - d)
+                        inside = max(inside, d - f)
+                    }
+                }
+            }
+        }
+        return (outside, inside)
+    }
+
+    /// GEOS checks: `area` is valid, inside buffer(d + bound) and covering buffer(d − bound) of `roads`.
+    private func expectBetweenOffsets(_ area: PlanarMultiPolygon, roads: [[PlanarPoint]], d: Double, bound: Double) throws {
+        let geos = try GEOSContext()
+        let polygon = try GEOSGeometry(multiPolygon: area, in: geos)
+        #expect(try polygon.validity() == .valid)
+        let lines = try GEOSGeometry(multiLineString: roads, in: geos)
+        let style = GEOSBufferStyle(quadrantSegments: 64)
+        #expect(try lines.buffer(d + bound, style: style).covers(polygon))
+        #expect(try polygon.covers(lines.buffer(d - bound, style: style)))
+    }
+
+    @Test func statedBoundIsThreeEighthsOfCellSquaredOverDistance() {
+        #expect(RasterServiceArea.boundaryError(cellSize: 10, accessDistance: 50) == 0.75)
+        #expect(RasterServiceArea.boundaryError(cellSize: 20, accessDistance: 50) == 3.0)
+    }
+
+    @Test func straightRoadLiesBetweenTheOffsetsWithinTheBound() throws {
+        // Axis-aligned (nodes exactly on the 50 m line) and skewed off the grid.
+        for road in [[p(0, 0), p(1000, 0)], [p(3.3, 7.7), p(803.1, 412.9)]] {
+            for cell in [10.0, 20.0] {
+                let raster = try RasterServiceArea(accessDistance: 50, cellSize: cell)
+                let area = raster.area(of: [road])
+                let bound = RasterServiceArea.boundaryError(cellSize: cell, accessDistance: 50)
+                #expect(area.polygons.count == 1 && area.polygons[0].holes.isEmpty)
+                try expectBetweenOffsets(area, roads: [road], d: 50, bound: bound)
+                let measured = deviation(area, roads: [road], d: 50)
+                // Convex offset line: the boundary never lies outside it (beyond the
+                // 4·10⁻⁶ m resolution of the Float32 distances).
+                #expect(measured.outside < 1e-5)
+                #expect(measured.inside <= bound)
+            }
+        }
+    }
+
+    @Test func lShapedRoadKeepsItsInnerCornerWithinOneCell() throws {
+        let road = [p(0.4, 0.7), p(500.4, 0.7), p(500.4, 500.7)]
+        let raster = try RasterServiceArea(accessDistance: 50, cellSize: 10)
+        let area = raster.area(of: [road])
+        #expect(area.polygons.count == 1 && area.polygons[0].holes.isEmpty)
+        let bound = RasterServiceArea.boundaryError(cellSize: 10, accessDistance: 50)
+        // The outer round corner and the straight sides stay within the bound; the
+        // inner corner, where the two offset lines meet at a right angle, is cut by
+        // a chord across one cell: outward by at most half a cell diagonal.
+        try expectBetweenOffsets(area, roads: [road], d: 50, bound: 10 / 2.squareRoot())
+        let measured = deviation(area, roads: [road], d: 50)
+        #expect(measured.inside <= bound)
+        #expect(measured.outside <= 10 / 2.squareRoot())
+        // Area: two 500 m × 100 m arms less their 50 m × 50 m overlap, two half-disc
+        // ends and the outer quarter disc: 97 500 m² + 1.25 π 50².
+        let expected = 97_500 + 1.25 * Double.pi * 2500
+        #expect(abs(area.area - expected) < 0.01 * expected)
+    }
+
+    @Test func ringRoadAroundALakeLeavesTheLakeAsAHole() throws {
+        let ring = [p(0.3, 0.2), p(400.3, 0.2), p(400.3, 400.2), p(0.3, 400.2), p(0.3, 0.2)]
+        let area = try RasterServiceArea(accessDistance: 50).area(of: [ring])
+        #expect(area.polygons.count == 1)
+        #expect(area.polygons[0].holes.count == 1)
+        // The hole is the 300 m square inside the ring, less its corners cut by chords.
+        let hole = abs(PlanarRing.signedArea(area.polygons[0].holes[0]))
+        #expect(abs(hole - 300 * 300) < 4 * 50)
+        #expect(PlanarRing.signedArea(area.polygons[0].exterior) > 0)
+        #expect(PlanarRing.signedArea(area.polygons[0].holes[0]) < 0)
+        try expectBetweenOffsets(area, roads: [ring], d: 50, bound: 10 / 2.squareRoot())
+        let geos = try GEOSContext()
+        #expect(try !GEOSGeometry(multiPolygon: area, in: geos).covers(p(200, 200)))
+    }
+
+    @Test func threeLevelsNestAndRerunsAreIdentical() throws {
+        let a = [p(0, 0), p(400, 0)]
+        let b = [p(400, 0), p(400, 600)]
+        let c = [p(400, 600), p(900, 600), p(900, 100)]
+        let levels = [
+            IsochroneLevel(minutes: 5, pieces: [a]),
+            IsochroneLevel(minutes: 10, pieces: [b]),
+            IsochroneLevel(minutes: 15, pieces: [c]),
+        ]
+        let raster = try RasterServiceArea(accessDistance: 50)
+        let first = try raster.nested(levels)
+        let second = try raster.nested(levels)
+        #expect(first == second)
+        let geos = try GEOSContext()
+        let geometries = try first.map { try GEOSGeometry(multiPolygon: $0.area, in: geos) }
+        for g in geometries { #expect(try g.validity() == .valid) }
+        for k in 1..<geometries.count {
+            #expect(try geometries[k].covers(geometries[k - 1]))
+            #expect(try geometries[k - 1].difference(geometries[k]).isEmpty)
+            #expect(first[k].areaSquareKilometres > first[k - 1].areaSquareKilometres)
+        }
+        // Level 15 holds all three roads: it covers their 49.25 m buffer, and level 5 (drawn
+        // 2 × 5 cm further in) lies within a's 50 m buffer.
+        let all = try GEOSGeometry(multiLineString: [a, b, c], in: geos)
+        #expect(try geometries[2].covers(all.buffer(49.25, style: GEOSBufferStyle(quadrantSegments: 64))))
+        let roadA = try GEOSGeometry(lineString: a, in: geos)
+        #expect(try roadA.buffer(50, style: GEOSBufferStyle(quadrantSegments: 64)).covers(geometries[0]))
+        #expect(first.map(\.roadKilometres) == [0.4, 0.6, 1.0])
+    }
+
+    @Test func aSinglePointGivesADiscAndNoPiecesGiveNothing() throws {
+        let raster = try RasterServiceArea(accessDistance: 50)
+        let disc = raster.area(of: [[p(5, 5)]])
+        #expect(disc.polygons.count == 1)
+        #expect(abs(disc.area - Double.pi * 2500) < 0.02 * Double.pi * 2500)
+        #expect(raster.area(of: []).isEmpty)
+        let empty = try raster.nested([IsochroneLevel(minutes: 5, pieces: [])])
+        #expect(empty[0].area.isEmpty && empty[0].areaSquareKilometres == 0)
+    }
+
+    /// On a jittered street grid (120 m blocks, bent streets, 50 m access), the
+    /// raster's boundary and today's GEOS construction (4 segments per quarter
+    /// circle) against the true 50 m line, sampled at vertices and edge midpoints.
+    @Test func streetGridBoundaryErrorsOfBothConstructions() throws {
+        let roads = IsochroneTestRoads.grid(n: 8, spacing: 120, seed: 17).map(\.piece)
+        let raster = try RasterServiceArea(accessDistance: 50).area(of: roads)
+        let rasterError = deviation(raster, roads: roads, d: 50)
+        let geos = try GEOSContext()
+        let builder = IsochronePolygonBuilder(accessDistance: 50, bufferStyle: ReachEngine.defaultBufferStyle)
+        let buffered = try builder.polygons(of: roads)
+        let geosError = deviation(buffered, roads: roads, d: 50)
+        // Raster: inward within the stated bound; outward only at the corners where
+        // two streets' offset lines meet, by less than one cell.
+        #expect(rasterError.inside <= RasterServiceArea.boundaryError(cellSize: 10, accessDistance: 50))
+        #expect(rasterError.outside <= 10 / 2.squareRoot())
+        // GEOS: never outward (arcs are inscribed), inward by up to r(1 − cos π/16) = 0.961 m.
+        #expect(geosError.outside < 1e-6)
+        #expect(geosError.inside <= 50 * (1 - cos(Double.pi / 16)) + 1e-6)
+    }
+
+    @Test func badSettingsAreRefused() {
+        #expect(throws: IsochroneError.accessDistanceNotPositive(0)) { try RasterServiceArea(accessDistance: 0) }
+        #expect(throws: IsochroneError.nestingMarginNegative(-1)) { try RasterServiceArea(nestingMargin: -1) }
+    }
+}
