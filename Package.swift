@@ -50,6 +50,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Seeded mutation fuzzer over the readers and the option parser
+        // (Tests/Fixtures/fuzz/README.md); `make test` runs it for 30 s.
+        .executableTarget(name: "nuanxin-fuzz", dependencies: ["GeoCore", "RoadNetwork"], path: "Sources/NuanxinFuzz"),
         .testTarget(name: "GeoCoreTests", dependencies: ["GeoCore"]),
         .testTarget(name: "RoadNetworkTests", dependencies: ["RoadNetwork", "GeoCore"], exclude: ["Fixtures"]),
         .testTarget(name: "CoverageTests", dependencies: ["Coverage", "RoadNetwork", "GeoCore"]),
