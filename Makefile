@@ -5,6 +5,7 @@
 #   make bench     benchmark environment (bench/.venv) and benchmark run -> bench/RESULTS.md
 #   make geodata   re-derive geodata/{stations,hotspots,candidates}.geojson
 #   make geodata-check   verify those files match a fresh derivation
+#   make fuzz      long fuzz run (FUZZ_RUNS inputs, release build); `make test` runs 30 s of it
 
 SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
@@ -34,7 +35,7 @@ DEMO_GEOJSON := $(DEMO_DISTRICTS) $(DEMO_STATIONS) $(DEMO_HOTSPOTS) $(DEMO_CANDI
 # below and its name appended here.
 DEMO_STEPS := demo-inspect demo-network demo-reach demo-audit demo-plan demo-report demo-convert
 
-.PHONY: help deps deps-browser test demo demo-build $(DEMO_STEPS) bench geodata geodata-check clean
+.PHONY: help deps deps-browser test fuzz demo demo-build $(DEMO_STEPS) bench geodata geodata-check clean
 
 help:
 	@sed -n '/^#/!q; s/^# \{0,1\}//; p' Makefile
@@ -47,10 +48,23 @@ deps-browser:
 
 # One build of every target and test bundle (this also builds .build/debug/nuanxin,
 # which the CLI tests spawn), then the tests without building again.
+# The last step is a fixed-seed fuzz run of the readers and the option parser
+# (Tests/Fixtures/fuzz/README.md); a crash, hang or bad exit fails `make test`.
 test: deps-browser
 	$(SWIFT) build --build-tests
 	test -x .build/debug/nuanxin
 	$(SWIFT) test --skip-build
+	test -x .build/debug/nuanxin-fuzz
+	.build/debug/nuanxin-fuzz --seed 1 --seconds $(FUZZ_SECONDS) --nuanxin .build/debug/nuanxin
+
+FUZZ_SECONDS ?= 30
+FUZZ_RUNS ?= 1000000
+FUZZ_SEED ?= 2
+
+fuzz:
+	$(SWIFT) build -c release --product nuanxin
+	$(SWIFT) build -c release --product nuanxin-fuzz
+	.build/release/nuanxin-fuzz --seed $(FUZZ_SEED) --runs $(FUZZ_RUNS) --nuanxin .build/release/nuanxin
 
 demo: deps demo-build
 	mkdir -p $(OUT)

@@ -60,6 +60,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Seeded mutation fuzzer over the readers and the option parser
+        // (Tests/Fixtures/fuzz/README.md); `make test` runs it for 30 s.
+        .executableTarget(name: "nuanxin-fuzz", dependencies: ["GeoCore", "RoadNetwork"], path: "Sources/NuanxinFuzz"),
         // Shared by the test targets only: the seeded RNG, the geodata lookup, temporary folders.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "GeoCoreTests", dependencies: ["GeoCore", "TestSupport"]),

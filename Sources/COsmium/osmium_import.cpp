@@ -15,6 +15,7 @@
 #include <osmium/version.hpp>
 #include <osmium/visitor.hpp>
 
+#include <cstring>
 #include <exception>
 #include <sstream>
 #include <stdexcept>
@@ -140,6 +141,40 @@ struct Result {
     }
 };
 
+/// Calls `f(key, value)` for each tag of `tags`, reading only inside the
+/// tag list's own bytes. libosmium's `TagList` iterator finds each string's end
+/// with `strlen` and stops only when it lands exactly on the list's end; a
+/// string with an embedded NUL (possible in a damaged or hostile `.pbf`: the
+/// string table stores lengths) shifts keys and values by one and the iterator
+/// then reads past the buffer (found by nuanxin-fuzz,
+/// Tests/Fixtures/fuzz/findings/crash-pbf-seed1-run77). Here every string must end
+/// before the list does; the walk stops at the first one that does not, or at
+/// the zero padding.
+template <typename F>
+void for_each_tag(const osmium::TagList &tags, F &&f) {
+    const char *p = reinterpret_cast<const char *>(tags.data()) + sizeof(osmium::TagList);
+    const char *end = reinterpret_cast<const char *>(tags.data()) + tags.byte_size();
+    while (p < end && *p != '\0') {
+        const char *key_end = static_cast<const char *>(std::memchr(p, '\0', static_cast<size_t>(end - p)));
+        if (key_end == nullptr || key_end + 1 >= end) return;
+        const char *value = key_end + 1;
+        const char *value_end = static_cast<const char *>(std::memchr(value, '\0', static_cast<size_t>(end - value)));
+        if (value_end == nullptr) return;
+        if (!f(p, value)) return;
+        p = value_end + 1;
+    }
+}
+
+/// True when `tags` has the key `key` (bounded, see `for_each_tag`).
+bool has_tag_key(const osmium::TagList &tags, const char *key) {
+    bool found = false;
+    for_each_tag(tags, [&](const char *k, const char *) {
+        found = std::strcmp(k, key) == 0;
+        return !found;
+    });
+    return found;
+}
+
 /// Collects highway ways, their nodes and points of interest.
 class Collector : public osmium::handler::Handler {
 public:
@@ -160,7 +195,7 @@ public:
     }
 
     void way(const osmium::Way &way) {
-        if (way.tags().has_key("highway")) add_road(way);
+        if (has_tag_key(way.tags(), "highway")) add_road(way);
         if (is_poi(way.tags())) add_way_poi(way);
     }
 
@@ -170,21 +205,24 @@ private:
     std::unordered_map<std::string, std::unordered_set<std::string>> poi_matches_;
 
     bool is_poi(const osmium::TagList &tags) const {
-        for (const auto &tag : tags) {
-            auto values = poi_matches_.find(tag.key());
-            if (values != poi_matches_.end() && values->second.count(tag.value()) > 0) return true;
-        }
-        return false;
+        bool match = false;
+        for_each_tag(tags, [&](const char *key, const char *value) {
+            auto values = poi_matches_.find(key);
+            match = values != poi_matches_.end() && values->second.count(value) > 0;
+            return !match;
+        });
+        return match;
     }
 
     /// Appends the wanted tags of an object as interned key/value pairs.
     void add_tags(const osmium::TagList &tags, const std::unordered_set<std::string> &wanted,
                   std::vector<uint32_t> &pairs, std::vector<uint64_t> &start) {
-        for (const auto &tag : tags) {
-            if (wanted.count(tag.key()) == 0) continue;
-            pairs.push_back(out_.strings.intern(tag.key()));
-            pairs.push_back(out_.strings.intern(tag.value()));
-        }
+        for_each_tag(tags, [&](const char *key, const char *value) {
+            if (wanted.count(key) == 0) return true;
+            pairs.push_back(out_.strings.intern(key));
+            pairs.push_back(out_.strings.intern(value));
+            return true;
+        });
         start.push_back(pairs.size() / 2);
     }
 

@@ -36,17 +36,19 @@ public enum GCJ02 {
     private static let semiMajorAxis = 6_378_245.0
     private static let eccentricitySquared = 0.006_693_421_622_965_943_23
 
-    /// True when `c` lies where the GCJ-02 offset applies: mainland China and
-    /// Hainan, drawn as the rectangles most GCJ-02 libraries share (after
-    /// Aimeast, cnblogs 2012, as in geosmart/coordtransform) minus the
-    /// neighbours' land they overlap (Vietnam, Russia, Ladakh), and minus Taiwan,
-    /// Hong Kong and Macau, which publish WGS84. Hong Kong and Macau are small
-    /// polygons that follow their borders with Shenzhen and Zhuhai, so those
-    /// cities keep their offset.
+    /// True when `c` lies where the GCJ-02 offset applies: mainland China
+    /// (with Hainan and the coastal islands) but not Hong Kong, Macau or Taiwan,
+    /// which publish WGS84.
+    ///
+    /// Decided by `MainlandChinaRegion`, a polygon derived from Natural Earth
+    /// 1:10m admin-0 countries (public domain) and simplified to about 1 km, so a
+    /// town on the mainland side of any land border (黑河, 满洲里, 二连浩特, 霍尔果斯,
+    /// 瑞丽, 河口, 东兴, 丹东, 珲春, 深圳, 珠海) is shifted and one on the other side
+    /// (Blagoveshchensk, Zabaykalsk, Zamyn-Üüd, Muse, Lao Cai, Móng Cái, Sinuiju,
+    /// Hong Kong, Macau) is not. The sea within about 10 km of China's coast counts
+    /// as China. Points within about 1 km of a land border may fall on either side.
     public static func appliesOffset(at c: Coordinate) -> Bool {
-        guard ChinaRegion.mainland.contains(where: { $0.contains(c) }) else { return false }
-        guard !ChinaRegion.excluded.contains(where: { $0.contains(c) }) else { return false }
-        return !ChinaRegion.publishesWGS84.contains { containsPoint($0, c) }
+        MainlandChinaRegion.shared.contains(c)
     }
 
     /// WGS84 → GCJ-02 by the published forward formula.
@@ -85,60 +87,6 @@ public enum GCJ02 {
         r += (150.0 * sin(x / 12.0 * .pi) + 300.0 * sin(x / 30.0 * .pi)) * 2.0 / 3.0
         return r
     }
-}
-
-/// The areas `GCJ02.appliesOffset(at:)` tests against.
-private enum ChinaRegion {
-    static let mainland = [
-        box(79.446200, 42.889900, 96.330000, 49.220400),
-        box(109.687200, 39.374200, 135.000200, 54.141500),
-        box(73.124600, 29.529700, 124.143255, 42.889900),
-        box(82.968400, 26.718600, 97.035200, 29.529700),
-        box(97.025300, 20.414096, 124.367395, 29.529700),
-        box(107.975793, 17.871542, 111.744104, 20.414096),
-    ]
-    static let excluded = [
-        box(119.921265, 21.785006, 122.497559, 25.398623),  // Taiwan
-        box(101.865200, 20.098800, 106.665000, 22.284000),  // northern Vietnam
-        box(106.452500, 20.487800, 108.051000, 21.542200),  // northern Vietnam, coast
-        box(109.032300, 50.325700, 119.127000, 55.817500),  // Russia, Transbaikal
-        box(127.456800, 49.557400, 137.022700, 55.817500),  // Russia, Amur
-        box(131.266200, 42.569200, 137.022700, 44.892200),  // Russia, Primorye
-        box(73.124600, 29.529700, 77.948114, 35.398637),  // Ladakh and Kashmir
-    ]
-    /// Hong Kong (land border along the Shenzhen River) and Macau (border with
-    /// Zhuhai's Gongbei and Hengqin), as (lon, lat) rings.
-    static let publishesWGS84: [[Coordinate]] = [
-        ring([
-            (113.82, 22.15), (114.44, 22.15), (114.44, 22.50), (114.23, 22.555), (114.12, 22.528),
-            (114.09, 22.515), (114.03, 22.505), (113.96, 22.47), (113.88, 22.40), (113.82, 22.38),
-        ]),
-        ring([(113.527, 22.217), (113.527, 22.185), (113.550, 22.160), (113.553, 22.109), (113.600, 22.109), (113.600, 22.217)]),
-    ]
-
-    private static func box(_ minLon: Double, _ minLat: Double, _ maxLon: Double, _ maxLat: Double) -> BoundingBox {
-        BoundingBox(minLon: minLon, minLat: minLat, maxLon: maxLon, maxLat: maxLat)
-    }
-
-    private static func ring(_ pairs: [(Double, Double)]) -> [Coordinate] {
-        pairs.map { Coordinate(lon: $0.0, lat: $0.1) }
-    }
-}
-
-/// Even-odd point-in-polygon test on an open or closed (lon, lat) ring.
-private func containsPoint(_ ring: [Coordinate], _ p: Coordinate) -> Bool {
-    var inside = false
-    var j = ring.count - 1
-    for i in ring.indices {
-        let a = ring[i], b = ring[j]
-        if (a.lat > p.lat) != (b.lat > p.lat),
-            p.lon < (b.lon - a.lon) * (p.lat - a.lat) / (b.lat - a.lat) + a.lon
-        {
-            inside.toggle()
-        }
-        j = i
-    }
-    return inside
 }
 
 /// BD-09 (百度坐标): Baidu's offset applied on top of GCJ-02.

@@ -45,7 +45,7 @@ struct NetworkInputOptions: ParsableArguments {
     @Option(name: .customLong("speed-band"), help: "Two cruising speeds LOW,HIGH in km/h: results for both, to show how sensitive coverage is to the speed.")
     var speedBand: SpeedBand?
 
-    @Option(name: .customLong("max-snap"), help: "Farthest a point may be from a usable road, in metres; farther points are reported unroutable.")
+    @Option(name: .customLong("max-snap"), help: "Farthest a point may be from a usable road, in metres; farther points are reported unroutable. A surface road within 30 m wins over a nearer tunnel, covered road or road on another layer; a point whose nearest road is in a small dropped piece of the network (an island) is unroutable, never snapped across the gap.")
     var maxSnap: Double = 300
 
     func validate() throws {

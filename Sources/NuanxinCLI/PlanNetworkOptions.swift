@@ -22,7 +22,7 @@ struct PlanNetworkOptions: ParsableArguments {
     @Option(name: .long, help: "Cruising speed in km/h (default: the profile's, 15 for ebike, 4.5 for walk).")
     var speed: Double?
 
-    @Option(name: .customLong("max-snap"), help: "Farthest a site may be from a usable road, in metres (default 300); farther sites are left out.")
+    @Option(name: .customLong("max-snap"), help: "Farthest a site may be from a usable road, in metres (default 300); farther sites are left out. A surface road within 30 m wins over a nearer tunnel, covered road or road on another layer; a point whose nearest road is in a small dropped piece of the network (an island) is unroutable, never snapped across the gap.")
     var maxSnap: Double?
 
     @Option(name: .customLong("crs"), help: "Datum of input points: wgs84 (default), gcj02 (AMap, Tencent) or bd09 (Baidu).")

@@ -11,14 +11,15 @@ import GeoCore
 ///     header:  magic "NXCACHE\0", format version, byte-order mark,
 ///              input size, input modification time, profile,
 ///              payload length, payload checksum
-///     payload: the RoadGraph arrays, the component statistics, the POIs
+///     payload: the RoadGraph arrays (format 2: with the grade-separated flags
+///              and the dropped polylines), the component statistics, the POIs
 ///
 /// A cache is used only when every header field matches the input and the
 /// payload's length and checksum match; anything else (stale, truncated,
 /// flipped bytes, an older format) reads as "no cache" and is rebuilt.
 enum GraphCache {
     /// Bump when the payload layout or the import rules change.
-    static let formatVersion: UInt32 = 1
+    static let formatVersion: UInt32 = 2
     private static let magic: UInt64 = Array("NXCACHE\0".utf8).withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
     private static let byteOrderMark: UInt32 = 0x0102_0304
 
@@ -120,6 +121,10 @@ enum GraphCache {
         out.append(array: g.segmentBackwardEdge)
         out.append(array: g.pointX)
         out.append(array: g.pointY)
+        out.append(array: g.segmentGradeSeparated)
+        out.append(array: g.droppedPointStart)
+        out.append(array: g.droppedPointX)
+        out.append(array: g.droppedPointY)
 
         let s = network.stats
         out.append(Int64(s.components))
@@ -154,7 +159,9 @@ enum GraphCache {
             segmentFrom: try d.readArray(UInt32.self), segmentTo: try d.readArray(UInt32.self),
             segmentLength: try d.readArray(Double.self), segmentPointStart: try d.readArray(UInt32.self),
             segmentForwardEdge: try d.readArray(Int32.self), segmentBackwardEdge: try d.readArray(Int32.self),
-            pointX: try d.readArray(Double.self), pointY: try d.readArray(Double.self))
+            pointX: try d.readArray(Double.self), pointY: try d.readArray(Double.self),
+            segmentGradeSeparated: try d.readBools(), droppedPointStart: try d.readArray(UInt32.self),
+            droppedPointX: try d.readArray(Double.self), droppedPointY: try d.readArray(Double.self))
         guard graph.hasConsistentLayout, let bbox = graph.nodeBoundingBox else { throw GraphCacheCorrupt() }
 
         let components = Int(try d.read(Int64.self))
@@ -202,13 +209,19 @@ extension RoadGraph {
         let s = segmentCount
         let nodeArrays = [nodeY.count, nodeLon.count, nodeLat.count, nodeOSMID.count]
         let edgeArrays = [seconds.count, edgeSegment.count, edgeForward.count, edgeWalked.count]
-        let segmentArrays = [segmentFrom.count, segmentTo.count, segmentForwardEdge.count, segmentBackwardEdge.count]
+        let segmentArrays = [
+            segmentFrom.count, segmentTo.count, segmentForwardEdge.count, segmentBackwardEdge.count,
+            segmentGradeSeparated.count,
+        ]
         guard nodeArrays.allSatisfy({ $0 == n }), edgeArrays.allSatisfy({ $0 == m }),
             segmentArrays.allSatisfy({ $0 == s }), pointY.count == pointX.count,
             firstOut.count == n + 1, firstOut.first == 0, firstOut.last.map(Int.init) == m,
             segmentPointStart.count == s + 1, segmentPointStart.first == 0,
-            segmentPointStart.last.map(Int.init) == pointX.count
+            segmentPointStart.last.map(Int.init) == pointX.count,
+            droppedPointStart.first == 0, droppedPointStart.last.map(Int.init) == droppedPointX.count,
+            droppedPointY.count == droppedPointX.count
         else { return false }
+        for i in 0..<(droppedPointStart.count - 1) where droppedPointStart[i + 1] < droppedPointStart[i] { return false }
         for u in 0..<n where firstOut[u] > firstOut[u + 1] { return false }
         for i in 0..<s where segmentPointStart[i + 1] < segmentPointStart[i] + 2 { return false }
         guard head.allSatisfy({ Int($0) < n }), edgeSegment.allSatisfy({ Int($0) < s }),

@@ -48,6 +48,7 @@ enum OSMGraphAssembly {
         }
         for w in 0..<extract.wayCount {
             guard let use = uses[w] else { continue }
+            let separated = ProfileRules.isGradeSeparated(extract.wayTags[w])
             var start = -1
             var points: [PlanarPoint] = []
             var previous = -1
@@ -59,7 +60,8 @@ enum OSMGraphAssembly {
                 if start >= 0 {
                     builder.addSegment(
                         from: node(start), to: node(n), points: points,
-                        forward: use.forward, backward: use.backward, walked: use.walked)
+                        forward: use.forward, backward: use.backward, walked: use.walked,
+                        gradeSeparated: separated)
                 } else {
                     _ = node(n)
                 }

@@ -90,7 +90,23 @@ public enum ProfileRules {
         "highway", "area", "access", "vehicle", "bicycle", "foot", "oneway", "oneway:bicycle", "junction",
         "cycleway", "cycleway:left", "cycleway:right", "cycleway:both",
         "cycleway:left:oneway", "cycleway:right:oneway", "cycleway:both:oneway",
+        "tunnel", "covered", "layer",
     ]
+
+    /// True when a way with `tags` is off the ground level, so a point is
+    /// snapped to it only when no surface road is near: `tunnel` with any value
+    /// but `no` (`yes`, `building_passage`, `culvert`, …), `covered=yes`, or a
+    /// `layer` other than 0 (OSM wiki: Key:tunnel, Key:covered, Key:layer).
+    public static func isGradeSeparated(_ tags: [String: String]) -> Bool {
+        if let tunnel = tags["tunnel"], tunnel != "no" { return true }
+        if tags["covered"] == "yes" { return true }
+        if let layer = tags["layer"]?.trimmingCharacters(in: .whitespaces), !layer.isEmpty,
+            Double(layer) != 0
+        {
+            return true
+        }
+        return false
+    }
 
     private static let forbidding: Set<String> = ["no", "private", "use_sidepath"]
     private static let permitting: Set<String> = ["yes", "designated", "permissive"]

@@ -69,6 +69,21 @@ public struct RoadGraph: Sendable {
     public var pointX: [Double]
     /// Polyline vertex northings in metres.
     public var pointY: [Double]
+    /// True for a segment off the ground level: a tunnel (`tunnel` other than
+    /// `no`), a covered road (`covered=yes`) or any `layer` other than 0 (bridges,
+    /// elevated roads). Snapping prefers surface roads (see `SitePlacer`).
+    public var segmentGradeSeparated: [Bool]
+
+    /// Usable roads of the profile that are not in this graph because their
+    /// component was dropped (`largestStronglyConnectedComponent()`), as
+    /// polylines in metres: polyline `i` is `droppedPointStart[i] ..<
+    /// droppedPointStart[i + 1]` of `droppedPointX`/`droppedPointY`. Kept only so
+    /// that a point beside such a road is reported, not snapped across the gap.
+    public var droppedPointStart: [UInt32]
+    /// Eastings of the dropped polylines' vertices, metres.
+    public var droppedPointX: [Double]
+    /// Northings of the dropped polylines' vertices, metres.
+    public var droppedPointY: [Double]
 
     /// Number of nodes.
     public var nodeCount: Int { nodeX.count }

@@ -19,7 +19,8 @@ public struct RoadGraphBuilder {
             nodeX: [], nodeY: [], nodeLon: [], nodeLat: [], nodeOSMID: [],
             firstOut: [], head: [], seconds: [], edgeSegment: [], edgeForward: [], edgeWalked: [],
             segmentFrom: [], segmentTo: [], segmentLength: [], segmentPointStart: [0],
-            segmentForwardEdge: [], segmentBackwardEdge: [], pointX: [], pointY: [])
+            segmentForwardEdge: [], segmentBackwardEdge: [], pointX: [], pointY: [],
+            segmentGradeSeparated: [], droppedPointStart: [0], droppedPointX: [], droppedPointY: [])
     }
 
     /// Number of nodes added so far.
@@ -39,9 +40,13 @@ public struct RoadGraphBuilder {
     /// Adds a road segment from node `from` to node `to` along `points`
     /// (metres, both endpoints included, at least two points). `forward` /
     /// `backward` say which directions may be travelled; `walked` marks a
-    /// segment the rider walks (pushing the bike). A segment usable in
-    /// neither direction is ignored.
-    public mutating func addSegment(from: UInt32, to: UInt32, points: [PlanarPoint], forward: Bool, backward: Bool, walked: Bool) {
+    /// segment the rider walks (pushing the bike); `gradeSeparated` one in a
+    /// tunnel, covered or on another layer (`RoadGraph.segmentGradeSeparated`).
+    /// A segment usable in neither direction is ignored.
+    public mutating func addSegment(
+        from: UInt32, to: UInt32, points: [PlanarPoint], forward: Bool, backward: Bool, walked: Bool,
+        gradeSeparated: Bool = false
+    ) {
         precondition(points.count >= 2, "a segment needs at least two points")
         precondition(Int(from) < nodeCount && Int(to) < nodeCount, "segment refers to an unknown node")
         guard forward || backward else { return }
@@ -62,6 +67,17 @@ public struct RoadGraphBuilder {
         segmentAllowsForward.append(forward)
         segmentAllowsBackward.append(backward)
         segmentWalked.append(walked)
+        graph.segmentGradeSeparated.append(gradeSeparated)
+    }
+
+    /// Records `points` (metres) as the polyline of a usable road left out of
+    /// the graph (`RoadGraph.droppedPointStart`).
+    public mutating func addDroppedPolyline(_ points: [PlanarPoint]) {
+        for p in points {
+            graph.droppedPointX.append(p.x)
+            graph.droppedPointY.append(p.y)
+        }
+        graph.droppedPointStart.append(UInt32(graph.droppedPointX.count))
     }
 
     /// Lays out the CSR arrays and returns the finished graph.

@@ -32,18 +32,38 @@ public struct SegmentIndex: Sendable {
     /// Indexes every segment piece of `graph`.
     /// - Complexity: O(points + cells), about two pieces per cell.
     public init(graph: RoadGraph) {
-        pointX = graph.pointX
-        pointY = graph.pointY
-        let pointCount = graph.pointX.count
+        self.init(pointX: graph.pointX, pointY: graph.pointY, segmentPointStart: graph.segmentPointStart)
+    }
+
+    /// Indexes the pieces of the segments of `graph` for which `including[s]`
+    /// is true (one flag per segment); the others are never returned, and
+    /// returned segment indexes are `graph`'s.
+    /// - Complexity: O(points + cells).
+    public init(graph: RoadGraph, including: [Bool]) {
+        precondition(including.count == graph.segmentCount, "one flag per segment")
+        self.init(
+            pointX: graph.pointX, pointY: graph.pointY, segmentPointStart: graph.segmentPointStart,
+            including: including)
+    }
+
+    /// Indexes polylines given as flat arrays: polyline `s` is the vertices
+    /// `segmentPointStart[s] ..< segmentPointStart[s + 1]` of `pointX`/`pointY`
+    /// (metres), as in `RoadGraph`; only those with `including[s]` when given.
+    /// - Complexity: O(points + cells).
+    init(pointX: [Double], pointY: [Double], segmentPointStart: [UInt32], including: [Bool]? = nil) {
+        self.pointX = pointX
+        self.pointY = pointY
+        let pointCount = pointX.count
+        let segmentCount = max(0, segmentPointStart.count - 1)
         var segmentOf = [UInt32](repeating: UInt32.max, count: pointCount)
         var offsetOf = [Double](repeating: 0, count: pointCount)
         var pieceFirsts: [UInt32] = []
-        pieceFirsts.reserveCapacity(max(0, pointCount - graph.segmentCount))
+        pieceFirsts.reserveCapacity(max(0, pointCount - segmentCount))
         var minX = Double.infinity, minY = Double.infinity
         var maxX = -Double.infinity, maxY = -Double.infinity
-        for s in 0..<graph.segmentCount {
-            let first = Int(graph.segmentPointStart[s])
-            let end = Int(graph.segmentPointStart[s + 1])
+        for s in 0..<segmentCount where including?[s] ?? true {
+            let first = Int(segmentPointStart[s])
+            let end = Int(segmentPointStart[s + 1])
             var walked = 0.0
             for k in first..<end {
                 segmentOf[k] = UInt32(s)

@@ -8,13 +8,19 @@ public struct PlacedSite: Sendable {
     public var point: PlanarPoint
     /// The nearest usable road point, or unroutable with the distance to it.
     public var outcome: SnapOutcome
+    /// When the site is unroutable because the nearest usable road is in a
+    /// dropped (small, disconnected) component: the distance to that road in
+    /// metres; `outcome` then holds the distance to the routable network.
+    public var isolatedRoadMeters: Double? = nil
 
     /// A site already projected (`point`, metres in the graph's CRS) and snapped (`outcome`);
     /// `SitePlacer.place` builds these, tests and callers with their own snapping may too.
-    public init(site: SitePoint, point: PlanarPoint, outcome: SnapOutcome) {
+    /// `isolatedRoadMeters`: see the property of that name.
+    public init(site: SitePoint, point: PlanarPoint, outcome: SnapOutcome, isolatedRoadMeters: Double? = nil) {
         self.site = site
         self.point = point
         self.outcome = outcome
+        self.isolatedRoadMeters = isolatedRoadMeters
     }
 
     /// The snap point when the site is routable.
@@ -30,6 +36,11 @@ public struct PlacedSite: Sendable {
 
     /// Why the site is not routable, in words, or nil when it is.
     public func unroutableReason(maxSnap: Double) -> String? {
+        if let isolated = isolatedRoadMeters, case .unroutable(let d) = outcome {
+            let main = d.map { "; the connected network is \(formatFixed($0, decimals: 1)) m away" } ?? ""
+            return "nearest usable road (\(formatFixed(isolated, decimals: 1)) m) is in a small piece of the network "
+                + "cut off from the rest (not snapped across the gap\(main))"
+        }
         switch outcome {
         case .snapped: return nil
         case .unroutable(let d?):
@@ -42,12 +53,31 @@ public struct PlacedSite: Sendable {
 
 /// Snaps sites onto a road graph: projects them to the graph's metric CRS
 /// and finds the nearest point on a usable road within `maxSnap` metres.
+///
+/// Two rules keep a site from joining a road it cannot use:
+/// - **Grade separation.** Tunnels, covered roads and roads on a `layer` other
+///   than 0 (`RoadGraph.segmentGradeSeparated`) are used only when no surface
+///   road lies within `surfacePreferenceMeters` (30 m) of the site: a station
+///   above a tunnel joins the street it stands on.
+/// - **Dropped components.** When the nearest usable road is in a component
+///   the import dropped (`RoadGraph.droppedPointStart`; an island, a gated
+///   estate) and within `maxSnap`, the site is unroutable with that reason and
+///   distance (`PlacedSite.isolatedRoadMeters`), never moved across the gap to a
+///   farther road of the kept network.
 public struct SitePlacer {
     /// The graph sites are placed on.
     public let graph: RoadGraph
     /// The spatial index over the graph's segments.
     public let index: SegmentIndex
     private let projection: Projection
+    /// The surface segments only; nil when the graph has no grade-separated one.
+    private let surfaceIndex: SegmentIndex?
+    /// The dropped polylines; nil when none was dropped.
+    private let droppedIndex: SegmentIndex?
+
+    /// A surface road within this many metres of a site wins over a nearer
+    /// tunnel, covered road or road on another layer.
+    public static let surfacePreferenceMeters = 30.0
 
     /// Builds the segment index and the WGS84 → metric projection of `graph`.
     /// - Throws: `ProjectionError` when PROJ does not know the graph's CRS.
@@ -56,6 +86,12 @@ public struct SitePlacer {
         self.graph = graph
         self.index = SegmentIndex(graph: graph)
         self.projection = try Projection(from: "EPSG:4326", to: graph.crs)
+        surfaceIndex = graph.segmentGradeSeparated.contains(true)
+            ? SegmentIndex(graph: graph, including: graph.segmentGradeSeparated.map { !$0 }) : nil
+        droppedIndex = graph.droppedPointStart.count > 1
+            ? SegmentIndex(
+                pointX: graph.droppedPointX, pointY: graph.droppedPointY, segmentPointStart: graph.droppedPointStart)
+            : nil
     }
 
     /// Places every site; unroutable sites are kept, never dropped.
@@ -63,8 +99,29 @@ public struct SitePlacer {
     /// - Complexity: O(n) snaps, each a few grid cells.
     public func place(_ sites: [SitePoint], maxSnap: Double) throws -> [PlacedSite] {
         let points = try projection.forward(sites.map(\.coordinate))
-        let outcomes = index.snap(points, maxDistance: maxSnap)
-        return sites.indices.map { PlacedSite(site: sites[$0], point: points[$0], outcome: outcomes[$0]) }
+        return sites.indices.map { i in
+            let (outcome, isolated) = snap(points[i], maxSnap: maxSnap)
+            return PlacedSite(site: sites[i], point: points[i], outcome: outcome, isolatedRoadMeters: isolated)
+        }
+    }
+
+    /// Snaps one planar point by the two rules above; the second value is the
+    /// distance to a nearer dropped road when that made the point unroutable.
+    /// - Complexity: up to three grid searches.
+    public func snap(_ point: PlanarPoint, maxSnap: Double) -> (SnapOutcome, isolated: Double?) {
+        var hit = index.nearest(to: point)
+        if let h = hit, graph.segmentGradeSeparated[h.segment], let surface = surfaceIndex?.nearest(to: point),
+            surface.distance <= Self.surfacePreferenceMeters
+        {
+            hit = surface
+        }
+        if let dropped = droppedIndex?.nearest(to: point), dropped.distance <= maxSnap,
+            dropped.distance < hit?.distance ?? .infinity
+        {
+            return (.unroutable(distance: hit?.distance), dropped.distance)
+        }
+        guard let hit else { return (.unroutable(distance: nil), nil) }
+        return (hit.distance <= maxSnap ? .snapped(hit) : .unroutable(distance: hit.distance), nil)
     }
 
     /// The WGS84 position of a planar point in the graph's CRS.

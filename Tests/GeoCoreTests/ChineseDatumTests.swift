@@ -82,7 +82,7 @@ private func metres(from a: Coordinate, to others: [Coordinate]) throws -> [Doub
             Coordinate(lon: 114.1180, lat: 22.5480),  // Shenzhen, Luohu
             Coordinate(lon: 113.9150, lat: 22.4850),  // Shenzhen, Shekou
             Coordinate(lon: 113.5460, lat: 22.2230),  // Zhuhai, Gongbei
-            Coordinate(lon: 113.5300, lat: 22.1300),  // Zhuhai, Hengqin
+            Coordinate(lon: 113.5200, lat: 22.1200),  // Zhuhai, Hengqin (on Natural Earth's island)
             Coordinate(lon: 104.0657, lat: 30.6595),  // Chengdu
         ]
         for p in mainland {

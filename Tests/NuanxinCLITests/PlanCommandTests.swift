@@ -66,7 +66,10 @@ import Testing
         #expect(plan.plan["method"]?.stringValue == "heuristic")
         #expect(plan.plan["gap"] == .null)
         #expect(plan.number("stations") == 11)
-        #expect(plan.number("candidates") == 54)
+        // 54 candidates, of which C018, C027 and C043 stand 2.3, 19.7 and 8.1 m from
+        // roads of dropped components (62.9-91.0 m from the connected network):
+        // left out rather than snapped across the gap.
+        #expect(plan.number("candidates") == 51)
         #expect(plan.number("hotspots") == 316)
         #expect(plan.number("total_weight") == 527)
         #expect(!plan.features.isEmpty)
@@ -166,10 +169,12 @@ import Testing
         #expect(!plan.features.isEmpty)
         #expect(plan.candidateIDs.allSatisfy { $0.hasPrefix("n") || $0.hasPrefix("w") })
         #expect(plan.features.indices.allSatisfy { plan.property($0, "osm_id") == plan.property($0, "candidate_id") })
-        // The 11 stations are OSM sites of the station kinds themselves: never proposed again.
-        #expect(plan.number("candidates_left_out") == 11)
+        // The 11 stations are OSM sites of the station kinds themselves: never proposed
+        // again; C018, C027 and C043 (OSM sites too) stand beside roads of dropped components.
+        #expect(plan.number("candidates_left_out") == 14)
         #expect(result.stderr.contains("is existing station S01 (same osm_id"))
-        #expect(plan.number("candidates")! >= 54)
+        #expect(result.stderr.contains("cut off from the rest"))
+        #expect(plan.number("candidates")! >= 51)
     }
 
     @Test(.enabled(if: ogrinfoPath != nil, "gdal-bin is not installed: ogrinfo check skipped"))

@@ -80,4 +80,7 @@ func expectSameRoadGraph(_ a: RoadGraph, _ b: RoadGraph, sourceLocation: SourceL
     #expect(a.segmentForwardEdge == b.segmentForwardEdge, sourceLocation: sourceLocation)
     #expect(a.segmentBackwardEdge == b.segmentBackwardEdge, sourceLocation: sourceLocation)
     #expect(a.pointX == b.pointX && a.pointY == b.pointY, sourceLocation: sourceLocation)
+    #expect(a.segmentGradeSeparated == b.segmentGradeSeparated, sourceLocation: sourceLocation)
+    #expect(a.droppedPointStart == b.droppedPointStart, sourceLocation: sourceLocation)
+    #expect(a.droppedPointX == b.droppedPointX && a.droppedPointY == b.droppedPointY, sourceLocation: sourceLocation)
 }
