@@ -30,7 +30,7 @@ import pandas as pd
 EDGE_COLUMNS = ["from", "to", "seconds", "meters", "from_lon", "from_lat", "to_lon", "to_lat"]
 METRIC_CRS = "EPSG:4544"
 EBIKE_SPEED_KMH = 15.0
-# Roads an e-bike may use (DESIGN.md: no motorways, no trunk links, no bicycle=no, no access=private).
+# Roads an e-bike may use (docs/ARCHITECTURE.md, RoadNetwork profile rules: no motorways, no trunk links, no bicycle=no, no access=private).
 EBIKE_HIGHWAYS = ["trunk", "primary", "primary_link", "secondary", "secondary_link", "tertiary",
                   "tertiary_link", "unclassified", "residential", "living_street", "service", "road",
                   "cycleway", "track", "pedestrian"]
