@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "RoadNetwork", targets: ["RoadNetwork"]),
         .library(name: "Coverage", targets: ["Coverage"]),
         .library(name: "Planner", targets: ["Planner"]),
+        .library(name: "Facilities", targets: ["Facilities"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
@@ -35,6 +36,7 @@ let package = Package(
                 .product(name: "HeapModule", package: "swift-collections"),
             ]
         ),
+        .target(name: "Facilities", dependencies: ["GeoCore"]),
         .target(name: "Coverage", dependencies: ["RoadNetwork", "GeoCore"]),
         .target(
             name: "Planner",
@@ -53,7 +55,8 @@ let package = Package(
         .testTarget(name: "GeoCoreTests", dependencies: ["GeoCore"]),
         .testTarget(name: "RoadNetworkTests", dependencies: ["RoadNetwork", "GeoCore"], exclude: ["Fixtures"]),
         .testTarget(name: "CoverageTests", dependencies: ["Coverage", "RoadNetwork", "GeoCore"]),
-        .testTarget(name: "PlannerTests", dependencies: ["Planner", "RoadNetwork", "GeoCore"]),
+        .testTarget(name: "PlannerTests", dependencies: ["Planner", "RoadNetwork", "GeoCore", "Coverage"]),
+        .testTarget(name: "FacilitiesTests", dependencies: ["Facilities", "GeoCore"]),
         .testTarget(name: "NuanxinCLITests", dependencies: ["GeoCore"]),
     ],
     swiftLanguageModes: [.v6],
