@@ -133,7 +133,7 @@ public enum DefaultedAttribute: String, Sendable, Hashable, CaseIterable {
 ///
 /// | kind                                                  | tier   | opening_hours       | services                      |
 /// |-------------------------------------------------------|--------|---------------------|-------------------------------|
-/// | party_mass_centre, community_centre, townhall, government, social_facility | centre | `24/7` | all ten              |
+/// | party_mass_centre, party_mass_service_centre, community_centre, townhall, government, social_facility | centre | `24/7` | all ten |
 /// | bank                                                  | post   | `Mo-Fr 09:00-17:00` | rest, water, toilet           |
 /// | pharmacy                                              | post   | `08:00-22:00`       | rest, water, toilet, first_aid|
 /// | mall, supermarket                                     | post   | `10:00-22:00`       | rest, water, toilet, charging |
@@ -208,7 +208,7 @@ public struct StationAttributes: Sendable, Hashable {
     }
 
     static let centreKinds: Set<String> = [
-        "party_mass_centre", "community_centre", "townhall", "government", "social_facility",
+        "party_mass_centre", "party_mass_service_centre", "community_centre", "townhall", "government", "social_facility",
     ]
 
     static func normalized(_ kind: String?) -> String {

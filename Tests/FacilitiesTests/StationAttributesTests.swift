@@ -1,3 +1,4 @@
+import Foundation
 import GeoCore
 import Testing
 @testable import Facilities
@@ -106,5 +107,33 @@ struct StationAttributesTests {
         #expect(minutes[9] == [60, 60])  // Wednesday 09:00-10:00
         #expect(minutes[17] == [0, 60])  // Wednesday 17:00-18:00: the bank hall has closed
         #expect(minutes[24 + 10] == [0, 60])  // Sunday 10:00
+    }
+}
+
+@Suite("demo geodata attributes")
+struct GeodataAttributesTests {
+    /// `geodata/<name>` of the repository (tests run from the package root).
+    func points(_ name: String) throws -> [SitePoint] {
+        try PointSetReader.read(contentsOf: URL(fileURLWithPath: "geodata/\(name)"))
+    }
+
+    @Test("every demo station and candidate has explicit, valid attributes")
+    func demoFiles() throws {
+        for file in ["stations.geojson", "candidates.geojson"] {
+            let sites = try points(file)
+            #expect(!sites.isEmpty)
+            for site in sites {
+                let attributes = try StationAttributes.read(from: site)
+                #expect(attributes.defaulted.isEmpty, "\(file) \(site.id) defaulted \(attributes.defaulted)")
+                #expect(attributes.capacity != nil)
+                #expect(attributes.tier == StationAttributes.defaultTier(kind: site.kind))
+            }
+        }
+        // geodata/SOURCES.md: on a weekday at 22:30 the three hotels, the 24-hour pharmacy
+        // and the two government centres are open (6 of 11); at 10:00 all 11.
+        let stations = try points("stations.geojson").map { try StationAttributes.read(from: $0) }
+        #expect(try StationFilter(service: nil, at: "22:30").admitted(stations) == [1, 3, 4, 5, 8, 10])
+        #expect(try StationFilter(service: nil, at: "10:00").admitted(stations).count == 11)
+        #expect(try StationFilter(service: "charging", at: nil).admitted(stations) == [1, 3, 4, 7, 8, 9, 10])
     }
 }
