@@ -137,3 +137,43 @@ struct GeodataAttributesTests {
         #expect(try StationFilter(service: "charging", at: nil).admitted(stations) == [1, 3, 4, 7, 8, 9, 10])
     }
 }
+
+@Suite("coverage by hour")
+struct HourlyCoverageTests {
+    /// A bank hall (Mo-Fr 09:00-17:00) and a 24-hour post at the same place,
+    /// both covering hotspot 0 (weight 3); hotspot 1 (weight 1) is covered by the
+    /// bank hall only.
+    @Test("a 24-hour post and a bank hall at the same place")
+    func bankAndPost() throws {
+        let bank = try StationAttributes.read(id: "B", kind: "bank", properties: [:])
+        let post = try StationAttributes.read(id: "P", kind: "hotel", properties: ["opening_hours": .string("24/7")])
+        let open = HourlyCoverage.openAtHalfPast([bank, post])
+        #expect(open.count == 48)
+        #expect(open[8] == [false, true] && open[9] == [true, true] && open[16] == [true, true] && open[17] == [false, true])
+        #expect(open[24 + 12] == [false, true])  // Sunday noon
+        let shares = HourlyCoverage.shares(covering: [[0, 1], [0]], weights: [3, 1], open: open)
+        // Weekday 9 … 16: both hotspots (4 of 4); other hours and all Sunday: 3 of 4.
+        let weekday = (0..<24).map { (9...16).contains($0) ? 1.0 : 0.75 }
+        #expect(shares == weekday + Array(repeating: 0.75, count: 24))
+        // Only the post: 3/4 at all hours.
+        #expect(HourlyCoverage.shares(covering: [[1], []], weights: [3, 1], open: open) == Array(repeating: 0.75, count: 48))
+        #expect(HourlyCoverage.shares(covering: [[0]], weights: [0], open: open) == Array(repeating: 0, count: 48))
+
+        // A 24-hour candidate covering hotspot 1 adds coverage outside bank hours only.
+        let added = HourlyCoverage.slotsAdded(
+            by: .alwaysOpen, covered: [false, true], covering: [[0, 1], [0]], open: open)
+        #expect(added == Array(0..<9) + Array(17..<24) + Array(24..<48))
+        let daytime = try OpeningHours(parsing: "Mo-Fr 09:00-17:00")
+        #expect(HourlyCoverage.slotsAdded(by: daytime, covered: [false, true], covering: [[0, 1], [0]], open: open).isEmpty)
+    }
+
+    @Test("defaults report lists only defaulted sites")
+    func defaultsReport() throws {
+        let bank = try StationAttributes.read(id: "S3", kind: "bank", properties: ["services": .string("rest")])
+        let given = try StationAttributes.read(
+            id: "S4", kind: "hotel",
+            properties: ["tier": .string("post"), "services": .string("rest"), "opening_hours": .string("24/7")])
+        #expect(StationAttributes.defaultsReport(ids: ["S3", "S4"], kinds: ["bank", "hotel"], attributes: [bank, given])
+            == ["S3 (bank): defaults tier post, opening_hours \"Mo-Fr 09:00-17:00\""])
+    }
+}
