@@ -24,6 +24,13 @@ public enum TravelDirection: String, CaseIterable, Sendable, Hashable {
     }
 }
 
+extension SnapPoint {
+    /// Seconds to walk between the site and its road, `distance` at
+    /// `TravelProfile.walkingSpeedKmh`: the hotspot's end of a door-to-door
+    /// time (`--hotspot-walk`), as `SearchSource(doorToDoor:)` is the station's.
+    public var walkSeconds: Double { distance / (TravelProfile.walkingSpeedKmh / 3.6) }
+}
+
 extension RoadGraph {
     /// The same road network with every directed edge turned round: edge
     /// u→v of segment s with `t` seconds becomes v→u of the same segment,

@@ -53,6 +53,12 @@ import Testing
         #expect(close(time(.fromStation, station: station, point: rider), 624))
     }
 
+    @Test func aHotspotsWalkToItsRoadIsTimedLikeAStations() {
+        let snap = SnapPoint(segment: 0, offset: 0, distance: 45, point: PlanarPoint(x: 0, y: 0))
+        #expect(abs(snap.walkSeconds - 36) < 1e-12)  // 45 m at 4.5 km/h = 1.25 m/s
+        #expect(abs(snap.walkSeconds - SearchSource(doorToDoor: snap).startSeconds) < 1e-12)
+    }
+
     @Test func reversalTurnsEveryEdgeAndTwiceGivesTheGraphBack() {
         let graph = fixture()
         let reversed = graph.reversed()
