@@ -177,3 +177,25 @@ struct HourlyCoverageTests {
             == ["S3 (bank): defaults tier post, opening_hours \"Mo-Fr 09:00-17:00\""])
     }
 }
+
+@Suite("attributes of OSM candidates")
+struct OSMAttributesTests {
+    @Test("the opening_hours tag is used when readable, else the kind's default with a warning")
+    func osmTags() {
+        let tagged = StationAttributes.fromOSM(id: "n1", kind: "pharmacy", tags: ["opening_hours": "24/7"])
+        #expect(tagged.openingHours.isAlwaysOpenInTypicalWeek)
+        #expect(tagged.defaulted == [.tier, .services] && tagged.warnings.isEmpty)
+        #expect(tagged.services == [.rest, .water, .toilet, .firstAid])
+
+        let bad = StationAttributes.fromOSM(id: "w7", kind: "bank", tags: ["opening_hours": "Mo-Fr 9-17"])
+        #expect(bad.openingHours.text == "Mo-Fr 09:00-17:00")
+        #expect(bad.defaulted == [.tier, .services, .openingHours])
+        #expect(bad.warnings == ["OSM w7 opening_hours \"Mo-Fr 9-17\" at character 8: expected `:` and two-digit minutes, found \"-\"; using the bank default"])
+
+        let none = StationAttributes.fromOSM(id: "n2", kind: "hotel", tags: [:])
+        #expect(none.openingHours.text == "24/7" && none.defaulted.count == 3)
+
+        let holiday = StationAttributes.fromOSM(id: "n3", kind: "mall", tags: ["opening_hours": "10:00-22:00; PH off"])
+        #expect(holiday.warnings.count == 1 && holiday.warnings[0].hasPrefix("OSM n3 opening_hours: "))
+    }
+}
