@@ -29,8 +29,10 @@
 // Not supported: years, week numbers, `Mo[1]`, variable times (sunrise …),
 // repeating times (`/`), holiday offsets, `easter`.
 //
-// Evaluation of one day D, rule by rule in order (what opening_hours.js does
-// for these constructs):
+// Evaluation of one day D, rule by rule in order (our reading of the
+// specification, not checked against opening_hours.js; it matches the common
+// advice to join spans past midnight with `,` so a later `;` rule does not
+// cut them):
 // - a rule *selects* D when its date and weekday selectors both match D;
 // - a normal rule (`;`, and the first rule) that selects D first discards
 //   everything known about D, including the after-midnight part of an
