@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "Coverage", targets: ["Coverage"]),
         .library(name: "Planner", targets: ["Planner"]),
         .library(name: "Reports", targets: ["Reports"]),
+        .library(name: "Facilities", targets: ["Facilities"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
@@ -36,6 +37,7 @@ let package = Package(
                 .product(name: "HeapModule", package: "swift-collections"),
             ]
         ),
+        .target(name: "Facilities", dependencies: ["GeoCore"]),
         .target(name: "Coverage", dependencies: ["RoadNetwork", "GeoCore"]),
         .target(
             name: "Planner",
@@ -68,6 +70,7 @@ let package = Package(
         // PlannerTests also import Coverage: they check the network matrix against the audit engine.
         .testTarget(name: "PlannerTests", dependencies: ["Planner", "Coverage", "RoadNetwork", "GeoCore", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Planner", "Coverage", "RoadNetwork", "GeoCore", "TestSupport"]),
+        .testTarget(name: "FacilitiesTests", dependencies: ["Facilities", "GeoCore"]),
         .testTarget(name: "NuanxinCLITests", dependencies: ["GeoCore", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6],
