@@ -38,7 +38,7 @@ let package = Package(
             ]
         ),
         .target(name: "Facilities", dependencies: ["GeoCore"]),
-        .target(name: "Coverage", dependencies: ["RoadNetwork", "GeoCore"]),
+        .target(name: "Coverage", dependencies: ["RoadNetwork", "GeoCore", "Facilities"]),
         .target(
             name: "Planner",
             dependencies: [
@@ -58,7 +58,7 @@ let package = Package(
         .executableTarget(
             name: "NuanxinCLI",
             dependencies: [
-                "GeoCore", "RoadNetwork", "Coverage", "Planner", "Reports",
+                "GeoCore", "RoadNetwork", "Coverage", "Planner", "Reports", "Facilities",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -66,7 +66,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "GeoCoreTests", dependencies: ["GeoCore", "TestSupport"]),
         .testTarget(name: "RoadNetworkTests", dependencies: ["RoadNetwork", "GeoCore", "TestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "CoverageTests", dependencies: ["Coverage", "RoadNetwork", "GeoCore", "TestSupport"]),
+        .testTarget(name: "CoverageTests", dependencies: ["Coverage", "Facilities", "RoadNetwork", "GeoCore", "TestSupport"]),
         // PlannerTests also import Coverage: they check the network matrix against the audit engine.
         .testTarget(name: "PlannerTests", dependencies: ["Planner", "Coverage", "RoadNetwork", "GeoCore", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Planner", "Coverage", "RoadNetwork", "GeoCore", "TestSupport"]),

@@ -1,0 +1,56 @@
+import ArgumentParser
+import Coverage
+import Facilities
+import Foundation
+import GeoCore
+import Reports
+import RoadNetwork
+
+extension TravelDirection: ExpressibleByArgument {}
+
+/// `--service NAME` and `--at "Mo 22:30"`: only the stations offering the
+/// service and open at that moment count (issue 15). Use with
+/// `@OptionGroup var stationFilter: StationFilterOptions`.
+struct StationFilterOptions: ParsableArguments {
+    @Option(help: ArgumentHelp(
+        "Only stations offering this service count: rest, water, toilet, charging, first_aid, microwave, storage, repair, feedback, exchange.",
+        valueName: "NAME"))
+    var service: String?
+
+    @Option(help: ArgumentHelp(
+        "Only stations open at this moment of a typical week count: \"Mo 22:30\", or \"22:30\" for a weekday (Wednesday).",
+        valueName: "TIME"))
+    var at: String?
+
+    /// The filter, or a usage error naming the option.
+    func filter() throws -> StationFilter {
+        do { return try StationFilter(service: service, at: at) } catch { throw ValidationError(error.description) }
+    }
+
+    /// Reads the attributes of `sites` (from `file`), prints the defaults
+    /// used on stderr (one line per group, silenced by `--quiet`) and applies
+    /// the filter; an input error naming the file and the feature otherwise.
+    func select(_ sites: [SitePoint], file: String, role: String, progress: ProgressLog) throws -> StationSelection {
+        let selection = try StationSelection(sites: sites, file: file, role: role, filter: try filter())
+        for line in selection.defaultLines { progress.report(line) }
+        return selection
+    }
+}
+
+/// `--direction to-station|from-station` and `--hotspot-walk on|off`.
+struct DirectionOptions: ParsableArguments {
+    @Option(help: ArgumentHelp(
+        "Which way times run: to-station (a rider riding to the station, on the reversed graph; the default) or from-station (from the station outwards, as before).",
+        valueName: "DIR"))
+    var direction: TravelDirection = .defaultDirection
+
+    @Option(name: .customLong("hotspot-walk"), help: ArgumentHelp(
+        "Whether a hotspot's walk to its road counts in its time (on, the default: door to door at both ends) or not (off).",
+        valueName: "on|off"))
+    var hotspotWalk: OnOff = .on
+}
+
+/// `on` or `off`.
+enum OnOff: String, ExpressibleByArgument, Sendable {
+    case on, off
+}
