@@ -83,7 +83,9 @@ struct AuditCommand: ParsableCommand {
 
     @OptionGroup var stationFilter: StationFilterOptions
 
-    @OptionGroup var travel: DirectionOptions
+    @OptionGroup var travel: DirectionOption
+
+    @OptionGroup var walk: HotspotWalkOption
 
     @Flag(name: .customLong("by-hour"), help: "Also write coverage by hour (weekday and Sunday, 48 rows) as CSV and a stdout table.")
     var byHour = false
@@ -141,7 +143,7 @@ struct AuditCommand: ParsableCommand {
             let start = clock.now
             let audit = try HotspotAudit(
                 graph: graph, stations: auditStations, hotspots: placedHotspots.all, limitMinutes: minutes,
-                areas: areas, hotspotWalk: travel.hotspotWalk == .on)
+                areas: areas, hotspotWalk: walk.isOn)
             let audited = clock.now
             let gaps = try AuditGaps(
                 graph: graph, stations: auditStations, limitMinutes: minutes, areas: audit.areas)

@@ -37,17 +37,23 @@ struct StationFilterOptions: ParsableArguments {
     }
 }
 
-/// `--direction to-station|from-station` and `--hotspot-walk on|off`.
-struct DirectionOptions: ParsableArguments {
+/// `--direction to-station|from-station`.
+struct DirectionOption: ParsableArguments {
     @Option(help: ArgumentHelp(
         "Which way times run: to-station (a rider riding to the station, on the reversed graph; the default) or from-station (from the station outwards, as before).",
         valueName: "DIR"))
     var direction: TravelDirection = .defaultDirection
+}
 
+/// `--hotspot-walk on|off`, for the commands that time hotspots.
+struct HotspotWalkOption: ParsableArguments {
     @Option(name: .customLong("hotspot-walk"), help: ArgumentHelp(
         "Whether a hotspot's walk to its road counts in its time (on, the default: door to door at both ends) or not (off).",
         valueName: "on|off"))
     var hotspotWalk: OnOff = .on
+
+    /// True when the hotspot's walk counts.
+    var isOn: Bool { hotspotWalk == .on }
 }
 
 /// `on` or `off`.
