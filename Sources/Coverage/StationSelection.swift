@@ -1,5 +1,6 @@
 import Facilities
 import GeoCore
+import RoadNetwork
 
 /// The station attributes of one input file (issue 15: tier, services,
 /// opening_hours, capacity) and the stations a `StationFilter` admits
@@ -38,6 +39,26 @@ public struct StationSelection: Sendable {
         self.attributes = attributes
         self.admitted = admitted
         self.defaultLines = Self.groupedDefaults(sites: sites, attributes: attributes, role: role)
+    }
+
+    /// The attributes of `--candidates osm` sites (ids are the POIs' ids):
+    /// `StationAttributes.fromOSM` with each POI's tags (its `opening_hours`
+    /// when readable, else the kind's default; unreadable tags become
+    /// `warnings`), then `filter`.
+    /// - Throws: `StationSelectionError` when the filter admits no site.
+    public init(osmSites sites: [SitePoint], pois: [OSMPOI], file: String, filter: StationFilter) throws(StationSelectionError) {
+        var tags: [String: [String: String]] = [:]
+        for poi in pois where tags[poi.id] == nil { tags[poi.id] = poi.tags }
+        let attributes = sites.map { StationAttributes.fromOSM(id: $0.id, kind: $0.kind ?? "", tags: tags[$0.id] ?? [:]) }
+        let admitted = filter.admitted(attributes)
+        if admitted.isEmpty && !sites.isEmpty {
+            throw StationSelectionError(
+                message: "\(file): no candidate from OpenStreetMap is admitted by \(filter.description) (of \(sites.count)); choose another --service")
+        }
+        self.attributes = attributes
+        self.admitted = admitted
+        self.defaultLines = Self.groupedDefaults(sites: sites, attributes: attributes, role: "candidate")
+            + Array(Set(attributes.flatMap(\.warnings))).sorted()
     }
 
     /// Groups `StationAttributes.defaultsReport` lines by kind and defaulted values.

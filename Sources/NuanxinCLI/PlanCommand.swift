@@ -110,6 +110,8 @@ struct PlanCommand: ParsableCommand {
 
     @OptionGroup var crsOut: OutputCRSOption
 
+    @OptionGroup var hoursOptions: PlanHoursOptions
+
     @OptionGroup var output: QuietOption
 
     func run() throws {

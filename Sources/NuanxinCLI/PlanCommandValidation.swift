@@ -35,6 +35,7 @@ extension PlanCommand {
             throw ValidationError("network mode needs \(flag) POINTS" + (flag == "--candidates" ? " (or --candidates osm)" : ""))
         }
         try options.validateValues()
+        try hoursOptions.validate(isCoverage: objective == .coverage)
         if objective == .coverAll {
             guard options.newSites == nil else { throw ValidationError("--new does not apply to cover-all (it finds the fewest sites)") }
         } else if options.newSites == nil {

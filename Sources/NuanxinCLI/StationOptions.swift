@@ -60,3 +60,42 @@ struct HotspotWalkOption: ParsableArguments {
 enum OnOff: String, ExpressibleByArgument, Sendable {
     case on, off
 }
+
+/// `plan`'s station options (issue 15): `--service NAME` (stations and
+/// candidates without it do not count), `--hours A-B` and `--at TIME`
+/// (repeatable): plan over those hours, and `--direction`, `--hotspot-walk`.
+struct PlanHoursOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Only stations and candidates offering this service count (see reach --help).", valueName: "NAME"))
+    var service: String?
+
+    @Option(help: ArgumentHelp(
+        "coverage: maximise coverage summed over the weekday hours A..B-1 (e.g. 0-24); a site counts only in its open hours.",
+        valueName: "A-B"))
+    var hours: String?
+
+    @Option(help: ArgumentHelp(
+        "coverage: plan over this moment (\"Mo 22:30\", or \"22:30\" for a weekday); repeat for several.", valueName: "TIME"))
+    var at: [String] = []
+
+    @OptionGroup var travel: DirectionOption
+
+    @OptionGroup var walk: HotspotWalkOption
+
+    /// The service filter (no `--at`: hours are planned over, not filtered).
+    func filter() throws -> StationFilter {
+        do { return try StationFilter(service: service, at: nil) } catch { throw ValidationError(error.description) }
+    }
+
+    /// The hours planned over, nil for a plan without hours.
+    func planningHours() throws -> PlanningHours? {
+        do { return try PlanningHours(hours: hours, at: at) } catch { throw ValidationError(error.description) }
+    }
+
+    /// Checks the values; hours need the coverage objective.
+    func validate(isCoverage: Bool) throws {
+        _ = try filter()
+        if try planningHours() != nil && !isCoverage {
+            throw ValidationError("--hours and --at plan coverage over hours; use them with --objective coverage")
+        }
+    }
+}
