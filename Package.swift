@@ -48,7 +48,7 @@ let package = Package(
         ),
         .target(
             name: "Reports",
-            dependencies: ["GeoCore", "RoadNetwork", "Coverage", "Planner"],
+            dependencies: ["GeoCore", "RoadNetwork", "Coverage", "Planner", "Facilities"],
             resources: [
                 .embedInCode("Resources/report.html"),
                 .embedInCode("Resources/report.css"),

@@ -83,3 +83,29 @@ public struct AuditByHour: Sendable {
             ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
     }
 }
+
+/// The covered share of hotspot weight counting only the stations that offer
+/// one service (the report's per-service table): for each service of the
+/// vocabulary, how many stations offer it and the share of all hotspot weight
+/// within the limit of one of them (at any hour).
+public struct ServiceShare: Hashable, Sendable {
+    /// The service.
+    public var service: StationService
+    /// Number of the audited stations offering it.
+    public var stations: Int
+    /// Covered share (0 … 1) of the total hotspot weight.
+    public var share: Double
+
+    /// One row per service of `StationService.allCases`, in vocabulary order.
+    /// - Parameters:
+    ///   - audit: the audit (its `covering` lists index `stations`).
+    ///   - weights: the hotspot weights, in the audit's hotspot order.
+    ///   - stations: the attributes of the audited stations, same order.
+    public static func table(audit: HotspotAudit, weights: [Double], stations: [StationAttributes]) -> [ServiceShare] {
+        StationService.allCases.map { service in
+            let offers = stations.map { $0.offers(service) }
+            let share = HourlyCoverage.shares(covering: audit.covering, weights: weights, open: [offers])[0]
+            return ServiceShare(service: service, stations: offers.count { $0 }, share: share)
+        }
+    }
+}
