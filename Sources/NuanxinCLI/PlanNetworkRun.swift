@@ -29,7 +29,6 @@ extension PlanCommand {
         let candidateSelection = isOSM
             ? try StationSelection(osmSites: candidatePoints, pois: loaded.pois, file: fileName(path), filter: filter)
             : try StationSelection(sites: candidatePoints, file: options.candidates!, role: "candidate", filter: filter)
-        for line in stationSelection.defaultLines + candidateSelection.defaultLines { progress.report(line) }
         let (stations, hotspots, candidates) = try progress.time("snap") {
             (try inputs.place(stationSelection.admitted.map { stationPoints[$0] }, kind: "station", file: options.stations!),
              try inputs.place(hotspotPoints, kind: "hotspot", file: options.hotspots!),
@@ -41,6 +40,7 @@ extension PlanCommand {
             try stations.requireRoutable()
             try hotspots.requireRoutable()
         }
+        for line in stationSelection.defaultLines + candidateSelection.defaultLines { progress.report(line) }
         for (name, set) in [("stations", stations), ("hotspots", hotspots), ("candidates", candidates)] {
             progress.timings?.setSize(name, set.all.count)
         }
