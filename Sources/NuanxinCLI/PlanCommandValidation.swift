@@ -16,6 +16,9 @@ extension PlanCommand {
             if let stray = networkOptions.given.first {
                 throw ValidationError("\(stray) applies to network mode (--network) only, not to --instance")
             }
+            if hoursOptions.service != nil || hoursOptions.hours != nil || !hoursOptions.at.isEmpty {
+                throw ValidationError("--service, --hours and --at apply to network mode (--network) only, not to --instance")
+            }
             try validateBenchmarkOptions()
         case (nil, .some):
             try validateNetworkOptions()

@@ -200,5 +200,18 @@ import TestSupport
         #expect(at.status == 0, "\(at.stderr)")
         let atText = try String(contentsOfFile: town.path("plan-at.csv"), encoding: .utf8)
         #expect(atText.contains("C2") && atText.contains("\"We 10:00,We 22:30\""), "\(atText)")
+        // Usage errors: one line, exit 64, nothing written.
+        for (extra, message) in [
+            (["--hours", "5-3"], "--hours: \"5-3\" is not a range of weekday hours"),
+            (["--hours", "0-24", "--objective", "mean-time"], "use them with --objective coverage"),
+            (["--at", "Xy 10:00"], "--at: \"Xy 10:00\""),
+        ] {
+            let bad = try #require(try runNuanxin(
+                ["plan", "--network", town.network, "--stations", stations, "--hotspots", hotspots, "--candidates", candidates,
+                 "--new", "1", "--minutes", "1", "--out", town.path("bad.geojson")] + extra))
+            #expect(bad.status == 64, "\(extra): \(bad.stderr)")
+            #expect(bad.stderr.contains(message), "\(extra): \(bad.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: town.path("bad.geojson")))
+        }
     }
 }
