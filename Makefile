@@ -85,11 +85,16 @@ demo-reach:
 		--minutes 5,10,15 --out $(OUT)/reach.geojson
 	$(NUANXIN) reach --network $(DEMO_NETWORK) --cache $(OUT)/cache --stations $(DEMO_STATIONS) \
 		--minutes 15 --per-station --out $(OUT)/reach-per-station.geojson
+	$(NUANXIN) reach --network $(DEMO_NETWORK) --cache $(OUT)/cache --stations $(DEMO_STATIONS) \
+		--minutes 15 --at 22:30 --out $(OUT)/reach-2230.geojson
 
 demo-audit:
 	$(NUANXIN) audit --network $(DEMO_NETWORK) --cache $(OUT)/cache --stations $(DEMO_STATIONS) \
 		--hotspots $(DEMO_HOTSPOTS) --districts $(DEMO_DISTRICTS) --minutes 15 \
-		--out $(OUT)/audit.geojson --summary $(OUT)/audit.csv
+		--out $(OUT)/audit.geojson --summary $(OUT)/audit.csv --by-hour
+	$(NUANXIN) audit --network $(DEMO_NETWORK) --cache $(OUT)/cache --stations $(DEMO_STATIONS) \
+		--hotspots $(DEMO_HOTSPOTS) --districts $(DEMO_DISTRICTS) --minutes 15 --service charging \
+		--out $(OUT)/audit-charging.geojson --summary $(OUT)/audit-charging.csv
 
 demo-plan:
 	$(NUANXIN) plan --network $(DEMO_NETWORK) --cache $(OUT)/cache --stations $(DEMO_STATIONS) \
@@ -98,6 +103,9 @@ demo-plan:
 	$(NUANXIN) plan --network $(DEMO_NETWORK) --cache $(OUT)/cache --stations $(DEMO_STATIONS) \
 		--hotspots $(DEMO_HOTSPOTS) --candidates osm --objective mean-time --new 5 --exact \
 		--minutes 15 --out $(OUT)/plan-mean-time.geojson
+	$(NUANXIN) plan --network $(DEMO_NETWORK) --cache $(OUT)/cache --stations $(DEMO_STATIONS) \
+		--hotspots $(DEMO_HOTSPOTS) --candidates $(DEMO_CANDIDATES) --objective coverage --new 3 \
+		--minutes 15 --hours 0-24 --out $(OUT)/plan-hours.geojson --summary $(OUT)/plan-hours.csv
 
 # The report a planner opens offline: map, tables and charts in one HTML file.
 demo-report:

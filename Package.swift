@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "Coverage", targets: ["Coverage"]),
         .library(name: "Planner", targets: ["Planner"]),
         .library(name: "Reports", targets: ["Reports"]),
+        .library(name: "Facilities", targets: ["Facilities"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
@@ -36,7 +37,8 @@ let package = Package(
                 .product(name: "HeapModule", package: "swift-collections"),
             ]
         ),
-        .target(name: "Coverage", dependencies: ["RoadNetwork", "GeoCore"]),
+        .target(name: "Facilities", dependencies: ["GeoCore"]),
+        .target(name: "Coverage", dependencies: ["RoadNetwork", "GeoCore", "Facilities"]),
         .target(
             name: "Planner",
             dependencies: [
@@ -46,7 +48,7 @@ let package = Package(
         ),
         .target(
             name: "Reports",
-            dependencies: ["GeoCore", "RoadNetwork", "Coverage", "Planner"],
+            dependencies: ["GeoCore", "RoadNetwork", "Coverage", "Planner", "Facilities"],
             resources: [
                 .embedInCode("Resources/report.html"),
                 .embedInCode("Resources/report.css"),
@@ -56,7 +58,7 @@ let package = Package(
         .executableTarget(
             name: "NuanxinCLI",
             dependencies: [
-                "GeoCore", "RoadNetwork", "Coverage", "Planner", "Reports",
+                "GeoCore", "RoadNetwork", "Coverage", "Planner", "Reports", "Facilities",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -67,10 +69,11 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "GeoCoreTests", dependencies: ["GeoCore", "TestSupport"]),
         .testTarget(name: "RoadNetworkTests", dependencies: ["RoadNetwork", "GeoCore", "TestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "CoverageTests", dependencies: ["Coverage", "RoadNetwork", "GeoCore", "TestSupport"]),
+        .testTarget(name: "CoverageTests", dependencies: ["Coverage", "Facilities", "RoadNetwork", "GeoCore", "TestSupport"]),
         // PlannerTests also import Coverage: they check the network matrix against the audit engine.
         .testTarget(name: "PlannerTests", dependencies: ["Planner", "Coverage", "RoadNetwork", "GeoCore", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Planner", "Coverage", "RoadNetwork", "GeoCore", "TestSupport"]),
+        .testTarget(name: "FacilitiesTests", dependencies: ["Facilities", "GeoCore"]),
         .testTarget(name: "NuanxinCLITests", dependencies: ["GeoCore", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6],

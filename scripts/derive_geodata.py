@@ -52,6 +52,54 @@ STATION_MIN_SPACING_M = 600.0   # no two illustrative stations closer than this
 GRID_CELL_M = 200.0             # hotspot aggregation cell size
 
 
+# Illustrative service attributes (tier, services, opening_hours, capacity) by kind, the
+# 1+N pattern: one 暖新服务中心 (centre: party-mass service centre or public building, all
+# services, open 24/7) and N 暖新服务驿站 (posts: rest, water, toilet, plus what the host
+# has). Mirrors the defaults of Sources/Facilities/StationAttributes.swift; see SOURCES.md.
+CENTRE_KINDS = {"party_mass_service_centre", "community_centre", "townhall", "government"}
+ALL_SERVICES = ["rest", "water", "toilet", "charging", "first_aid", "microwave", "storage",
+                "repair", "feedback", "exchange"]
+POST_SERVICES = {
+    "bank": ["rest", "water", "toilet"],
+    "pharmacy": ["rest", "water", "toilet", "first_aid"],
+    "mall": ["rest", "water", "toilet", "charging"],
+    "hotel": ["rest", "water", "toilet", "charging"],
+}
+POST_HOURS = {
+    "bank": "Mo-Fr 09:00-17:00",          # bank hall office hours
+    "pharmacy": "08:00-22:00",
+    "mall": "10:00-22:00",
+    "hotel": "24/7",                      # hotel lobby, staffed around the clock
+}
+CAPACITY = {"centre": 20, "mall": 10, "hotel": 6, "bank": 6, "pharmacy": 4}  # seats
+# Per-site exceptions (OSM id -> opening_hours), so the demo city has a 24-hour pharmacy
+# and a bank hall also open at weekends, as real Chengdu branches are.
+HOURS_OVERRIDES = {
+    "n4793354996": "24/7",                                   # S06 Nepstar drugstore
+    "n5451167233": "Mo-Fr 09:00-17:00; Sa-Su 09:30-16:00",   # S07 中国农业银行
+}
+# An OSM opening_hours tag is used when present and made only of characters the simple
+# syntax needs (weekdays, months, times, separators); otherwise the kind's value.
+OSM_HOURS_SAFE = re.compile(r"^[A-Za-z0-9:,;/+\- ]+$")
+
+
+def service_attributes(site):
+    """tier, services, opening_hours and capacity for a station or candidate (illustrative)."""
+    kind = site["kind"]
+    if kind in CENTRE_KINDS:
+        tier, services, hours, capacity = "centre", ALL_SERVICES, "24/7", CAPACITY["centre"]
+    else:
+        tier = "post"
+        services = POST_SERVICES.get(kind, ["rest", "water", "toilet"])
+        hours = POST_HOURS.get(kind, "24/7")
+        capacity = CAPACITY.get(kind, 4)
+    tagged = site["tags"].get("opening_hours", "")
+    if tagged and OSM_HOURS_SAFE.match(tagged):
+        hours = tagged
+    hours = HOURS_OVERRIDES.get(site["osm_id"], hours)
+    return {"tier": tier, "services": list(services), "opening_hours": hours, "capacity": capacity}
+
+
 def decode_opl(text):
     """Undo OPL escaping: %XXXX% is a Unicode code point in hex."""
     return re.sub(r"%([0-9a-fA-F]+)%", lambda m: chr(int(m.group(1), 16)), text)
@@ -263,13 +311,14 @@ def main():
         stations.append((site["lonlat"], {
             "id": f"S{index:02d}", "name": display_name(site["tags"], site["kind"], site["osm_id"]),
             "kind": site["kind"], "osm_id": site["osm_id"], "district": site["district"],
-            "illustrative": True}))
+            "illustrative": True, **service_attributes(site)}))
     candidates = []
     rest = [s for s in sites if s["osm_id"] not in chosen_ids]
     for index, site in enumerate(rest, start=1):
         candidates.append((site["lonlat"], {
             "id": f"C{index:03d}", "name": display_name(site["tags"], site["kind"], site["osm_id"]),
-            "kind": site["kind"], "osm_id": site["osm_id"], "district": site["district"]}))
+            "kind": site["kind"], "osm_id": site["osm_id"], "district": site["district"],
+            **service_attributes(site)}))
 
     # Hotspots: members aggregated to GRID_CELL_M cells in metres, placed at the members' mean.
     cells = {}

@@ -34,6 +34,11 @@ public struct HotspotCoverage: Hashable, Sendable {
 /// to its road (`snap_m`) is not timed, as the circles reach the access
 /// distance beyond the road.
 ///
+/// Issue 15: the caller chooses the direction through the graph it passes
+/// (the reversed graph measures times to the station) and whether the
+/// hotspot's walk counts (`hotspotWalk`); `covering` lists the stations
+/// within the limit of each hotspot for coverage by hour and by service.
+///
 /// Unroutable stations are left out; unroutable hotspots (beyond the maximum
 /// snap distance) keep nil times, 0 stations and count as uncovered in their
 /// area's weight.
@@ -50,11 +55,22 @@ public struct HotspotAudit: Sendable {
     public let outside: AuditFigures?
     /// Figures of all hotspots.
     public let total: AuditFigures
+    /// For each hotspot, the indices of the stations that reach it within the
+    /// limit (its walk included when `hotspotWalk`), increasing; empty for an
+    /// unroutable hotspot. `stationsWithin` is its count; `audit --by-hour`
+    /// and the per-service table evaluate it with only the open stations.
+    public let covering: [[Int]]
 
     /// Audits `hotspots` against `stations` (both placed on `graph`) for a
     /// limit of `limitMinutes`.
     ///
-    /// Hotspots are assigned to `areas` as `AuditAreas` describes.
+    /// Hotspots are assigned to `areas` as `AuditAreas` describes. `graph`
+    /// is the graph the search from the stations runs on: for times *to* the
+    /// station (`--direction to-station`) pass
+    /// `TravelDirection.toStation.searchGraph(for:)`, the reversed graph.
+    /// With `hotspotWalk` each hotspot's walk to its road
+    /// (`SnapPoint.walkSeconds`) is added to its time, door to door at both
+    /// ends (`--hotspot-walk on`); without it the times are as before issue 15.
     /// - Throws: `GEOSError` from the point-in-polygon tests.
     /// - Complexity: one unbounded multi-source search O((V + E) log V),
     ///   O(H log S) for the hotspot times, S bounded searches for the counts
@@ -62,7 +78,7 @@ public struct HotspotAudit: Sendable {
     ///   point-in-polygon tests.
     public init(
         graph: RoadGraph, stations: [PlacedSite], hotspots: [PlacedSite], limitMinutes: Double,
-        areas: AuditAreas
+        areas: AuditAreas, hotspotWalk: Bool = false
     ) throws {
         precondition(limitMinutes.isFinite && limitMinutes >= 0, "the limit must be a finite number of minutes")
         let limitSeconds = limitMinutes * 60
@@ -74,17 +90,21 @@ public struct HotspotAudit: Sendable {
         let nearest = search.run(sources, limitSeconds: .greatestFiniteMagnitude)
 
         let targets = hotspots.indices.filter { hotspots[$0].snap != nil }
-        let counts = StationCounts(
-            graph: graph, sources: sources, targets: targets.map { hotspots[$0].snap! }, limitSeconds: limitSeconds)
+        let walks = targets.map { hotspotWalk ? hotspots[$0].snap!.walkSeconds : 0 }
+        let covering = CoveringStations.lists(
+            graph: graph, sources: sources, targets: targets.map { hotspots[$0].snap! },
+            extraSeconds: walks, limitSeconds: limitSeconds)
         var results = hotspots.map { _ in
             HotspotCoverage(nearestStation: nil, seconds: nil, stationsWithin: 0, covered: false, area: nil)
         }
+        var coveringByHotspot = [[Int]](repeating: [], count: hotspots.count)
         for (k, h) in targets.enumerated() {
-            results[h].stationsWithin = Int(counts.targetCounts[k])
+            coveringByHotspot[h] = covering[k].map { routable[$0] }
+            results[h].stationsWithin = covering[k].count
             guard let hit = nearest.time(to: hotspots[h].snap!) else { continue }
             results[h].nearestStation = routable[hit.source]
-            results[h].seconds = hit.seconds
-            results[h].covered = hit.seconds <= limitSeconds
+            results[h].seconds = hit.seconds + walks[k]
+            results[h].covered = hit.seconds + walks[k] <= limitSeconds
         }
 
         switch areas {
@@ -112,5 +132,6 @@ public struct HotspotAudit: Sendable {
         self.areaFigures = areaFigures
         self.outside = outside.hotspots > 0 ? outside : nil
         self.total = total
+        self.covering = coveringByHotspot
     }
 }

@@ -17,15 +17,16 @@ public struct AuditRun: Sendable {
         self.gaps = gaps
     }
 
-    /// Runs `HotspotAudit` and `AuditGaps` on `graph` (timed for `graph.cruiseSpeedKmh`).
+    /// Runs `HotspotAudit` and `AuditGaps` on `graph` (timed for `graph.cruiseSpeedKmh`; the
+    /// reversed graph for times to the station); `hotspotWalk` as `HotspotAudit`.
     /// - Throws: as `HotspotAudit` and `AuditGaps`.
     public init(
         graph: RoadGraph, stations: [PlacedSite], hotspots: [PlacedSite], limitMinutes: Double,
-        areas: AuditAreas, builder: IsochronePolygonBuilder = IsochronePolygonBuilder()
+        areas: AuditAreas, builder: IsochronePolygonBuilder = IsochronePolygonBuilder(), hotspotWalk: Bool = false
     ) throws {
         let audit = try HotspotAudit(
             graph: graph, stations: stations, hotspots: hotspots, limitMinutes: limitMinutes,
-            areas: areas)
+            areas: areas, hotspotWalk: hotspotWalk)
         let gaps = try AuditGaps(
             graph: graph, stations: stations, limitMinutes: limitMinutes, areas: audit.areas,
             builder: builder)

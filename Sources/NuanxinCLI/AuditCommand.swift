@@ -1,5 +1,6 @@
 import ArgumentParser
 import Coverage
+import Facilities
 import Foundation
 import GeoCore
 import Reports
@@ -41,6 +42,15 @@ struct AuditCommand: ParsableCommand {
             The covered shares and the largest uncovered hotspots go to stdout; --quiet prints \
             neither them nor progress. Outputs are written atomically and are byte-identical for the \
             same inputs; a failed run leaves neither file behind.
+
+            Direction (issue 15): by default times run to the station (--direction to-station, on the \
+            reversed graph) and the hotspot's walk to its road counts (--hotspot-walk on); \
+            --direction from-station --hotspot-walk off gives the times described above. --service NAME \
+            and --at "Mo 22:30" keep only the stations offering the service / open then. --by-hour \
+            writes the covered share of hotspot weight for each hour of a weekday (Wednesday) and a \
+            Sunday (48 rows; a station counts in hour h when open at h:30) per district and in total to \
+            --by-hour-out (default: next to --summary, audit.csv -> audit-by-hour.csv, else next to --out) \
+            and as a table on stdout; with a speed band it uses the lower speed.
             """
     )
 
@@ -73,12 +83,27 @@ struct AuditCommand: ParsableCommand {
 
     @OptionGroup var crsOut: OutputCRSOption
 
+    @OptionGroup var stationFilter: StationFilterOptions
+
+    @OptionGroup var travel: DirectionOption
+
+    @OptionGroup var walk: HotspotWalkOption
+
+    @Flag(name: .customLong("by-hour"), help: "Also write coverage by hour (weekday and Sunday, 48 rows) as CSV and a stdout table.")
+    var byHour = false
+
+    @Option(name: .customLong("by-hour-out"), help: "The --by-hour CSV (default: next to --summary, else next to --out).")
+    var byHourOut: String?
+
     @OptionGroup var output: QuietOption
 
     func validate() throws {
         try checkOption("--minutes", minutes, InputLimits.minutes)
+        _ = try stationFilter.filter()
+        if byHour && stationFilter.at != nil { throw ValidationError("--by-hour covers every hour; leave out --at") }
+        if byHourOut != nil && !byHour { throw ValidationError("--by-hour-out needs --by-hour") }
         try OutputFileCheck.distinct(
-            outputs: [("--out", out), ("--summary", summary)],
+            outputs: [("--out", out), ("--summary", summary), ("--by-hour-out", byHour ? byHourPath : nil)],
             inputs: [("--network", network.network), ("--stations", stations), ("--hotspots", hotspots), ("--districts", districts)])
     }
 
@@ -103,6 +128,8 @@ struct AuditCommand: ParsableCommand {
         }
         for line in placedStations.leftOutMessages { progress.report(line) }
         try InputFileError.mapping(user: "the audit") { try placedStations.requireRoutable() }
+        let selection = try stationFilter.select(placedStations.all.map(\.site), file: stations, role: "station", progress: progress)
+        let auditStations = selection.admitted.map { placedStations.all[$0] }
         let unroutable = placedHotspots.unroutable.count
         if unroutable > 0 {
             progress.report("\(unroutable) of \(placedHotspots.all.count) hotspots are more than \(AuditNumbers.plain(network.maxSnap)) m from a usable road: marked unroutable, counted as uncovered")
@@ -112,20 +139,21 @@ struct AuditCommand: ParsableCommand {
 
         var runs: [AuditRun] = []
         for speed in network.speeds {
-            let graph = speed == loaded.graph.cruiseSpeedKmh ? loaded.graph : loaded.graph.retimed(cruiseSpeedKmh: speed)
+            let graph = travel.direction.searchGraph(
+                for: speed == loaded.graph.cruiseSpeedKmh ? loaded.graph : loaded.graph.retimed(cruiseSpeedKmh: speed))
             let clock = ContinuousClock()
             let start = clock.now
             let audit = try HotspotAudit(
-                graph: graph, stations: placedStations.all, hotspots: placedHotspots.all, limitMinutes: minutes,
-                areas: areas)
+                graph: graph, stations: auditStations, hotspots: placedHotspots.all, limitMinutes: minutes,
+                areas: areas, hotspotWalk: walk.isOn)
             let audited = clock.now
             let gaps = switch geometry.geometry {
             case .raster:
                 try AuditGaps(
-                    graph: graph, stations: placedStations.all, limitMinutes: minutes, areas: audit.areas,
+                    graph: graph, stations: auditStations, limitMinutes: minutes, areas: audit.areas,
                     raster: try RasterServiceArea(cellSize: geometry.cellSize))
             case .exact:
-                try AuditGaps(graph: graph, stations: placedStations.all, limitMinutes: minutes, areas: audit.areas)
+                try AuditGaps(graph: graph, stations: auditStations, limitMinutes: minutes, areas: audit.areas)
             }
             progress.timings?.add("hotspots", seconds: PhaseTimings.seconds(audited - start))
             progress.timings?.add("gaps", seconds: PhaseTimings.seconds(clock.now - audited))
@@ -135,21 +163,35 @@ struct AuditCommand: ParsableCommand {
         }
 
         let report = AuditReport(
-            stations: placedStations.all, hotspots: placedHotspots.all, maxSnap: network.maxSnap,
+            stations: auditStations, hotspots: placedHotspots.all, maxSnap: network.maxSnap,
             limitMinutes: minutes, runs: runs)
+        let hourly = byHour
+            ? AuditByHour(
+                audit: runs[0].hotspots, weights: placedHotspots.all.map(\.site.weight),
+                stations: selection.admitted.map { selection.attributes[$0] })
+            : nil
         try progress.time("write") {
             var files = [(data: GeoJSONWriter.encode(crsOut.apply(to: try AuditGeoJSON.featureCollection(report, projection: projection))),
                           url: URL(fileURLWithPath: out))]
             if let summary {
                 files.append((data: Data(AuditCSV.text(report).utf8), url: URL(fileURLWithPath: summary)))
             }
+            if let hourly {
+                files.append((data: Data(hourly.csv().utf8), url: URL(fileURLWithPath: byHourPath)))
+            }
             try AuditOutputFiles.write(files)
         }
-        progress.report("wrote \(out)" + (summary.map { " and \($0)" } ?? ""))
+        progress.report("wrote \(out)" + (summary.map { " and \($0)" } ?? "") + (byHour ? " and \(byHourPath)" : ""))
         if !output.quiet { print(AuditSummaryText.text(report), terminator: "") }
+        if !output.quiet, let hourly { print(hourly.table(), terminator: "") }
         try output.finish(progress)
     }
 
+    /// `--by-hour-out`, or the documented default next to `--summary` / `--out`.
+    var byHourPath: String {
+        if let byHourOut { return byHourOut }
+        return ((summary ?? out) as NSString).deletingPathExtension + "-by-hour.csv"
+    }
 
     private func milliseconds(_ duration: Duration) -> String {
         let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18

@@ -43,6 +43,13 @@ struct PlanCommand: ParsableCommand {
             OSM ids (n123, w45), names from name, name:zh, name:en. (A candidates file called \
             osm: pass ./osm.) An empty stations file plans from scratch.
 
+            Issue 15: times run to the station by default (--direction to-station, the reversed \
+            graph; from-station as before) with the hotspot's walk (--hotspot-walk on|off). \
+            --service NAME keeps the stations and candidates offering it. --hours A-B (weekday \
+            hours A..B-1) or repeated --at TIME plan coverage over those hours: a site covers only \
+            in its open hours (opening_hours, or the kind's default; from the OSM tag for \
+            --candidates osm), weights become weight-hours, and each site gets hours_added.
+
             --out: one Point per chosen site in rank order with rank, candidate_id, name, kind, \
             added_weight, cumulative_share, hotspots_taken, snap_m (mean-time also \
             weighted_minutes_saved), and the plan's figures (objective, value before and after, \
@@ -109,6 +116,8 @@ struct PlanCommand: ParsableCommand {
     var out: String?
 
     @OptionGroup var crsOut: OutputCRSOption
+
+    @OptionGroup var hoursOptions: PlanHoursOptions
 
     @OptionGroup var output: QuietOption
 

@@ -16,6 +16,9 @@ extension PlanCommand {
             if let stray = networkOptions.given.first {
                 throw ValidationError("\(stray) applies to network mode (--network) only, not to --instance")
             }
+            if hoursOptions.service != nil || hoursOptions.hours != nil || !hoursOptions.at.isEmpty {
+                throw ValidationError("--service, --hours and --at apply to network mode (--network) only, not to --instance")
+            }
             try validateBenchmarkOptions()
         case (nil, .some):
             try validateNetworkOptions()
@@ -35,6 +38,7 @@ extension PlanCommand {
             throw ValidationError("network mode needs \(flag) POINTS" + (flag == "--candidates" ? " (or --candidates osm)" : ""))
         }
         try options.validateValues()
+        try hoursOptions.validate(isCoverage: objective == .coverage)
         if objective == .coverAll {
             guard options.newSites == nil else { throw ValidationError("--new does not apply to cover-all (it finds the fewest sites)") }
         } else if options.newSites == nil {

@@ -1,4 +1,5 @@
 import Coverage
+import Facilities
 import Foundation
 import GeoCore
 import Reports
@@ -22,27 +23,43 @@ extension PlanCommand {
                  try osmOrFileCandidates(options.candidates!, loaded: loaded, networkPath: path, inputs: inputs, progress: progress))
             }
         }
+        let isOSM = options.candidates! == PlanNetworkOptions.osmCandidates
+        let filter = try hoursOptions.filter()
+        let stationSelection = try StationSelection(sites: stationPoints, file: options.stations!, role: "station", filter: filter)
+        let candidateSelection = isOSM
+            ? try StationSelection(osmSites: candidatePoints, pois: loaded.pois, file: fileName(path), filter: filter)
+            : try StationSelection(sites: candidatePoints, file: options.candidates!, role: "candidate", filter: filter)
         let (stations, hotspots, candidates) = try progress.time("snap") {
-            (try inputs.place(stationPoints, kind: "station", file: options.stations!),
+            (try inputs.place(stationSelection.admitted.map { stationPoints[$0] }, kind: "station", file: options.stations!),
              try inputs.place(hotspotPoints, kind: "hotspot", file: options.hotspots!),
              try inputs.place(
-                candidatePoints, kind: "candidate", file: options.candidates!,
+                candidateSelection.admitted.map { candidatePoints[$0] }, kind: "candidate", file: options.candidates!,
                 allowMostlyUnroutable: options.candidates! == PlanNetworkOptions.osmCandidates))
         }
         try InputFileError.mapping(user: "plan") {
             try stations.requireRoutable()
             try hotspots.requireRoutable()
         }
+        for line in stationSelection.defaultLines + candidateSelection.defaultLines { progress.report(line) }
         for (name, set) in [("stations", stations), ("hotspots", hotspots), ("candidates", candidates)] {
             progress.timings?.setSize(name, set.all.count)
         }
 
         let searchMinutes: Double? = objective == .meanTime ? options.searchMinutes ?? 2 * options.serviceMinutes : nil
-        let (network, matrixSeconds) = try timed("matrix", progress) {
+        var (network, matrixSeconds) = try timed("matrix", progress) {
             try NetworkPlanningProblem(
-                graph: loaded.graph, stations: stations.all, candidates: candidates.all, hotspots: hotspots.all,
-                maxSnap: maxSnap, coverageMinutes: options.serviceMinutes, searchMinutes: searchMinutes)
+                graph: hoursOptions.travel.direction.searchGraph(for: loaded.graph), stations: stations.all,
+                candidates: candidates.all, hotspots: hotspots.all, maxSnap: maxSnap, coverageMinutes: options.serviceMinutes,
+                searchMinutes: searchMinutes, hotspotWalk: hoursOptions.walk.isOn)
         }
+        let hourly = try hoursOptions.planningHours().map { hours in
+            let stationHours = Self.attributesByID(stationSelection, stationPoints)
+            let candidateHours = Self.attributesByID(candidateSelection, candidatePoints)
+            let open = hours.open(
+                network.stations.map { stationHours[$0.site.id]! } + network.candidates.map { candidateHours[$0.site.id]! })
+            return try HourlyPlanning(base: network.problem, open: open, slotLabels: hours.labels)
+        }
+        if let hourly { network = network.replacingProblem(hourly.problem) }
         reportLeftOut(network, progress: progress)
         guard network.problem.candidateCount > 0 else {
             throw PlanCommandError.noCandidateLeft(
@@ -66,9 +83,10 @@ extension PlanCommand {
             try timed("frontier", progress) { try Planner.coverageFrontier(network.problem, newSites: range, method: method) }
         }.map { ($0.0 as [FrontierPoint]?, $0.1) } ?? (nil, 0)
 
-        let report = PlanNetworkReport(
+        var report = PlanNetworkReport(
             network: network, objective: planning, result: result, frontier: frontierPoints,
             profile: options.travelProfile, speedKmh: loaded.graph.cruiseSpeedKmh, minutes: options.serviceMinutes)
+        report.hourly = hourly
         let files = PlanFiles.network(report, out: networkOutPath, summary: options.summary, frontier: frontierOutPath, transform: crsOut.apply(to:))
         try progress.time("write") { try AuditOutputFiles.write(files) }
         progress.report("wrote " + files.map(\.url.path).joined(separator: ", "))
@@ -129,6 +147,13 @@ extension PlanCommand {
         for excluded in network.excludedCandidates {
             progress.report("candidate \(excluded.site.site.id) is left out: \(excluded.exclusion)")
         }
+    }
+
+    /// The attributes of the sites `selection` was read from, by id (the first of a repeated id).
+    private static func attributesByID(_ selection: StationSelection, _ sites: [SitePoint]) -> [String: StationAttributes] {
+        var byID: [String: StationAttributes] = [:]
+        for (i, site) in sites.enumerated() where byID[site.id] == nil { byID[site.id] = selection.attributes[i] }
+        return byID
     }
 
     private func fileName(_ path: String) -> String { URL(fileURLWithPath: path).lastPathComponent }

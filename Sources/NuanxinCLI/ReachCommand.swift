@@ -29,6 +29,11 @@ struct ReachCommand: ParsableCommand {
             written as features with "unroutable": true, reason, snap_m and no geometry. The run \
             fails only when no station is routable. --out defaults to out/reach.geojson (out/ is \
             created); the file is written atomically.
+            Direction (issue 15): by default (--direction to-station) a circle is the area from which \
+            a rider reaches the station within the time, one-way rules in the riding direction (the \
+            search runs on the reversed graph); --direction from-station draws the area reached from \
+            the station outwards, as before. --service NAME and --at "Mo 22:30" keep only the \
+            stations offering the service / open then (an error when none is).
             Example:
               nuanxin reach --network geodata/chengdu-center.osm.pbf --stations stations.geojson --minutes 5,10,15
             """
@@ -54,6 +59,10 @@ struct ReachCommand: ParsableCommand {
 
     @OptionGroup var crsOut: OutputCRSOption
 
+    @OptionGroup var stationFilter: StationFilterOptions
+
+    @OptionGroup var travel: DirectionOption
+
     @Option(help: "Output GeoJSON file (default: out/reach.geojson, creating out/).")
     var out: String?
 
@@ -66,6 +75,7 @@ struct ReachCommand: ParsableCommand {
         try OutputFileCheck.distinct(outputs: [("--out", out)], inputs: [("--network", network.network), ("--stations", stations)])
         _ = try minutes.ascending()
         try checkOption("--access", access, InputLimits.accessMeters)
+        _ = try stationFilter.filter()
     }
 
     func run() throws {
@@ -73,9 +83,10 @@ struct ReachCommand: ParsableCommand {
         let loaded = try progress.step("loading \(network.network)") { try network.load(progress: progress) }
         let inputs = try NetworkInputs(graph: loaded.graph, datum: inputCRS.datum, maxSnap: network.maxSnap)
         let stationsURL = URL(fileURLWithPath: stations)
-        let sites = try progress.step("reading \(stationsURL.lastPathComponent)", phase: "read") {
+        let allSites = try progress.step("reading \(stationsURL.lastPathComponent)", phase: "read") {
             try inputs.points(stationsURL, kind: "station", allowEmpty: true)
         }
+        let sites = try stationFilter.select(allSites, file: stations, role: "station", progress: progress).admitted.map { allSites[$0] }
         let placed = try progress.step("snapping \(sites.count) stations onto the road", phase: "snap") {
             try inputs.place(sites, kind: "station", file: stations)
         }
@@ -85,7 +96,7 @@ struct ReachCommand: ParsableCommand {
             minutes: try minutes.ascending(), accessDistance: access, geometry: geometry.geometry, cellSize: geometry.cellSize)
         let report = try progress.step("drawing circles", phase: "geometry") {
             try engine.run(
-                graph: loaded.graph, stations: placed.all, speedsKmh: network.speeds,
+                graph: travel.direction.searchGraph(for: loaded.graph), stations: placed.all, speedsKmh: network.speeds,
                 scope: perStation ? .perStation : .merged, maxSnap: network.maxSnap, progress: { progress.report($0) })
         }
         let features = ReachFeatures(

@@ -77,6 +77,12 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Output HTML file (default: out/report.html, creating out/).")
     var out: String?
 
+    @OptionGroup var stationFilter: StationFilterOptions
+
+    @OptionGroup var travel: DirectionOption
+
+    @OptionGroup var walk: HotspotWalkOption
+
     @OptionGroup var output: QuietOption
 
     /// Where the file goes when `--out` is not given.
@@ -93,6 +99,7 @@ struct ReportCommand: ParsableCommand {
                      ("--districts", districts), ("--candidates", candidates)])
         let limit = try minutes.ascending().last!
         _ = limit
+        _ = try stationFilter.filter()
         if let newSites {
             guard candidates != nil else { throw ValidationError("--new needs --candidates FILE or --candidates osm") }
             guard (0...100).contains(newSites) else { throw ValidationError("--new must be between 0 and 100, got \(newSites)") }
@@ -105,15 +112,18 @@ struct ReportCommand: ParsableCommand {
         var loaded = try progress.step("loading \(networkURL.lastPathComponent)") { try network.load(progress: progress) }
         let mainSpeed = network.speedBand == nil ? network.speeds[0] : network.profile.profile.defaultSpeedKmh
         if loaded.graph.cruiseSpeedKmh != mainSpeed { loaded.graph = loaded.graph.retimed(cruiseSpeedKmh: mainSpeed) }
+        loaded.graph = travel.direction.searchGraph(for: loaded.graph)
         let projection = try Projection(from: "EPSG:4326", to: loaded.graph.crs)
         let inputs = try ReportInputs.read(
             stations: stations, hotspots: hotspots, districts: districts, districtNameField: districtNameField,
             candidates: candidates, loaded: loaded, datum: inputCRS.datum, maxSnap: network.maxSnap,
             projection: projection, progress: progress)
+        let selection = try stationFilter.select(inputs.stations.map(\.site), file: stations, role: "station", progress: progress)
         let analysis = try ReportAnalysis.run(
-            graph: loaded.graph, stations: inputs.stations, hotspots: inputs.hotspots, areas: inputs.areas,
+            graph: loaded.graph, stations: selection.admitted.map { inputs.stations[$0] }, hotspots: inputs.hotspots, areas: inputs.areas,
             candidates: inputs.candidates, newSites: newSites ?? Self.defaultNewSites, minutes: try minutes.ascending(),
-            bandSpeeds: network.speedBand == nil ? [] : network.speeds, maxSnap: network.maxSnap, progress: progress)
+            bandSpeeds: network.speedBand == nil ? [] : network.speeds, maxSnap: network.maxSnap, progress: progress,
+            attributes: selection.admitted.map { selection.attributes[$0] }, hotspotWalk: walk.isOn)
         for excluded in analysis.plan?.excluded ?? [] {
             progress.report("candidate \(excluded.site.site.id) is left out: \(excluded.exclusion)")
         }

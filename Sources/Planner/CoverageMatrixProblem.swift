@@ -51,7 +51,7 @@ public struct ExcludedSite: Sendable {
 /// `unreachedPenaltySeconds` = search limit + coverage limit under mean-time.
 public struct NetworkPlanningProblem: Sendable {
     /// The problem the planner solves.
-    public let problem: PlanningProblem
+    public internal(set) var problem: PlanningProblem
     /// The routable existing stations, in input order: rows `0..<problem.existingSiteCount`.
     public let stations: [PlacedSite]
     /// The usable candidates, in input order: candidate `c` of `problem`.
@@ -77,12 +77,16 @@ public struct NetworkPlanningProblem: Sendable {
     ///
     /// `coverageMinutes` should be a whole number of tenths of a minute, so that the limit in seconds
     /// is exact in the matrix's `Float` (see `CoverageMatrix`); `searchMinutes` nil means the coverage limit.
+    /// `graph` is the graph searched from the sites: pass `TravelDirection.toStation.searchGraph(for:)`
+    /// (the reversed graph) for times from the hotspot to the site. With `hotspotWalk` each hotspot's
+    /// walk to its road (`SnapPoint.walkSeconds`) is added to every time in its column (door to door at
+    /// both ends, `--hotspot-walk on`).
     /// - Throws: `PlanningError.invalidParameter` for a limit that is not finite and positive or a search
     ///   limit below the coverage limit.
     /// - Complexity: O(stations × candidates) for the same-place test, plus `CoverageMatrix.build`.
     public init(
         graph: RoadGraph, stations: [PlacedSite], candidates: [PlacedSite], hotspots: [PlacedSite], maxSnap: Double,
-        coverageMinutes: Double, searchMinutes: Double? = nil,
+        coverageMinutes: Double, searchMinutes: Double? = nil, hotspotWalk: Bool = false,
         workers: Int = ProcessInfo.processInfo.activeProcessorCount
     ) throws {
         guard coverageMinutes.isFinite, coverageMinutes > 0 else {
@@ -114,9 +118,15 @@ public struct NetworkPlanningProblem: Sendable {
             }
         }
         let coverageSeconds = coverageMinutes * 60, searchSeconds = searchMinutes * 60
-        let times = CoverageMatrix.build(
+        var times = CoverageMatrix.build(
             graph: graph, sites: (usedStations + usedCandidates).map { $0.snap! }, hotspots: hotspots.map(\.snap),
             limitSeconds: searchSeconds, workers: workers)
+        if hotspotWalk {
+            let walks = hotspots.map { Float($0.snap?.walkSeconds ?? 0) }
+            times = try SparseTimeMatrix(
+                demandCount: times.demandCount, rowStarts: times.rowStarts, demandIndices: times.demandIndices,
+                seconds: times.demandIndices.indices.map { times.seconds[$0] + walks[Int(times.demandIndices[$0])] })
+        }
         problem = try PlanningProblem(
             demandWeights: hotspots.map(\.site.weight), existingSiteCount: usedStations.count,
             candidateCount: usedCandidates.count, times: times, coverageLimit: Float(coverageSeconds),
@@ -148,5 +158,16 @@ public struct NetworkPlanningProblem: Sendable {
             if distance <= sameSiteMeters, distance < nearest?.meters ?? .infinity { nearest = (station, distance) }
         }
         return nearest.map { .sameAsStation(stationID: $0.station.site.id, meters: $0.meters, sameObject: false) }
+    }
+}
+
+extension NetworkPlanningProblem {
+    /// The same sites and hotspots with `problem` replaced by an expanded one
+    /// (`HourlyPlanning.problem`, same rows), for planning over hours.
+    public func replacingProblem(_ problem: PlanningProblem) -> NetworkPlanningProblem {
+        precondition(problem.times.rowCount == self.problem.times.rowCount, "the same site rows")
+        var copy = self
+        copy.problem = problem
+        return copy
     }
 }

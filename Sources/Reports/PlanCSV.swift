@@ -7,13 +7,15 @@ import Planner
 public enum PlanCSV {
     /// `--summary`: one row per chosen site in rank order, columns `rank,candidate_id,name,kind,lon,lat,
     /// added_weight,cumulative_share,hotspots_taken` and, for mean-time, `weighted_minutes_saved`
-    /// (numbers rounded as in the GeoJSON; lon/lat 7 decimals).
+    /// (numbers rounded as in the GeoJSON; lon/lat 7 decimals); when planning over hours, last
+    /// `hours_added` (the hours the site adds coverage in, quoted, comma separated).
     /// - Complexity: O(chosen sites).
     public static func summary(_ report: PlanNetworkReport) -> String {
         var columns = [
             "rank", "candidate_id", "name", "kind", "lon", "lat", "added_weight", "cumulative_share", "hotspots_taken",
         ]
         if case .meanTime = report.objective { columns.append("weighted_minutes_saved") }
+        if report.hourly != nil { columns.append("hours_added") }
         var lines = [columns.joined(separator: ",")]
         for ranked in report.sites {
             let site = report.candidate(ranked.candidate)
@@ -25,6 +27,7 @@ public enum PlanCSV {
                 String(ranked.hotspotsTaken),
             ]
             if let saved = report.weightedMinutesSaved(ranked) { fields.append(formatFixed(saved, decimals: 1)) }
+            if let hours = report.hoursAdded(ranked) { fields.append(quoted(hours)) }
             lines.append(fields.joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"

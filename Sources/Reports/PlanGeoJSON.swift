@@ -40,6 +40,7 @@ public enum PlanGeoJSON {
         properties["hotspots_taken"] = .number(Double(ranked.hotspotsTaken))
         properties["snap_m"] = placed.snapMeters.map { .number(AuditNumbers.rounded($0, decimals: AuditNumbers.meterDecimals)) } ?? .null
         if let saved = report.weightedMinutesSaved(ranked) { properties["weighted_minutes_saved"] = .number(saved) }
+        if let hours = report.hoursAdded(ranked) { properties["hours_added"] = .string(hours) }
         return Feature(geometry: .point(site.coordinate), properties: properties)
     }
 

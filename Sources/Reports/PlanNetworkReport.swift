@@ -36,6 +36,15 @@ public struct PlanNetworkReport {
     /// (`PlanResult.proposedSites`).
     public var sites: [RankedSite] { result.proposedSites }
 
+    /// Planning over hours (`plan --hours`, several `--at`): the expansion the
+    /// result was solved on, so each proposed site lists the hours it adds
+    /// coverage in (`hours_added`); nil otherwise. With it, weights and shares
+    /// are over (hotspot, hour) pairs.
+    public var hourly: HourlyPlanning?
+
+    /// `hours_added` of `site`, nil without planning over hours.
+    public func hoursAdded(_ site: RankedSite) -> String? { hourly?.hoursAdded(by: site) }
+
     /// Whether the objective is mean-time (p-median).
     public var isMeanTime: Bool {
         if case .meanTime = objective { return true }

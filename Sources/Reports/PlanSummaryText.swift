@@ -38,6 +38,9 @@ public enum PlanSummaryText {
         let gap = report.roundedGap.map { "gap \(formatFixed($0 * 100, decimals: 4)) %" + (result.provenOptimal ? " (proven optimal)" : "") }
             ?? "gap not known (--exact proves one)"
         lines.append("  method: \(result.methodName), \(gap), \(seconds(timings.solveSeconds))")
+        if let hourly = report.hourly {
+            lines.append("  over \(hourly.slotLabels.count) hour\(hourly.slotLabels.count == 1 ? "" : "s") (\(hourly.slotLabels.joined(separator: ","))): weights are weight-hours, a site covers only when open")
+        }
         let total = problem.totalWeight
         lines.append(
             "  covered weight: \(weight(result.before.coveredWeight)) → \(weight(result.after.coveredWeight)) of \(weight(total)) "

@@ -1,4 +1,5 @@
 import Coverage
+import Facilities
 import Foundation
 import GeoCore
 import RoadNetwork
@@ -23,17 +24,23 @@ public struct ReportAnalysis {
     public let plan: ReportPlan?
     /// How far from a reached road the circles reach, in metres.
     public let accessMeters: Double
+    /// Coverage by hour (weekday and Sunday), nil without station attributes.
+    public var byHour: AuditByHour? = nil
+    /// Covered share per service, empty without station attributes.
+    public var services: [ServiceShare] = []
 
     /// The audit's travel-time limit: the largest minute value.
     public var limitMinutes: Double { audit.hotspots.limitMinutes }
 
-    /// Runs every part on `graph` (timed for the main speed).
+    /// Runs every part on `graph` (timed for the main speed; the reversed graph for times to the
+    /// station). With `attributes` (one per station, same order) also coverage by hour and per
+    /// service; `hotspotWalk` as `HotspotAudit`.
     /// - Throws: `IsochroneError`, `GEOSError`, `PlanningError` from the engines.
     /// - Complexity: one merged circle build and one audit per speed, one matrix and plan.
     public static func run(
         graph: RoadGraph, stations: [PlacedSite], hotspots: [PlacedSite], areas: AuditAreas,
         candidates: [PlacedSite]?, newSites: Int, minutes: [Double], bandSpeeds: [Double], maxSnap: Double,
-        progress: ProgressLog
+        progress: ProgressLog, attributes: [StationAttributes]? = nil, hotspotWalk: Bool = false
     ) throws -> ReportAnalysis {
         // GEOS buffers: the report embeds the service areas, and the raster's vertex every cell would pass its 2 MB budget.
         let engine = try ReachEngine(minutes: minutes, geometry: .exact)
@@ -44,7 +51,7 @@ public struct ReportAnalysis {
         let audit = try progress.step("audit at \(AuditNumbers.plain(limit)) minutes", phase: "audit") {
             try AuditRun(
                 graph: graph, stations: stations, hotspots: hotspots, limitMinutes: limit, areas: areas,
-                builder: engine.builder)
+                builder: engine.builder, hotspotWalk: hotspotWalk)
         }
         var speedRows = [(speedKmh: graph.cruiseSpeedKmh, share: audit.hotspots.total.shareCovered,
                           areaKm2: circles.last!.areaSquareKilometres)]
@@ -52,7 +59,7 @@ public struct ReportAnalysis {
             let run = try progress.step("audit at \(AuditNumbers.plain(speed)) km/h", phase: "audit") {
                 try AuditRun(
                     graph: graph.retimed(cruiseSpeedKmh: speed), stations: stations, hotspots: hotspots,
-                    limitMinutes: limit, areas: areas, builder: engine.builder)
+                    limitMinutes: limit, areas: areas, builder: engine.builder, hotspotWalk: hotspotWalk)
             }
             speedRows.append((speed, run.hotspots.total.shareCovered, IsochroneMeasures.areaSquareKilometres(run.gaps.serviceArea)))
         }
@@ -61,11 +68,17 @@ public struct ReportAnalysis {
             try progress.step("plan of \(newSites) new sites among \(candidates.count) candidates", phase: "plan") {
                 try ReportPlan.run(
                     graph: graph, stations: stations, candidates: candidates, hotspots: hotspots, maxSnap: maxSnap,
-                    minutes: limit, newSites: newSites)
+                    minutes: limit, newSites: newSites, hotspotWalk: hotspotWalk)
             }
         }
-        return ReportAnalysis(
+        var analysis = ReportAnalysis(
             graph: graph, stations: stations, hotspots: hotspots, circles: circles, audit: audit,
             speedRows: speedRows, plan: plan, accessMeters: engine.builder.accessDistance)
+        if let attributes {
+            let weights = hotspots.map(\.site.weight)
+            analysis.byHour = AuditByHour(audit: audit.hotspots, weights: weights, stations: attributes)
+            analysis.services = ServiceShare.table(audit: audit.hotspots, weights: weights, stations: attributes)
+        }
+        return analysis
     }
 }

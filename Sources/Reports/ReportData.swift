@@ -39,6 +39,30 @@ public struct ReportData: Encodable {
     public var speedBand: [SpeedRow]
     /// Headline figures.
     public var summary: Summary
+    /// Coverage by hour: 48 rows (weekday = Wednesday 0–23, then Sunday 0–23), total share.
+    public var byHour: [HourRow] = []
+    /// Covered share per service (stations offering it), vocabulary order.
+    public var services: [ServiceRow] = []
+
+    /// One hour of `byHour`.
+    public struct HourRow: Encodable {
+        /// `weekday` or `sunday`.
+        public var day: String
+        /// The hour, 0–23.
+        public var hour: Int
+        /// Covered share of all hotspot weight, 4 decimals.
+        public var share: Double
+    }
+
+    /// One row of `services`.
+    public struct ServiceRow: Encodable {
+        /// The service word.
+        public var service: String
+        /// Stations offering it.
+        public var stations: Int
+        /// Covered share of all hotspot weight, 4 decimals.
+        public var share: Double
+    }
 
     /// Header facts.
     public struct Meta: Encodable {

@@ -43,7 +43,7 @@ public struct ReportDataBuilder {
         let gapAreas = try audit.areas.indices.filter { !gaps.gaps[$0].isEmpty }.map { try area(name: audit.areas[$0].name, gaps.gaps[$0]) }
         let plan = analysis.plan
         let total = audit.total
-        return ReportData(
+        var data = ReportData(
             lang: lang, meta: meta, bbox: try bbox(analysis), roads: try geometry.roads(of: analysis.graph),
             circles: circles, districts: districts, gaps: gapAreas, stations: stationRows(analysis), hotspots: hotspots,
             sites: plan.map(siteRows) ?? [], districtTable: areaRows(analysis.audit),
@@ -62,6 +62,16 @@ public struct ReportDataBuilder {
                 hotspotsCovered: total.hotspotsCovered, unroutableHotspots: analysis.hotspots.count { $0.snap == nil },
                 uncoveredAreaKm2: AuditNumbers.rounded(gaps.totalSquareKilometres, decimals: AuditNumbers.areaDecimals),
                 shareAfterPlan: plan.map { share($0.result.after.coveredShare) }))
+        if let byHour = analysis.byHour {
+            data.byHour = byHour.shares.indices.map { slot in
+                let label = AuditByHour.slotLabel(slot)
+                return ReportData.HourRow(day: label.day, hour: label.hour, share: share(byHour.shares[slot].last!))
+            }
+        }
+        data.services = analysis.services.map {
+            ReportData.ServiceRow(service: $0.service.rawValue, stations: $0.stations, share: share($0.share))
+        }
+        return data
     }
 
     /// The map's extent: the roads, every point and every area, with 2 % margin.

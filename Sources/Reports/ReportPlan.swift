@@ -23,11 +23,11 @@ public struct ReportPlan {
     /// - Complexity: one bounded search per site, then greedy + vertex substitution per frontier point.
     public static func run(
         graph: RoadGraph, stations: [PlacedSite], candidates: [PlacedSite], hotspots: [PlacedSite], maxSnap: Double,
-        minutes: Double, newSites: Int
+        minutes: Double, newSites: Int, hotspotWalk: Bool = false
     ) throws -> ReportPlan {
         let network = try NetworkPlanningProblem(
             graph: graph, stations: stations, candidates: candidates, hotspots: hotspots, maxSnap: maxSnap,
-            coverageMinutes: minutes)
+            coverageMinutes: minutes, hotspotWalk: hotspotWalk)
         let result = try Planner.solve(network.problem, objective: .coverage(newSites: newSites))
         let frontier = try Planner.coverageFrontier(network.problem, newSites: 0...max(newSites, frontierReach))
         return ReportPlan(

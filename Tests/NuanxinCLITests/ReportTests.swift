@@ -91,6 +91,21 @@ import Testing
         #expect(bandShares[1] == summary["share_covered"] as? Double)
         #expect(bandAreas[1] == areas[2], "the main speed's area is the 15-minute circle's")
 
+        // Coverage by hour (issue 15): 48 rows, weekday 0–23 then Sunday 0–23; the demo's
+        // stations are all open at 10:30 on a weekday (geodata/SOURCES.md), so that hour is
+        // the audit's share, and fewer are open at 03:30.
+        let byHour = try #require(data["by_hour"] as? [[String: Any]])
+        #expect(byHour.count == 48)
+        #expect(byHour.map { $0["day"] as? String } == Array(repeating: "weekday", count: 24) + Array(repeating: "sunday", count: 24))
+        #expect(byHour.map { $0["hour"] as? Int } == (Array(0..<24) + Array(0..<24)).map { Optional($0) })
+        let hourShares = byHour.compactMap { $0["share"] as? Double }
+        #expect(hourShares.count == 48 && hourShares.allSatisfy { $0 <= (summary["share_covered"] as? Double ?? 0) + 1e-9 })
+        #expect(hourShares[10] == summary["share_covered"] as? Double)
+        #expect(hourShares[3] < hourShares[10])
+        let services = try #require(data["services"] as? [[String: Any]])
+        #expect(services.count == 10 && services.first?["service"] as? String == "rest")
+        #expect(services.allSatisfy { ($0["share"] as? Double ?? 2) <= (summary["share_covered"] as? Double ?? 0) + 1e-9 })
+
         // Roads at 5 decimals.
         let roads = try #require(data["roads"] as? [[Double]])
         #expect(roads.count > 1000)
@@ -121,7 +136,7 @@ import Testing
         let tableEnd = try #require(dom.range(of: "</section>", range: districtTable.upperBound..<dom.endIndex))
         let table = dom[districtTable.upperBound..<tableEnd.lowerBound]
         for name in ["成华区", "金牛区", "青羊区", "锦江区", "合计"] { #expect(table.contains("<td class=\"text\">\(name)</td>"), "\(name) row") }
-        for id in ["sites-table", "frontier-chart", "speed-band", "worst-table", "station-table", "layer-roads", "layer-circles"] {
+        for id in ["sites-table", "frontier-chart", "speed-band", "by-hour-chart", "service-table", "worst-table", "station-table", "layer-roads", "layer-circles"] {
             #expect(dom.contains("id=\"\(id)\""), "\(id) missing")
         }
 
@@ -131,6 +146,7 @@ import Testing
         #expect(rect.count == 4 && rect[2] > 400 && rect[3] > 300, "map rectangle \(rectText)")
         let png = folder.appendingPathComponent("report.png")
         try ReportBrowser.screenshot(chromium, page: page, to: png, folder: folder)
+        #expect(dom.contains("class=\"by-hour-weekday\"") && dom.contains("class=\"by-hour-sunday\""), "the by-hour chart's two lines")
         let colours = try #require(try ReportBrowser.distinctColours(png: png, rect: rect, python: python))
         #expect(colours > 50, "only \(colours) distinct colours in the map area: it looks blank")
     }

@@ -12,6 +12,9 @@ const T = zh ? {
   worst: "服务最差的 10 个热点", minutesToNearest: "至最近站点(分钟)", nearest: "最近站点",
   proposed: "建议新站点(按优先级)", rank: "序号", kind: "类型", addedWeight: "新增覆盖权重", taken: "新增覆盖热点", cumulative: "累计覆盖率",
   frontier: "新增站点数与覆盖率", newStations: "新增站点数", speedBand: "速度假设的影响", speedNote: "骑行速度不同时，现有站点在 {m} 分钟内覆盖的热点权重与服务圈面积。",
+  byHour: "各时段覆盖率(只计营业中的站点)", hourAxis: "时刻", weekday: "工作日(周三)", sunday: "周日", byHourNote: "站点在该小时的 h:30 营业时计入。",
+  serviceTable: "各服务的覆盖率", service: "服务", stationsOffering: "提供该服务的站点",
+  services: {rest: "休息", water: "饮水", toilet: "卫生间", charging: "充电", first_aid: "急救包", microwave: "微波炉", storage: "寄存", repair: "维修", feedback: "意见反馈", exchange: "积分兑换"},
   stationTable: "现有站点", served: "最近且在时限内的热点", weightServed: "服务权重", unroutable: "无法接入路网",
   kpiShare: "热点权重覆盖率", kpiAfter: "新增 {k} 站后", kpiStations: "现有站点", kpiUncovered: "未覆盖热点", kpiGap: "未覆盖面积 km²",
   total: "合计", outside: "(区外)", studyArea: "研究范围", hint: "滚轮缩放 · 拖动平移 · 悬停查看属性", layers: "图层",
@@ -29,6 +32,9 @@ const T = zh ? {
   worst: "10 worst-served hotspots", minutesToNearest: "Minutes to nearest", nearest: "Nearest station",
   proposed: "Proposed sites (by rank)", rank: "Rank", kind: "Kind", addedWeight: "Weight added", taken: "Hotspots added", cumulative: "Cumulative share",
   frontier: "Covered share against new stations", newStations: "New stations", speedBand: "Sensitivity to the speed assumption", speedNote: "Hotspot weight the existing stations cover within {m} minutes, and their circle's area, at each riding speed.",
+  byHour: "Coverage by hour (open stations only)", hourAxis: "Hour", weekday: "Weekday (Wednesday)", sunday: "Sunday", byHourNote: "A station counts in an hour when open at h:30.",
+  serviceTable: "Coverage by service", service: "Service", stationsOffering: "Stations offering it",
+  services: {},
   stationTable: "Existing stations", served: "Hotspots served (nearest, in time)", weightServed: "Weight served", unroutable: "not on the network",
   kpiShare: "Hotspot weight covered", kpiAfter: "With {k} new sites", kpiStations: "Existing stations", kpiUncovered: "Uncovered hotspots", kpiGap: "Uncovered km²",
   total: "Total", outside: "(outside districts)", studyArea: "study area", hint: "Wheel to zoom · drag to pan · hover for details", layers: "Layers",
@@ -280,6 +286,34 @@ if (D.speed_band.length) {
     {label: limit + " " + T.circle + " km²", value: b => num(b.area_km2, 2)}
   ], D.speed_band);
   h("p", fill(T.speedNote, {m: limit}), s).className = "note";
+}
+function hourChart(rows) {
+  const s = h("section", null, side); s.id = "by-hour-chart"; h("h2", T.byHour, s);
+  const c = el("svg", {class: "chart", viewBox: "0 0 440 230"}, s);
+  const x0 = 46, x1 = 428, y0 = 182, y1 = 14;
+  const ymin = Math.max(0, Math.floor((Math.min(...rows.map(r => r.share)) - 0.03) * 10) / 10), ymax = 1;
+  const X = v => x0 + v / 23 * (x1 - x0), Y = v => y0 - (v - ymin) / (ymax - ymin) * (y0 - y1);
+  for (let v = ymin; v <= ymax + 1e-9; v += 0.1) {
+    el("line", {x1: x0, x2: x1, y1: Y(v), y2: Y(v), stroke: "#e3e5e8"}, c);
+    el("text", {x: x0 - 6, y: Y(v) + 4, "text-anchor": "end", "font-size": 11, fill: "#555"}, c).textContent = Math.round(100 * v) + "%";
+  }
+  for (let hr = 0; hr < 24; hr += 3) el("text", {x: X(hr), y: y0 + 15, "text-anchor": "middle", "font-size": 11, fill: "#555"}, c).textContent = String(hr);
+  [["weekday", "#8c1d18", ""], ["sunday", "#3b7dd8", "5 4"]].forEach(([day, color, dash], i) => {
+    const line = rows.filter(r => r.day === day);
+    el("polyline", {class: "by-hour-" + day, points: line.map(r => X(r.hour).toFixed(1) + "," + Y(r.share).toFixed(1)).join(" "), fill: "none", stroke: color, "stroke-width": 2, "stroke-dasharray": dash}, c);
+    for (const r of line) el("title", {}, el("circle", {cx: X(r.hour), cy: Y(r.share), r: 2.4, fill: color}, c)).textContent = T[day] + " " + r.hour + ":00 " + pct(r.share);
+    el("line", {x1: x0 + 10 + 150 * i, x2: x0 + 34 + 150 * i, y1: 222, y2: 222, stroke: color, "stroke-width": 2, "stroke-dasharray": dash}, c);
+    el("text", {x: x0 + 40 + 150 * i, y: 226, "font-size": 12, fill: "#333"}, c).textContent = T[day];
+  });
+  el("text", {x: x1, y: 208, "text-anchor": "end", "font-size": 12, fill: "#333"}, c).textContent = T.hourAxis;
+  h("p", T.byHourNote, s).className = "note";
+}
+if (D.by_hour && D.by_hour.length) hourChart(D.by_hour);
+if (D.services && D.services.length) {
+  table("service-table", T.serviceTable, [
+    {label: T.service, text: true, value: r => T.services[r.service] || r.service}, {label: T.stationsOffering, value: r => r.stations},
+    {label: T.share, value: r => shareCell(r.share)}
+  ], D.services);
 }
 table("worst-table", T.worst, [
   {label: "id", text: true, value: x => x.id}].concat(D.districts.length > 1 ? [{label: T.district, text: true, value: x => x.district}] : []).concat([{label: T.kind, text: true, nowrap: true, value: x => kindLabel(x.kind)},
