@@ -10,6 +10,8 @@ let package = Package(
         .library(name: "RoadNetwork", targets: ["RoadNetwork"]),
         .library(name: "Coverage", targets: ["Coverage"]),
         .library(name: "Planner", targets: ["Planner"]),
+        .library(name: "GeoIO", targets: ["GeoIO"]),
+        .library(name: "Demand", targets: ["Demand"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
@@ -18,6 +20,7 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CProj", pkgConfig: "proj", providers: [.apt(["libproj-dev"])]),
         .systemLibrary(name: "CGEOS", pkgConfig: "geos", providers: [.apt(["libgeos-dev"])]),
+        .systemLibrary(name: "CGDAL", pkgConfig: "gdal", providers: [.apt(["libgdal-dev"])]),
         .systemLibrary(name: "CCbc", pkgConfig: "cbc", providers: [.apt(["coinor-libcbc-dev"])]),
         .target(
             name: "COsmium",
@@ -35,6 +38,8 @@ let package = Package(
                 .product(name: "HeapModule", package: "swift-collections"),
             ]
         ),
+        .target(name: "GeoIO", dependencies: ["GeoCore", "CGDAL"]),
+        .target(name: "Demand", dependencies: ["GeoCore", "RoadNetwork"]),
         .target(name: "Coverage", dependencies: ["RoadNetwork", "GeoCore"]),
         .target(
             name: "Planner",
@@ -46,7 +51,7 @@ let package = Package(
         .executableTarget(
             name: "NuanxinCLI",
             dependencies: [
-                "GeoCore", "RoadNetwork", "Coverage", "Planner",
+                "GeoCore", "RoadNetwork", "Coverage", "Planner", "GeoIO", "Demand",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -55,6 +60,8 @@ let package = Package(
         .testTarget(name: "CoverageTests", dependencies: ["Coverage", "RoadNetwork", "GeoCore"]),
         .testTarget(name: "PlannerTests", dependencies: ["Planner", "RoadNetwork", "GeoCore"]),
         .testTarget(name: "NuanxinCLITests", dependencies: ["GeoCore"]),
+        .testTarget(name: "GeoIOTests", dependencies: ["GeoIO", "GeoCore"]),
+        .testTarget(name: "DemandTests", dependencies: ["Demand", "GeoCore"]),
     ],
     swiftLanguageModes: [.v6],
     cxxLanguageStandard: .cxx17
