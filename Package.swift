@@ -58,7 +58,7 @@ let package = Package(
         .testTarget(name: "GeoCoreTests", dependencies: ["GeoCore"]),
         .testTarget(name: "RoadNetworkTests", dependencies: ["RoadNetwork", "GeoCore"], exclude: ["Fixtures"]),
         .testTarget(name: "CoverageTests", dependencies: ["Coverage", "RoadNetwork", "GeoCore"]),
-        .testTarget(name: "PlannerTests", dependencies: ["Planner", "RoadNetwork", "GeoCore"]),
+        .testTarget(name: "PlannerTests", dependencies: ["Planner", "RoadNetwork", "GeoCore", "Coverage"]),
         .testTarget(name: "NuanxinCLITests", dependencies: ["GeoCore"]),
         .testTarget(name: "GeoIOTests", dependencies: ["GeoIO", "GeoCore"]),
         .testTarget(name: "DemandTests", dependencies: ["Demand", "GeoCore"]),

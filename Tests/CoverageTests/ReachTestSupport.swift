@@ -1,6 +1,6 @@
 import Foundation
 import GeoCore
-import RoadNetwork
+@testable import RoadNetwork
 @testable import Coverage
 
 /// Hand-made road graphs for the reach tests, in planar metres (15 km/h ebike).

@@ -1,4 +1,5 @@
 import Foundation
+import Coverage
 import GeoCore
 import RoadNetwork
 import Testing
