@@ -10,6 +10,9 @@ public final class GDALDataset {
     let handle: UnsafeMutableRawPointer
     /// The file or connection string, as shown in errors (passwords masked).
     public let displayName: String
+    /// GDAL configuration options (`KEY`, `VALUE`) set thread-locally while the
+    /// dataset is opened and read (e.g. `OGR_XLSX_HEADERS=FORCE`).
+    let configOptions: [(String, String)]
 
     /// Opens the vector source `path` (a file, or a `PG:` connection string)
     /// read-only, or for update when `update` is true.
@@ -17,14 +20,21 @@ public final class GDALDataset {
     ///   - drivers: GDAL driver short names to try (all when empty), e.g. `["ESRI Shapefile"]`.
     ///   - options: open options `KEY=VALUE`, e.g. `ENCODING=CP936` for a Shapefile.
     /// - Throws: `GeoIOError.cannotOpen` with GDAL's message.
-    public init(path: String, update: Bool = false, drivers: [String] = [], options: [String] = []) throws {
+    ///   - configOptions: GDAL configuration options set on this thread only while opening and reading.
+    public init(
+        path: String, update: Bool = false, drivers: [String] = [], options: [String] = [],
+        configOptions: [(String, String)] = []
+    ) throws {
         GDALRuntime.ensure()
         displayName = GeoIOError.displayName(of: path)
+        self.configOptions = configOptions
         let driverList = CStringList(drivers)
         let optionList = CStringList(options)
         var flags = UInt32(GDAL_OF_VECTOR) | UInt32(GDAL_OF_VERBOSE_ERROR)
         if update { flags |= UInt32(GDAL_OF_UPDATE) }
         CPLErrorReset()
+        let restore = Self.setThreadLocal(configOptions)
+        defer { restore() }
         guard let opened = GDALOpenEx(path, flags, driverList.constPointer, optionList.constPointer, nil) else {
             throw GeoIOError(
                 source: displayName, kind: .cannotOpen,
@@ -38,6 +48,7 @@ public final class GDALDataset {
     init(creating path: String, driver: String, options: [String] = [], displayName: String) throws {
         GDALRuntime.ensure()
         self.displayName = displayName
+        configOptions = []
         guard let driverHandle = GDALGetDriverByName(driver) else {
             throw GeoIOError(source: displayName, kind: .writeFailed, message: "GDAL has no \(driver) driver")
         }
@@ -98,6 +109,8 @@ public final class GDALDataset {
     ///   or a geometry that cannot be converted.
     /// - Complexity: O(features × fields).
     public func table(layer name: String?) throws -> FeatureTable {
+        let restore = Self.setThreadLocal(configOptions)
+        defer { restore() }
         let layer = try self.layer(named: name)
         let definition = OGR_L_GetLayerDefn(layer)
         let fieldCount = OGR_FD_GetFieldCount(definition)
@@ -124,6 +137,13 @@ public final class GDALDataset {
             rows.append(FeatureTable.Row(values: values, geometry: geometry))
         }
         return FeatureTable(source: displayName, layer: String(cString: OGR_L_GetName(layer)), columns: columns, rows: rows)
+    }
+
+    /// Sets `options` for this thread; returns the function that puts the old values back.
+    private static func setThreadLocal(_ options: [(String, String)]) -> () -> Void {
+        let old = options.map { key, _ in (key, CPLGetThreadLocalConfigOption(key, nil).map { String(cString: $0) }) }
+        for (key, value) in options { CPLSetThreadLocalConfigOption(key, value) }
+        return { for (key, value) in old { CPLSetThreadLocalConfigOption(key, value) } }
     }
 
     private static func value(of feature: UnsafeMutableRawPointer, field index: Int32, type: OGRFieldType) -> JSONValue {

@@ -6,12 +6,13 @@ public enum GDALSource {
     /// - `.shp` without a `.cpg`: the `.dbf` records are checked; bytes that are
     ///   not UTF-8 but are GB18030 open with `ENCODING=GB18030` (a note says so),
     ///   UTF-8 bytes with `ENCODING=UTF-8`; with a `.cpg` GDAL follows it.
-    /// - `.xlsx`/`.xls`/`.ods`: the first row is always the header (`HEADERS=FORCE`,
+    /// - `.xlsx`/`.xls`/`.ods`: the first row is always the header (configuration `OGR_XLSX_HEADERS=FORCE`, set for this thread only,
     ///   so an all-text sheet is not taken as data).
     /// - Throws: `GeoIOError.cannotOpen` with GDAL's message.
     public static func open(_ path: String, notes: (String) -> Void = { _ in }) throws -> GDALDataset {
         let url = URL(fileURLWithPath: path)
         var options: [String] = []
+        var config: [(String, String)] = []
         switch path.hasPrefix("PG:") ? "" : url.pathExtension.lowercased() {
         case "shp", "dbf":
             let cpg = url.deletingPathExtension().appendingPathExtension("cpg").path
@@ -26,14 +27,16 @@ public enum GDALSource {
                     notes("\(path): no .cpg file; attributes decoded as GB18030 (GBK). Add a .cpg with the encoding to skip this guess")
                 }
             }
-        case "xlsx", "ods":
-            options.append("HEADERS=FORCE")
+        case "xlsx":
+            config.append(("OGR_XLSX_HEADERS", "FORCE"))  // GDAL 3.6 has no open option for it
         case "xls":
-            setenv("OGR_XLS_HEADERS", "FORCE", 0)
+            config.append(("OGR_XLS_HEADERS", "FORCE"))
+        case "ods":
+            config.append(("OGR_ODS_HEADERS", "FORCE"))
         default:
             break
         }
-        return try GDALDataset(path: path, options: options)
+        return try GDALDataset(path: path, options: options, configOptions: config)
     }
 
     /// The record bytes of a dBASE file (after its header), NULs replaced by spaces, or nil.

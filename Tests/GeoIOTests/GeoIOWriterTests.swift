@@ -60,7 +60,7 @@ import GeoCore
 
     @Test func shapefileFieldNamesAreShortAndUnique() {
         #expect(ShapefileFieldNames.map(["hotspots_covered", "hotspots_count", "id", "站点名称", "ID"])
-            == ["hotspots_c", "hotspot_2", "id", "站点名", "ID_2"])
+            == ["hotspots_c", "hotspots_2", "id", "站点名", "ID_2"])
     }
 
     @Test func kmlHasAColourPerLevel() throws {
