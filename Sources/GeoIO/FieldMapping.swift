@@ -6,7 +6,7 @@
 ///
 /// | role       | headers |
 /// |------------|---------|
-/// | `id`       | id, fid, code, no, 编号, 序号, 站点编号, 代码 |
+/// | `id`       | id, fid, code, no, 编号, 序号, 站点编号, 订单号, 订单编号, 代码 |
 /// | `lon`      | lon, lng, long, longitude, x, 经度, 东经 |
 /// | `lat`      | lat, latitude, y, 纬度, 北纬 |
 /// | `location` | location, coordinates, coord, lnglat, lonlat, 坐标, 经纬度, 位置 — one cell "lon,lat" |
@@ -48,7 +48,7 @@ public struct FieldMapping: Hashable, Sendable {
 
     /// The automatic header names of each role, lower-case.
     public static let automaticHeaders: [Role: [String]] = [
-        .id: ["id", "fid", "code", "no", "编号", "序号", "站点编号", "代码"],
+        .id: ["id", "fid", "code", "no", "编号", "序号", "站点编号", "订单号", "订单编号", "代码"],
         .lon: ["lon", "lng", "long", "longitude", "x", "经度", "东经"],
         .lat: ["lat", "latitude", "y", "纬度", "北纬"],
         .location: ["location", "coordinates", "coord", "lnglat", "lonlat", "坐标", "经纬度", "位置"],
