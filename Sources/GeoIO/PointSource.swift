@@ -156,3 +156,37 @@ public enum PointSource {
             && header.contains { ["lat", "latitude"].contains($0) }
     }
 }
+
+extension PointSource {
+    /// District outlines from any source, ready for Coverage's `DistrictReader`
+    /// with `nameField: "name"`: the features of `path` (WGS84) with the name
+    /// copied into the property `name` from `nameField` when given, else from
+    /// the first column among `FieldMapping.automaticHeaders[.name]` (名称, name, …)
+    /// or the common district headers `district`, `区县`, `区`, `街道`, `行政区`.
+    /// - Throws: `GeoIOError` (`.badFieldMapping` when `nameField` is not a property
+    ///   of any feature) or `GeoJSONError`.
+    public static func districtFeatures(
+        path: String, layer: String? = nil, nameField: String? = nil, notes: (String) -> Void = { _ in }
+    ) throws -> FeatureCollection {
+        var collection = try features(path: path, layer: layer, notes: notes)
+        let keys = Set(collection.features.flatMap { ($0.properties ?? [:]).keys })
+        let field: String?
+        if let nameField {
+            guard keys.contains(nameField) else {
+                throw GeoIOError(source: GeoIOError.displayName(of: path), kind: .badFieldMapping,
+                    message: "no property \"\(nameField)\"; the properties are \(FieldMapping.list(keys.sorted()))")
+            }
+            field = nameField
+        } else {
+            let candidates = FieldMapping.automaticHeaders[.name]! + ["district", "区县", "区", "街道", "行政区"]
+            field = candidates.lazy.compactMap { wanted in keys.sorted().first { FieldMapping.normalize($0) == wanted } }.first
+        }
+        guard let field, field != "name" else { return collection }
+        collection.features = collection.features.map { feature in
+            var copy = feature
+            if let value = feature.properties?[field] { copy.properties?["name"] = value }
+            return copy
+        }
+        return collection
+    }
+}

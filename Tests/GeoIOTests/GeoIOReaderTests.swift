@@ -170,3 +170,33 @@ import GeoCore
         #expect(Set(rings[0].map { "\($0.lon),\($0.lat)" }) == Set(ring.map { "\($0.lon),\($0.lat)" }))
     }
 }
+
+@Suite struct GeoIODistrictAndKMZTests {
+    @Test func districtNamesComeFromChineseColumns() throws {
+        let folder = try makeTemporaryFolder()
+        let ring = [Coordinate(lon: 104, lat: 30), Coordinate(lon: 104.1, lat: 30), Coordinate(lon: 104.1, lat: 30.1),
+                    Coordinate(lon: 104, lat: 30.1), Coordinate(lon: 104, lat: 30)]
+        let districts = FeatureCollection(features: [
+            Feature(geometry: .polygon([ring]), properties: ["名称": .string("锦江区"), "代码": .number(510104)]),
+        ])
+        let path = folder.appendingPathComponent("区县.gpkg").path
+        try FeatureWriter.write(districts, to: path)
+        let read = try PointSource.districtFeatures(path: path)
+        #expect(read.features[0].properties?["name"] == .string("锦江区"))
+        let byCode = try PointSource.districtFeatures(path: path, nameField: "代码")
+        #expect(byCode.features[0].properties?["name"] == .number(510104))
+        #expect(throws: GeoIOError.self) { try PointSource.districtFeatures(path: path, nameField: "区名") }
+    }
+
+    @Test func kmzReads() throws {
+        let folder = try makeTemporaryFolder()
+        let geojson = folder.appendingPathComponent("s.geojson").path
+        try FeatureWriter.write(stationCollection(), to: geojson)
+        let kmz = folder.appendingPathComponent("stations.kmz").path
+        // An ASCII layer name: GDAL 3.6 cannot read back a KMZ whose inner file name is not ASCII (CP437 zip names).
+        try run("ogr2ogr", ["-f", "LIBKML", kmz, geojson, "-nln", "stations"])
+        let points = try PointSource.read(path: kmz)
+        #expect(points.map(\.name) == chineseStations.map(\.name))
+        #expect(abs(points[1].coordinate.lat - chineseStations[1].lat) < 1e-7)
+    }
+}
