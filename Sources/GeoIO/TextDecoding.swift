@@ -35,19 +35,26 @@ public enum TextDecoding {
     }
 
     /// GB18030 → UTF-8 through `CPLRecode`, nil when the bytes are not GB18030.
+    /// GDAL reports an unconvertible byte only once per process, so the result
+    /// is checked by converting it back and comparing with `bytes`.
     static func recodeGB18030(_ bytes: [UInt8]) -> String? {
         GDALRuntime.ensure()
         // A NUL would end the C string early; such files are binary anyway.
-        guard !bytes.contains(0) else { return nil }
-        CPLErrorReset()
+        guard !bytes.contains(0), let utf8 = recode(bytes, from: "GB18030", to: "UTF-8"),
+            let text = String(validating: utf8, as: UTF8.self),
+            recode(utf8, from: "UTF-8", to: "GB18030") == bytes
+        else { return nil }
+        return text
+    }
+
+    /// `CPLRecode` of NUL-free `bytes` from one encoding to another, as bytes.
+    private static func recode(_ bytes: [UInt8], from: String, to: String) -> [UInt8]? {
         let recoded: UnsafeMutablePointer<CChar>? = (bytes + [0]).withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { CPLRecode($0.baseAddress, "GB18030", "UTF-8") }
+            buffer.withMemoryRebound(to: CChar.self) { CPLRecode($0.baseAddress, from, to) }
         }
+        CPLErrorReset()
         guard let recoded else { return nil }
         defer { VSIFree(recoded) }
-        let failed = CPLGetLastErrorType() != CE_None
-        CPLErrorReset()
-        let text = String(cString: recoded)
-        return failed || text.isEmpty && !bytes.isEmpty ? nil : text
+        return Array(UnsafeRawBufferPointer(start: recoded, count: strlen(recoded)))
     }
 }

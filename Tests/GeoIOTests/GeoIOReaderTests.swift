@@ -200,3 +200,16 @@ import GeoCore
         #expect(abs(points[1].coordinate.lat - chineseStations[1].lat) < 1e-7)
     }
 }
+
+@Suite struct TextDecodingTests {
+    @Test func encodingsAreRecognised() throws {
+        #expect(try TextDecoding.decode(Data("名称".utf8), source: "x").encoding == .utf8)
+        #expect(try TextDecoding.decode(Data([0xEF, 0xBB, 0xBF] + Array("名称".utf8)), source: "x") == ("名称", .utf8BOM))
+        // 名称 in GB18030/GBK: C3 FB B3 C6.
+        #expect(try TextDecoding.decode(Data([0xC3, 0xFB, 0xB3, 0xC6]), source: "x") == ("名称", .gb18030))
+        // Twice, because GDAL warns about unconvertible bytes only once per process.
+        for _ in 0..<2 {
+            #expect(throws: GeoIOError.self) { try TextDecoding.decode(Data([0x41, 0xFF, 0xFF, 0x42]), source: "x") }
+        }
+    }
+}
