@@ -18,7 +18,22 @@
 public struct FieldMapping: Hashable, Sendable {
     /// A part of a point a column can hold.
     public enum Role: String, CaseIterable, Hashable, Sendable {
-        case id, lon, lat, location, name, weight, kind, time
+        /// The point's unique id (default: the 1-based row number).
+        case id
+        /// Longitude in degrees.
+        case lon
+        /// Latitude in degrees.
+        case lat
+        /// One cell holding "lon,lat" (used when there are no lon/lat columns).
+        case location
+        /// Display name.
+        case name
+        /// Demand weight, ≥ 0 (default 1).
+        case weight
+        /// Category.
+        case kind
+        /// Time of an order or GPS ping, kept as property `time` (for `--hours`).
+        case time
     }
 
     /// Explicit column per role (from `--fields`); other roles are found automatically.
