@@ -11,6 +11,8 @@ let package = Package(
         .library(name: "Coverage", targets: ["Coverage"]),
         .library(name: "Planner", targets: ["Planner"]),
         .library(name: "Reports", targets: ["Reports"]),
+        .library(name: "GeoIO", targets: ["GeoIO"]),
+        .library(name: "Demand", targets: ["Demand"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
@@ -19,6 +21,7 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CProj", pkgConfig: "proj", providers: [.apt(["libproj-dev"])]),
         .systemLibrary(name: "CGEOS", pkgConfig: "geos", providers: [.apt(["libgeos-dev"])]),
+        .systemLibrary(name: "CGDAL", pkgConfig: "gdal", providers: [.apt(["libgdal-dev"])]),
         .systemLibrary(name: "CCbc", pkgConfig: "cbc", providers: [.apt(["coinor-libcbc-dev"])]),
         .target(
             name: "COsmium",
@@ -36,6 +39,8 @@ let package = Package(
                 .product(name: "HeapModule", package: "swift-collections"),
             ]
         ),
+        .target(name: "GeoIO", dependencies: ["GeoCore", "CGDAL"]),
+        .target(name: "Demand", dependencies: ["GeoCore", "RoadNetwork"]),
         .target(name: "Coverage", dependencies: ["RoadNetwork", "GeoCore"]),
         .target(
             name: "Planner",
@@ -56,7 +61,7 @@ let package = Package(
         .executableTarget(
             name: "NuanxinCLI",
             dependencies: [
-                "GeoCore", "RoadNetwork", "Coverage", "Planner", "Reports",
+                "GeoCore", "RoadNetwork", "Coverage", "Planner", "Reports", "GeoIO", "Demand",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -69,6 +74,8 @@ let package = Package(
         .testTarget(name: "PlannerTests", dependencies: ["Planner", "Coverage", "RoadNetwork", "GeoCore", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Planner", "Coverage", "RoadNetwork", "GeoCore", "TestSupport"]),
         .testTarget(name: "NuanxinCLITests", dependencies: ["GeoCore", "TestSupport"]),
+        .testTarget(name: "GeoIOTests", dependencies: ["GeoIO", "GeoCore"]),
+        .testTarget(name: "DemandTests", dependencies: ["Demand", "GeoCore"]),
     ],
     swiftLanguageModes: [.v6],
     cxxLanguageStandard: .cxx17
