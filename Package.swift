@@ -35,13 +35,13 @@ let package = Package(
         .target(
             name: "RoadNetwork",
             dependencies: [
-                "GeoCore", "COsmium",
+                "GeoCore", "GeoIO", "COsmium",
                 .product(name: "HeapModule", package: "swift-collections"),
             ]
         ),
         .target(name: "GeoIO", dependencies: ["GeoCore", "CGDAL"]),
         .target(name: "Demand", dependencies: ["GeoCore", "RoadNetwork"]),
-        .target(name: "Coverage", dependencies: ["RoadNetwork", "GeoCore"]),
+        .target(name: "Coverage", dependencies: ["RoadNetwork", "GeoCore", "GeoIO"]),
         .target(
             name: "Planner",
             dependencies: [

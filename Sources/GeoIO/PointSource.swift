@@ -132,12 +132,17 @@ public enum PointSource {
             seen[id] = index + 1
             let weight = try number(.weight) ?? 1
             guard weight.isFinite, weight >= 0 else { throw fail("weight \(weight) is negative or not finite; weights must be 0 or more") }
+            if let problem = InputLimits.weight.problem(weight) { throw fail("weight: \(problem)") }
             var properties: [String: JSONValue] = [:]
             for (column, name) in table.columns.enumerated() where !used.contains(column) && row.values[column] != .null {
                 properties[roles[.time] == column ? "time" : name] = row.values[column]
             }
             points.append(SitePoint(
                 id: id, coordinate: coordinate, weight: weight, name: text(.name), kind: text(.kind), properties: properties))
+        }
+        if InputLimits.checkedSum(points.lazy.map(\.weight)) == nil {
+            throw GeoIOError(source: table.source, kind: .badValue,
+                message: "the weights add up to more than a finite number; scale them down")
         }
         return points
     }

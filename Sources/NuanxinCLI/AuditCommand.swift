@@ -60,6 +60,8 @@ struct AuditCommand: ParsableCommand {
 
     @OptionGroup var crs: InputCRSOption
 
+    @OptionGroup var formats: PointFormatOptions
+
     @Option(name: .long, help: "Travel-time limit in minutes (a multiple of 0.1).")
     var minutes = 15.0
 
@@ -83,7 +85,8 @@ struct AuditCommand: ParsableCommand {
     func run() throws {
         let progress = output.progress
         let loaded = try network.load(progress: progress)
-        let inputs = try NetworkInputs(graph: loaded.graph, datum: crs.datum, maxSnap: network.maxSnap)
+        let inputs = try NetworkInputs(
+            graph: loaded.graph, datum: crs.datum, maxSnap: network.maxSnap, formats: try formats.formats(progress))
         let (stationPoints, hotspotPoints) = try InputFileError.mapping(user: "the audit") {
             try progress.time("read") {
                 (try inputs.points(URL(fileURLWithPath: stations), kind: "station"),
@@ -93,7 +96,8 @@ struct AuditCommand: ParsableCommand {
         let projection = try Projection(from: "EPSG:4326", to: loaded.graph.crs)
         let areas = try progress.time("read") {
             try AuditAreasInput.read(
-                districts, nameField: districtNameField, graph: loaded.graph, datum: crs.datum, projection: projection)
+                districts, nameField: districtNameField, graph: loaded.graph, datum: crs.datum, projection: projection,
+                formats: inputs.formats)
         }
         let (placedStations, placedHotspots) = try progress.time("snap") {
             (try inputs.place(stationPoints, kind: "station", file: stations),

@@ -53,11 +53,7 @@ struct HotspotsCommand: ParsableCommand {
     @Option(help: "With a time column: keep only points in these hours, FROM-TO (11-14 keeps 11:00-13:59).")
     var hours: String?
 
-    @Option(help: "Layer of a multi-layer input (GeoPackage, PostGIS, KML folder, sheet).")
-    var layer: String?
-
-    @Option(help: "Column mapping of the input, e.g. id=编号,lon=经度,lat=纬度,weight=订单量,time=下单时间.")
-    var fields: String?
+    @OptionGroup var formats: PointFormatOptions
 
     @OptionGroup var crs: InputCRSOption
 
@@ -105,8 +101,8 @@ struct HotspotsCommand: ParsableCommand {
             members = places.map { (id: $0.point.id, coordinate: $0.point.coordinate, weight: $0.kind.weight) }
         case .points:
             guard let input else { preconditionFailure("validate() checked the input") }
-            let mapping = try FieldMapping(parsing: fields ?? "")
-            let points = try PointSource.read(path: input, layer: layer, fields: mapping, datum: crs.datum, notes: progress.report)
+            let points = try NetworkInputs.readPoints(
+                path: input, datum: crs.datum, kind: "point", formats: try formats.formats(progress))
             let (kept, dropped) = try Hotspots.filter(points, hours: hours.flatMap(HourRange.init), file: input)
             if let hours { progress.report("--hours \(hours): kept \(kept.count) of \(points.count) points, left out \(dropped)") }
             members = kept.map { (id: $0.id, coordinate: $0.coordinate, weight: $0.weight) }

@@ -78,6 +78,8 @@ struct PlanCommand: ParsableCommand {
 
     @OptionGroup var networkOptions: PlanNetworkOptions
 
+    @OptionGroup var formats: PointFormatOptions
+
     @Option(help: "Benchmark instance file (benchmark mode).")
     var instance: String?
 

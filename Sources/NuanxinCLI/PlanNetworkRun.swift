@@ -14,7 +14,8 @@ extension PlanCommand {
         let progress = output.progress
         let loaded = try options.load(path: path, progress: progress)
         let maxSnap = options.maxSnapMeters
-        let inputs = try NetworkInputs(graph: loaded.graph, datum: options.datum ?? .wgs84, maxSnap: maxSnap)
+        let inputs = try NetworkInputs(
+            graph: loaded.graph, datum: options.datum ?? .wgs84, maxSnap: maxSnap, formats: try formats.formats(progress))
         let (stationPoints, hotspotPoints, candidatePoints) = try InputFileError.mapping(user: "plan") {
             try progress.time("read") {
                 (try inputs.points(URL(fileURLWithPath: options.stations!), kind: "station", allowEmpty: true),

@@ -35,6 +35,8 @@ struct ReachCommand: ParsableCommand {
 
     @OptionGroup var inputCRS: InputCRSOption
 
+    @OptionGroup var formats: PointFormatOptions
+
     @Option(help: "Travel times in minutes, comma separated.")
     var minutes = MinuteList(argument: "5,10,15")!
 
@@ -63,7 +65,8 @@ struct ReachCommand: ParsableCommand {
     func run() throws {
         let progress = output.progress
         let loaded = try progress.step("loading \(network.network)") { try network.load(progress: progress) }
-        let inputs = try NetworkInputs(graph: loaded.graph, datum: inputCRS.datum, maxSnap: network.maxSnap)
+        let inputs = try NetworkInputs(
+            graph: loaded.graph, datum: inputCRS.datum, maxSnap: network.maxSnap, formats: try formats.formats(progress))
         let stationsURL = URL(fileURLWithPath: stations)
         let sites = try progress.step("reading \(stationsURL.lastPathComponent)", phase: "read") {
             try inputs.points(stationsURL, kind: "station", allowEmpty: true)

@@ -65,6 +65,8 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var inputCRS: InputCRSOption
 
+    @OptionGroup var formats: PointFormatOptions
+
     @Option(help: "Language of the labels: zh or en.")
     var lang: Language = .zh
 
@@ -109,7 +111,7 @@ struct ReportCommand: ParsableCommand {
         let inputs = try ReportInputs.read(
             stations: stations, hotspots: hotspots, districts: districts, districtNameField: districtNameField,
             candidates: candidates, loaded: loaded, datum: inputCRS.datum, maxSnap: network.maxSnap,
-            projection: projection, progress: progress)
+            projection: projection, formats: try formats.formats(progress), progress: progress)
         let analysis = try ReportAnalysis.run(
             graph: loaded.graph, stations: inputs.stations, hotspots: inputs.hotspots, areas: inputs.areas,
             candidates: inputs.candidates, newSites: newSites ?? Self.defaultNewSites, minutes: try minutes.ascending(),
