@@ -44,6 +44,7 @@ public enum InputRole: String, CaseIterable, Sendable {
         formats: PointFormats = PointFormats()
     ) throws -> [District] {
         let ext = URL(fileURLWithPath: path).pathExtension.lowercased()
+        let datum = formats.datum(for: "districts", else: datum)
         var nameField = nameField
         let source: FeatureCollection
         if !path.hasPrefix("PG:"), ["geojson", "json"].contains(ext) {

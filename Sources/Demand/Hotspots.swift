@@ -54,20 +54,29 @@ public struct HotspotResult: Sendable {
 /// aggregated into grid cells in the road graph's metric CRS.
 public enum Hotspots {
     /// OSM objects that are pick-up places, each with its `PickupKind`.
-    public static func pickups(_ points: [OSMTaggedPoint]) -> [(point: OSMTaggedPoint, kind: PickupKind)] {
-        points.compactMap { point in PickupKind.kind(of: point.tags).map { (point, $0) } }
+    /// With `includeDropoffs`, also the drop-off places of `PickupKind.dropoffTable`.
+    public static func pickups(_ points: [OSMTaggedPoint], includeDropoffs: Bool = false) -> [(point: OSMTaggedPoint, kind: PickupKind)] {
+        points.compactMap { point in PickupKind.kind(of: point.tags, includeDropoffs: includeDropoffs).map { (point, $0) } }
     }
 
     /// The tags to ask libosmium for: every `PickupKind` tag.
-    public static var osmMatches: [(key: String, value: String)] { PickupKind.table.map { ($0.key, $0.value) } }
+    public static var osmMatches: [(key: String, value: String)] { osmMatches(includeDropoffs: false) }
 
-    /// The OSM tag keys to keep on pick-up places.
-    public static let osmKeys = ["amenity", "shop", "office", "name"]
+    /// The tags to ask libosmium for: every row of `PickupKind.rows(includeDropoffs:)`.
+    public static func osmMatches(includeDropoffs: Bool) -> [(key: String, value: String)] {
+        PickupKind.rows(includeDropoffs: includeDropoffs).map { ($0.key, $0.value) }
+    }
+
+    /// The OSM tag keys to keep on pick-up and drop-off places.
+    public static let osmKeys = ["amenity", "shop", "office", "building", "landuse", "name"]
 
     /// Reads the pick-up places of an OSM file.
     /// - Throws: `NetworkLoadError` for a missing or unreadable file.
-    public static func osmPickups(path: String) throws -> [(point: OSMTaggedPoint, kind: PickupKind)] {
-        pickups(try OSMTaggedPoints.read(path: path, matching: osmMatches, keys: osmKeys))
+    /// With `includeDropoffs`, also the drop-off places (homes, offices).
+    public static func osmPickups(path: String, includeDropoffs: Bool = false) throws -> [(point: OSMTaggedPoint, kind: PickupKind)] {
+        pickups(
+            try OSMTaggedPoints.read(path: path, matching: osmMatches(includeDropoffs: includeDropoffs), keys: osmKeys),
+            includeDropoffs: includeDropoffs)
     }
 
     /// The points whose `time` property falls in `hours` (all points when nil).

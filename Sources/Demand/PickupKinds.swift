@@ -42,20 +42,47 @@ public struct PickupKind: Hashable, Sendable {
         PickupKind(key: "shop", value: "bakery", weight: 0.5, label: "bakery (面包店)"),
     ]
 
-    /// The first row of `table` whose tag `tags` carries, or nil.
-    public static func kind(of tags: [String: String]) -> PickupKind? {
-        table.first { tags[$0.key] == $0.value }
+    /// Drop-off places (where orders are delivered), counted unless `--pickups-only`: homes and
+    /// offices, weight 1 each, the members `scripts/derive_geodata.py` counts as drop-offs (residential
+    /// building kinds and `landuse=residential`) plus office, commercial and campus buildings. They make hotspots meaningful
+    /// in an extract with few mapped shops and restaurants (Shenzhen Longgang: 5 pick-up places,
+    /// 280 residential buildings); ways are placed at the centroid of their nodes.
+    public static let dropoffTable: [PickupKind] = [
+        PickupKind(key: "building", value: "apartments", weight: 1, label: "apartment block (住宅楼), drop-off"),
+        PickupKind(key: "building", value: "residential", weight: 1, label: "residential building (住宅), drop-off"),
+        PickupKind(key: "building", value: "dormitory", weight: 1, label: "dormitory (宿舍), drop-off"),
+        PickupKind(key: "building", value: "house", weight: 1, label: "house, drop-off"),
+        PickupKind(key: "building", value: "detached", weight: 1, label: "detached house, drop-off"),
+        PickupKind(key: "building", value: "semidetached_house", weight: 1, label: "semi-detached house, drop-off"),
+        PickupKind(key: "building", value: "terrace", weight: 1, label: "terraced houses, drop-off"),
+        PickupKind(key: "landuse", value: "residential", weight: 1, label: "residential estate (小区), drop-off"),
+        PickupKind(key: "building", value: "office", weight: 1, label: "office building (写字楼), drop-off"),
+        PickupKind(key: "building", value: "university", weight: 1, label: "university building (高校), drop-off"),
+        PickupKind(key: "building", value: "college", weight: 1, label: "college building (学院), drop-off"),
+        PickupKind(key: "building", value: "commercial", weight: 1, label: "commercial building (商业楼), drop-off"),
+    ]
+
+    /// The rows in matching order: `table`, then `dropoffTable` when `includeDropoffs`.
+    public static func rows(includeDropoffs: Bool) -> [PickupKind] {
+        includeDropoffs ? table + dropoffTable : table
+    }
+
+    /// The first row of `rows(includeDropoffs:)` whose tag `tags` carries, or nil (a restaurant in an
+    /// apartment block counts as the restaurant).
+    public static func kind(of tags: [String: String], includeDropoffs: Bool = false) -> PickupKind? {
+        rows(includeDropoffs: includeDropoffs).first { tags[$0.key] == $0.value }
     }
 
     /// The table as text: one row per kind, `key=value  weight  label`.
     public static var explanation: String {
         var lines = ["OSM tag                 weight  kind"]
-        for row in table {
+        for row in table + dropoffTable {
             let tag = "\(row.key)=\(row.value)"
             let weight = row.weight == row.weight.rounded() ? String(Int(row.weight)) : String(row.weight)
             lines.append(tag.padding(toLength: 24, withPad: " ", startingAt: 0)
                 + weight.padding(toLength: 8, withPad: " ", startingAt: 0) + row.label)
         }
+        lines.append("Drop-off rows (homes, offices) are counted unless --pickups-only; a place takes its first matching row.")
         lines.append("A cell's weight is the sum of its places' weights; its count is the number of places.")
         return lines.joined(separator: "\n")
     }

@@ -14,9 +14,10 @@ import GeoCore
 /// | `.csv` | CSV (GDAL `CSV`) | points as `X,Y` columns, other geometries as `WKT` |
 /// | `PG:…` | PostGIS table `layer` (required) | replaced inside one transaction |
 ///
-/// Files are written under a temporary name beside the target (`.<name>.tmp-<pid>-<n>`)
-/// and renamed into place only when complete (for a Shapefile all sidecars together);
-/// on failure the temporaries are removed and the target is untouched.
+/// Files are staged through GeoCore's `OutputTransaction` (a temporary beside the target,
+/// renamed into place when complete; for a Shapefile all sidecars together) and PostGIS tables
+/// inside one database transaction; see `OutputSet`, which writes several documents and files as
+/// one all-or-nothing set.
 ///
 /// Attribute types: a property whose values are all integral numbers becomes an
 /// Integer64 field, all numbers a Real field, all booleans an Integer (boolean
@@ -24,105 +25,66 @@ import GeoCore
 /// Fields are the union of all property keys sorted by UTF-8 bytes; a feature
 /// `id` not also in the properties becomes the first field `id`.
 public enum FeatureWriter {
-    /// Writes `collection` to `target`.
+    /// Writes `collection` to `target` (one layer).
     /// - Parameters:
     ///   - layer: the layer/table name (required for `PG:`; default the file's stem).
     /// - Returns: for Shapefiles, the property → dBASE field name mapping (empty otherwise).
-    /// - Throws: `GeoIOError` (`.unsupported`, `.writeFailed`) or `AtomicFileError`.
+    /// - Throws: `GeoIOError` (`.unsupported`, `.writeFailed`) or `AtomicFileError`; nothing is written then.
     @discardableResult
     public static func write(_ collection: FeatureCollection, to target: String, layer: String? = nil) throws -> [String: String] {
-        let display = GeoIOError.displayName(of: target)
-        if target.hasPrefix("PG:") {
-            guard let layer, !layer.isEmpty else {
-                throw GeoIOError(source: display, kind: .unsupported, message: "a PostGIS target needs a table name: give --layer NAME")
-            }
-            try writePostGIS(collection, connection: target, table: layer, display: display)
-            return [:]
-        }
-        let url = URL(fileURLWithPath: target)
-        let ext = url.pathExtension.lowercased()
-        let layerName = layer ?? url.deletingPathExtension().lastPathComponent
+        let set = OutputSet()
+        let mapping = try set.add(collection, to: target, layer: layer)
+        try set.commit()
+        return mapping
+    }
+
+    /// Whether `target` is written natively as GeoJSON (`.geojson`, `.json`).
+    public static func isGeoJSON(_ target: String) -> Bool {
+        !target.hasPrefix("PG:") && ["geojson", "json"].contains(URL(fileURLWithPath: target).pathExtension.lowercased())
+    }
+
+    /// The GDAL driver, sidecar extensions and layer options of a file target, by extension.
+    /// - Throws: `GeoIOError.unsupported` for an unknown extension.
+    static func fileFormat(_ target: String, collections: [FeatureCollection])
+        throws -> (driver: String, sidecars: [String], options: [String], styled: Bool, shapefile: Bool)
+    {
+        let ext = URL(fileURLWithPath: target).pathExtension.lowercased()
         switch ext {
-        case "geojson", "json":
-            try GeoJSONWriter.write(collection, to: url)
-            return [:]
-        case "gpkg":
-            try writeFile(collection, to: url, driver: "GPKG", layer: layerName, sidecars: ["gpkg"], display: display)
-            return [:]
+        case "gpkg": return ("GPKG", ["gpkg"], [], false, false)
         case "kml":
             GDALRuntime.ensure()
-            let driver = GDALGetDriverByName("LIBKML") != nil ? "LIBKML" : "KML"
-            try writeFile(collection, to: url, driver: driver, layer: layerName, sidecars: ["kml"], display: display, styled: true)
-            return [:]
+            return (GDALGetDriverByName("LIBKML") != nil ? "LIBKML" : "KML", ["kml"], [], true, false)
         case "csv":
-            let points = collection.features.allSatisfy { if case .point? = $0.geometry { true } else { false } }
-            try writeFile(collection, to: url, driver: "CSV", layer: layerName, sidecars: ["csv"], display: display,
-                layerOptions: [points ? "GEOMETRY=AS_XY" : "GEOMETRY=AS_WKT"])
-            return [:]
+            let points = collections.allSatisfy { $0.features.allSatisfy { if case .point? = $0.geometry { true } else { false } } }
+            return ("CSV", ["csv"], [points ? "GEOMETRY=AS_XY" : "GEOMETRY=AS_WKT"], false, false)
         case "shp":
-            return try writeFile(collection, to: url, driver: "ESRI Shapefile", layer: url.deletingPathExtension().lastPathComponent,
-                sidecars: ["shp", "shx", "dbf", "prj", "cpg"], display: display, layerOptions: ["ENCODING=UTF-8"], shapefile: true)
+            return ("ESRI Shapefile", ["shp", "shx", "dbf", "prj", "cpg"], ["ENCODING=UTF-8"], false, true)
         default:
-            throw GeoIOError(source: display, kind: .unsupported,
+            throw GeoIOError(source: GeoIOError.displayName(of: target), kind: .unsupported,
                 message: "unknown output format \".\(ext)\"; use .geojson, .gpkg, .shp, .kml, .csv or a PG: connection")
         }
     }
 
-    // MARK: - files
-
-    private static let counter = Counter()
-
-    @discardableResult
-    private static func writeFile(
-        _ collection: FeatureCollection, to url: URL, driver: String, layer: String, sidecars: [String], display: String,
-        layerOptions: [String] = [], styled: Bool = false, shapefile: Bool = false
+    /// Writes `layers` into a new file dataset at `temporary` (the main file; sidecars beside it).
+    /// - Returns: the Shapefile field-name mapping of the last layer (empty for other formats).
+    static func writeFile(
+        _ layers: [(name: String, collection: FeatureCollection)], temporary: String, display: String,
+        format: (driver: String, sidecars: [String], options: [String], styled: Bool, shapefile: Bool)
     ) throws -> [String: String] {
-        let folder = url.deletingLastPathComponent()
-        let stem = url.deletingPathExtension().lastPathComponent
-        let temporaryStem = ".\(stem).tmp-\(getpid())-\(counter.next())"
-        let temporary = folder.appendingPathComponent(temporaryStem).appendingPathExtension(url.pathExtension)
-        func temporaryFile(_ ext: String) -> String { folder.appendingPathComponent(temporaryStem + "." + ext).path }
-        func cleanUp() {
-            for ext in sidecars + ["gpkg-journal", "gpkg-wal", "gpkg-shm"] { unlink(temporaryFile(ext)) }
-        }
+        let temporaryStem = URL(fileURLWithPath: temporary).deletingPathExtension().lastPathComponent
+        let dataset = try GDALDataset(creating: temporary, driver: format.driver, displayName: display)
         var mapping: [String: String] = [:]
-        do {
-            do {
-                let dataset = try GDALDataset(creating: temporary.path, driver: driver, displayName: display)
-                mapping = try fill(dataset, with: collection, layer: shapefile ? temporaryStem : layer,
-                    options: layerOptions, styled: styled, shapefile: shapefile, display: display)
-            }  // the dataset is closed (flushed) here
-            for ext in sidecars where FileManager.default.fileExists(atPath: temporaryFile(ext)) {
-                let destination = folder.appendingPathComponent(stem + "." + ext).path
-                guard rename(temporaryFile(ext), destination) == 0 else {
-                    throw GeoIOError(source: display, kind: .writeFailed,
-                        message: "cannot move the finished file into place: \(String(cString: strerror(errno)))")
-                }
-            }
-        } catch {
-            cleanUp()
-            throw error
+        for layer in layers {
+            mapping = try fill(dataset, with: layer.collection, layer: format.shapefile ? temporaryStem : layer.name,
+                options: format.options, styled: format.styled, shapefile: format.shapefile, display: display)
         }
         return mapping
     }
 
-    // MARK: - PostGIS
-
-    private static func writePostGIS(_ collection: FeatureCollection, connection: String, table: String, display: String) throws {
-        let dataset = try GDALDataset(path: connection, update: true, drivers: ["PostgreSQL"])
-        guard GDALDatasetStartTransaction(dataset.handle, 0) == OGRERR_NONE else {
-            throw GeoIOError(source: display, kind: .writeFailed, message: "cannot start a transaction: " + GDALRuntime.lastError("unknown error"))
-        }
-        do {
-            try fill(dataset, with: collection, layer: table,
-                options: ["OVERWRITE=YES", "GEOMETRY_NAME=geom", "FID=fid", "LAUNDER=NO"], styled: false, shapefile: false, display: display)
-            guard GDALDatasetCommitTransaction(dataset.handle) == OGRERR_NONE else {
-                throw GeoIOError(source: display, kind: .writeFailed, message: "commit failed: " + GDALRuntime.lastError("unknown error"))
-            }
-        } catch {
-            _ = GDALDatasetRollbackTransaction(dataset.handle)
-            throw error
-        }
+    /// Replaces the table `table` of the open PostGIS `dataset` (inside the caller's transaction).
+    static func writeTable(_ collection: FeatureCollection, dataset: GDALDataset, table: String, display: String) throws {
+        try fill(dataset, with: collection, layer: table,
+            options: ["OVERWRITE=YES", "GEOMETRY_NAME=geom", "FID=fid", "LAUNDER=NO"], styled: false, shapefile: false, display: display)
     }
 
     // MARK: - layer contents
@@ -240,17 +202,5 @@ public enum FeatureWriter {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "null"
-    }
-}
-
-/// A process-wide counter for unique temporary names.
-private final class Counter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = 0
-    func next() -> Int {
-        lock.lock()
-        defer { lock.unlock() }
-        value += 1
-        return value
     }
 }

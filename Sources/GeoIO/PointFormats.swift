@@ -2,12 +2,15 @@ import Foundation
 import GeoCore
 
 /// How each point input of a command is read when its format needs more than the file name:
-/// the layer of a multi-layer source (`--layer`) and the column mapping (`--fields`), per role.
+/// the layer of a multi-layer source (`--layer`), the column mapping (`--fields`) and the datum of
+/// one input when it differs from the others (`--crs-for`), per role.
 ///
 /// Option syntax (one rule for every command, repeatable):
 /// - `--layer NAME` applies to every point input of the command; `--layer ROLE=NAME` to one role.
 /// - `--fields MAP` applies to every point input; `--fields ROLE:MAP` to one role, where `MAP` is
 ///   `FieldMapping`'s `id=编号,lon=经度,lat=纬度`.
+/// - `--crs-for ROLE=DATUM` (wgs84, gcj02, bd09) overrides the command's `--crs` for one role, e.g.
+///   stations copied from AMap (`stations=gcj02`) audited against hotspots nuanxin made (WGS84).
 ///
 /// Roles are the plural nouns of the inputs: `stations`, `hotspots`, `candidates`, `sources`
 /// (`network times`), `points` (`hotspots --from points`) and `districts`. A role-specific value
@@ -20,6 +23,8 @@ public struct PointFormats {
     public var layers: [String: String]
     /// Column mapping per role; the key "" is the mapping for every role.
     public var fields: [String: FieldMapping]
+    /// Datum per role, overriding the command's `--crs`.
+    public var datums: [String: ChineseDatum] = [:]
     /// Receives one-line notes of the readers (meant for stderr, silenced by `--quiet`).
     public var notes: (String) -> Void
 
@@ -32,9 +37,21 @@ public struct PointFormats {
 
     /// Parses the repeated `--layer` and `--fields` values.
     /// - Throws: `GeoIOError.badFieldMapping` for a malformed mapping, naming the option.
-    public init(layers layerOptions: [String], fields fieldOptions: [String], notes: @escaping (String) -> Void = { _ in }) throws {
+    /// - Throws: `GeoIOError.badFieldMapping` for a malformed mapping or `--crs-for` value.
+    public init(
+        layers layerOptions: [String], fields fieldOptions: [String], datums datumOptions: [String] = [],
+        notes: @escaping (String) -> Void = { _ in }
+    ) throws {
         self.init()
         self.notes = notes
+        for option in datumOptions {
+            let (role, value) = Self.split(option, separator: "=")
+            guard !role.isEmpty, let datum = ChineseDatum(rawValue: value.trimmingCharacters(in: .whitespaces).lowercased()) else {
+                throw GeoIOError(source: "--crs-for", kind: .badFieldMapping,
+                    message: "\"\(option)\" is not ROLE=DATUM with ROLE one of \(Self.roles.joined(separator: ", ")) and DATUM wgs84, gcj02 or bd09 (e.g. stations=gcj02)")
+            }
+            datums[role] = datum
+        }
         for option in layerOptions {
             let (role, value) = Self.split(option, separator: "=")
             layers[role] = value
@@ -44,6 +61,9 @@ public struct PointFormats {
             fields[role] = try FieldMapping(parsing: value)
         }
     }
+
+    /// The datum of `role` (plural noun): its `--crs-for` value, else `fallback` (the command's `--crs`).
+    public func datum(for role: String, else fallback: ChineseDatum) -> ChineseDatum { datums[role] ?? fallback }
 
     /// The layer for `role` (plural noun), if any.
     public func layer(for role: String) -> String? { layers[role] ?? layers[""] }

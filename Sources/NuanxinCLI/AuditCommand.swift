@@ -2,6 +2,7 @@ import ArgumentParser
 import Coverage
 import Foundation
 import GeoCore
+import GeoIO
 import Reports
 import RoadNetwork
 
@@ -65,8 +66,10 @@ struct AuditCommand: ParsableCommand {
     @Option(name: .long, help: "Travel-time limit in minutes (a multiple of 0.1).")
     var minutes = 15.0
 
-    @Option(name: .long, help: "Output GeoJSON file.")
+    @Option(name: .long, help: "Output file: .geojson, or .gpkg/.kml (layers hotspots, districts, gaps), .shp/.csv (NAME_hotspots.shp, …) or PG: (tables, see --out-layer).")
     var out = "audit.geojson"
+
+    @OptionGroup var outLayer: OutputLayerOption
 
     @Option(name: .long, help: "Also write the per-district figures as CSV to this file.")
     var summary: String?
@@ -77,6 +80,7 @@ struct AuditCommand: ParsableCommand {
 
     func validate() throws {
         try checkOption("--minutes", minutes, InputLimits.minutes)
+        try outLayer.validate(out: out)
         try OutputFileCheck.distinct(
             outputs: [("--out", out), ("--summary", summary)],
             inputs: [("--network", network.network), ("--stations", stations), ("--hotspots", hotspots), ("--districts", districts)])
@@ -134,14 +138,14 @@ struct AuditCommand: ParsableCommand {
             stations: placedStations.all, hotspots: placedHotspots.all, maxSnap: network.maxSnap,
             limitMinutes: minutes, runs: runs)
         try progress.time("write") {
-            var files = [(data: GeoJSONWriter.encode(crsOut.apply(to: try AuditGeoJSON.featureCollection(report, projection: projection))),
-                          url: URL(fileURLWithPath: out))]
-            if let summary {
-                files.append((data: Data(AuditCSV.text(report).utf8), url: URL(fileURLWithPath: summary)))
-            }
-            try AuditOutputFiles.write(files)
+            let set = OutputSet()
+            try set.add(crsOut.apply(to: try AuditGeoJSON.featureCollection(report, projection: projection)),
+                        to: out, layer: outLayer.name, split: .audit)
+            if let summary { try set.add(Data(AuditCSV.text(report).utf8), path: summary) }
+            try set.commit()
         }
-        progress.report("wrote \(out)" + (summary.map { " and \($0)" } ?? ""))
+        let written = OutputSet.names(of: out, layer: outLayer.name, split: .audit).joined(separator: ", ")
+        progress.report("wrote \(written)" + (summary.map { " and \($0)" } ?? ""))
         if !output.quiet { print(AuditSummaryText.text(report), terminator: "") }
         try output.finish(progress)
     }

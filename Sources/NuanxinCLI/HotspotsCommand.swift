@@ -63,6 +63,9 @@ struct HotspotsCommand: ParsableCommand {
     @Option(name: .customLong("out-layer"), help: "Table or layer name of the output (required for PG:).")
     var outLayer: String?
 
+    @Flag(name: .customLong("pickups-only"), help: "--from osm: count pick-up places only, not the drop-off places (homes, offices).")
+    var pickupsOnly = false
+
     @Flag(help: "Print the table of OSM pick-up kinds and weights, and exit.")
     var explain = false
 
@@ -79,6 +82,10 @@ struct HotspotsCommand: ParsableCommand {
         guard cell > 0, cell.isFinite else { throw ValidationError("--cell must be a positive number of metres.") }
         guard maxSnap >= 0 else { throw ValidationError("--max-snap must be 0 or more metres.") }
         guard CellShape(rawValue: shape) != nil else { throw ValidationError("--shape must be square or hexagon.") }
+        try OutputFileCheck.distinct(outputs: [("--out", out)], inputs: [("--network", network), ("", input)])
+        if out?.hasPrefix("PG:") == true, outLayer?.isEmpty ?? true {
+            throw ValidationError("--out PG:…: a PostGIS output needs --out-layer TABLE")
+        }
         if let hours, HourRange(hours) == nil {
             throw ValidationError("--hours \(hours) is not FROM-TO with whole hours 0-24, e.g. 11-14.")
         }
@@ -97,7 +104,9 @@ struct HotspotsCommand: ParsableCommand {
         let members: [(id: String, coordinate: Coordinate, weight: Double)]
         switch from {
         case .osm:
-            let places = try progress.step("reading pick-up places from \(network)") { try Hotspots.osmPickups(path: network) }
+            let places = try progress.step("reading pick-up and drop-off places from \(network)") {
+                try Hotspots.osmPickups(path: network, includeDropoffs: !pickupsOnly)
+            }
             members = places.map { (id: $0.point.id, coordinate: $0.point.coordinate, weight: $0.kind.weight) }
         case .points:
             guard let input else { preconditionFailure("validate() checked the input") }
@@ -112,11 +121,13 @@ struct HotspotsCommand: ParsableCommand {
         let options = HotspotOptions(cell: cell, shape: CellShape(rawValue: shape) ?? .square, maxSnap: maxSnap)
         let result = try Hotspots.build(
             members: members, projection: projection, options: options, roadDistance: Hotspots.roadDistance(on: index))
+        let set = OutputSet()
         if out.lowercased().hasSuffix(".csv") {
-            try AtomicFile.write(Data(Hotspots.csv(result.collection).utf8), to: URL(fileURLWithPath: out))
+            try set.add(Data(Hotspots.csv(result.collection).utf8), path: out)
         } else {
-            try FeatureWriter.write(result.collection, to: out, layer: outLayer)
+            try set.add(result.collection, to: out, layer: outLayer)
         }
+        try set.commit()
         progress.report(
             "\(result.members) demand points in \(result.cells) cells; dropped \(result.droppedCells) cells "
                 + "(weight \(formatFixed(result.droppedWeight, decimals: 1))) with no road within \(formatFixed(maxSnap, decimals: 0)) m; "

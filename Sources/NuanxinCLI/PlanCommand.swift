@@ -80,6 +80,8 @@ struct PlanCommand: ParsableCommand {
 
     @OptionGroup var formats: PointFormatOptions
 
+    @OptionGroup var outLayer: OutputLayerOption
+
     @Option(help: "Benchmark instance file (benchmark mode).")
     var instance: String?
 

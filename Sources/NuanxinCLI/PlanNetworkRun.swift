@@ -1,6 +1,7 @@
 import Coverage
 import Foundation
 import GeoCore
+import GeoIO
 import Reports
 import Planner
 import RoadNetwork
@@ -71,7 +72,12 @@ extension PlanCommand {
             network: network, objective: planning, result: result, frontier: frontierPoints,
             profile: options.travelProfile, speedKmh: loaded.graph.cruiseSpeedKmh, minutes: options.serviceMinutes)
         let files = PlanFiles.network(report, out: networkOutPath, summary: options.summary, frontier: frontierOutPath, transform: crsOut.apply(to:))
-        try progress.time("write") { try AuditOutputFiles.write(files) }
+        try progress.time("write") {
+            let set = OutputSet()
+            try set.add(crsOut.apply(to: PlanGeoJSON.featureCollection(report)), to: networkOutPath, layer: outLayer.name)
+            for file in files.dropFirst() { try set.add(file.data, path: file.url.relativePath) }
+            try set.commit()
+        }
         progress.report("wrote " + files.map(\.url.path).joined(separator: ", "))
         if !output.quiet {
             let timings = PlanSummaryText.Timings(

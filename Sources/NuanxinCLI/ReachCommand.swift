@@ -2,6 +2,7 @@ import ArgumentParser
 import Coverage
 import Foundation
 import GeoCore
+import GeoIO
 import Reports
 import RoadNetwork
 
@@ -48,8 +49,10 @@ struct ReachCommand: ParsableCommand {
 
     @OptionGroup var crsOut: OutputCRSOption
 
-    @Option(help: "Output GeoJSON file (default: out/reach.geojson, creating out/).")
+    @Option(help: "Output file (default: out/reach.geojson, creating out/): .geojson, .gpkg, .shp, .kml (colour per level), .csv or PG: (see --out-layer).")
     var out: String?
+
+    @OptionGroup var outLayer: OutputLayerOption
 
     @OptionGroup var output: QuietOption
 
@@ -60,6 +63,7 @@ struct ReachCommand: ParsableCommand {
         try OutputFileCheck.distinct(outputs: [("--out", out)], inputs: [("--network", network.network), ("--stations", stations)])
         _ = try minutes.ascending()
         try checkOption("--access", access, InputLimits.accessMeters)
+        try outLayer.validate(out: out)
     }
 
     func run() throws {
@@ -92,7 +96,7 @@ struct ReachCommand: ParsableCommand {
                 try FileManager.default.createDirectory(
                     at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true)
             }
-            try GeoJSONWriter.write(collection, to: URL(fileURLWithPath: path))
+            try FeatureWriter.write(collection, to: path, layer: outLayer.name)
         }
         progress.timings?.setSize("features", collection.features.count)
         progress.report("wrote \(collection.features.count) features to \(path)")

@@ -59,7 +59,8 @@ public struct NetworkInputs {
     ) throws -> [SitePoint] {
         let role = kind + "s"
         let points = try PointSource.read(
-            path: path, layer: formats.layer(for: role), fields: formats.fields(for: role), datum: datum, notes: formats.notes)
+            path: path, layer: formats.layer(for: role), fields: formats.fields(for: role),
+            datum: formats.datum(for: role, else: datum), notes: formats.notes)
         if points.isEmpty, !allowEmpty { throw NetworkInputError.noPoints(file: GeoIOError.displayName(of: path), kind: kind) }
         return points
     }
