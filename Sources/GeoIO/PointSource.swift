@@ -7,7 +7,7 @@ import GeoCore
 /// | source | reader |
 /// |--------|--------|
 /// | `.geojson`, `.json` | GeoCore's native `PointSetReader` (its errors name the feature) |
-/// | `.csv`, `.txt` | native `PointSetReader` when UTF-8 with the standard header `id,lon,lat…` and no `--fields`; otherwise decoded here (UTF-8 with or without BOM, or GB18030/GBK with a note) and mapped by `FieldMapping` |
+/// | `.csv`, `.txt` | decoded here (UTF-8 with or without BOM, or GB18030/GBK with a note); with the standard header `id,lon,lat…` and no `--fields` read by the native `PointSetReader` rules (its line-numbered messages), otherwise mapped by `FieldMapping` |
 /// | `.xlsx`, `.xls`, `.shp`, `.gpkg`, `.kml`, `.kmz`, `PG:…`, anything else GDAL opens | GDAL/OGR, mapped by `FieldMapping` (point geometry when there are no coordinate columns) |
 public enum PointSource {
     /// The points of `path` in WGS84.
@@ -32,11 +32,22 @@ public enum PointSource {
             guard let data = FileManager.default.contents(atPath: path) else {
                 throw GeoIOError(source: path, kind: .cannotOpen, message: "cannot read the file; check the path")
             }
-            let (text, encoding) = try TextDecoding.decode(data, source: path)
-            if encoding == .utf8, fields.explicit.isEmpty, isStandardHeader(text) {
+            let text: String, encoding: TextDecoding.Encoding
+            do {
+                (text, encoding) = try TextDecoding.decode(data, source: path)
+            } catch let error as GeoIOError where error.kind == .undecodable && fields.explicit.isEmpty {
+                // The native reader names the line and the first bad byte.
                 return try PointSetReader.read(contentsOf: URL(fileURLWithPath: path), datum: datum)
             }
-            if encoding == .gb18030 { notes("\(path): decoded as GB18030 (GBK); saving as \"CSV UTF-8\" avoids this guess") }
+            if encoding == .gb18030 { notes("\(path): read as GB18030 (not UTF-8); save it as \"CSV UTF-8\" to silence this") }
+            if fields.explicit.isEmpty, isStandardHeader(text) {
+                // The standard header: the native rules and messages (CSV lines counted from the header).
+                return try PointSetReader.points(data: Data(text.utf8), file: path, isGeoJSON: false).map { point in
+                    var converted = point
+                    converted.coordinate = datum.convert(point.coordinate, to: .wgs84)
+                    return converted
+                }
+            }
             table = try CSVTable.table(text, source: path, layer: URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent)
         } else {
             table = try GDALSource.open(path, notes: notes).table(layer: layer)
