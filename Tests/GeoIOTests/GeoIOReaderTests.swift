@@ -213,3 +213,25 @@ import GeoCore
         }
     }
 }
+
+/// `--layer [ROLE=]NAME`, `--fields [ROLE:]MAP`, `--crs-for ROLE=DATUM`.
+@Suite struct PointFormatsTests {
+    @Test func roleValuesWinOverGeneralOnes() throws {
+        let formats = try PointFormats(
+            layers: ["stations=站点", "other=x"], fields: ["lon=经度,lat=纬度", "hotspots:weight=单量"],
+            datums: ["stations=gcj02"])
+        #expect(formats.layer(for: "stations") == "站点")
+        #expect(formats.layer(for: "hotspots") == "other=x")  // "other" is no role: the whole text is a layer name
+        #expect(formats.fields(for: "hotspots") == FieldMapping(explicit: [.weight: "单量"]))
+        #expect(formats.fields(for: "candidates") == FieldMapping(explicit: [.lon: "经度", .lat: "纬度"]))
+        #expect(formats.datum(for: "stations", else: .wgs84) == .gcj02)
+        #expect(formats.datum(for: "hotspots", else: .bd09) == .bd09)
+        #expect(PointFormats().layer(for: "stations") == nil)
+    }
+
+    @Test func badCrsForAndFieldsAreRefused() throws {
+        #expect(throws: GeoIOError.self) { try PointFormats(layers: [], fields: [], datums: ["gcj02"]) }
+        #expect(throws: GeoIOError.self) { try PointFormats(layers: [], fields: [], datums: ["stations=mars"]) }
+        #expect(throws: GeoIOError.self) { try PointFormats(layers: [], fields: ["stations:colour=红"]) }
+    }
+}

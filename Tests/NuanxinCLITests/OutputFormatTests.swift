@@ -130,5 +130,12 @@ private let postgis = ProcessInfo.processInfo.environment["NUANXIN_TEST_PG"]
         let minutes = (h002?["properties"] as? [String: Any])?["minutes_to_nearest"] as? Double
         let fromTable = try sql("SELECT minutes_to_nearest FROM \(prefix)_audit_hotspots WHERE id = 'H002'")
         #expect(minutes != nil && Double(fromTable) == minutes, "table \(fromTable), file \(String(describing: minutes))")
+
+        // All or nothing across database and files: a summary that cannot be written rolls the tables back.
+        let failed = try #require(try runNuanxin(common + [
+            "--stations", pg, "--layer", "stations=\(prefix)_站点", "--hotspots", pg, "--layer", "hotspots=\(prefix)_hotspots",
+            "--out", pg, "--out-layer", "\(prefix)_failed", "--summary", "missing/audit.csv"], in: folder))
+        #expect(failed.status == 1 && failed.stderrLines.count == 1, "\(failed.stderr)")
+        #expect(try sql("SELECT count(*) FROM pg_tables WHERE tablename LIKE '\(prefix)_failed%'") == "0")
     }
 }
