@@ -163,7 +163,7 @@ struct PointSetSummary {
         let keys = Set(points.flatMap { $0.properties.keys })
         let totalWeight = points.reduce(0) { $0 + $1.weight }
         return [
-            "file: \(file.relativePath)",
+            "file: \(GeoIOError.displayName(of: file.relativePath))",
             "format: \(format)",
             "points: \(points.count)",
             "kinds: " + listing(kindCounts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }),
