@@ -85,6 +85,27 @@ let shenzhenStationsGeoJSON = """
         #expect(try Data(contentsOf: folder.appendingPathComponent("audit_hotspots.dbf")) == dbf)
     }
 
+    @Test func auditReadsDistrictsFromAShapefileWithAChineseNameColumn() throws {
+        guard let (folder, osm, hotspots) = try Self.shenzhenFolder() else { return }
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // One district over the whole extract, named in a 名称 column (found without --district-name-field).
+        let district = """
+            {"type":"FeatureCollection","features":[{"type":"Feature","properties":{"名称":"龙城街道"},"geometry":{"type":"Polygon",
+            "coordinates":[[[114.18,22.67],[114.24,22.67],[114.24,22.71],[114.18,22.71],[114.18,22.67]]]}}]}
+            """
+        try district.write(to: folder.appendingPathComponent("district.geojson"), atomically: true, encoding: .utf8)
+        let converted = try #require(try runNuanxin(
+            ["convert", "--from", "wgs84", "--to", "wgs84", "district.geojson", "--out", "街道.shp", "-q"], in: folder))
+        #expect(converted.status == 0, "\(converted.stderr)")
+        let result = try #require(try runNuanxin(
+            ["audit", "--network", osm, "--cache", folder.path, "--stations", "stations.geojson", "--hotspots", "hotspots.geojson",
+             "--districts", "街道.shp", "--minutes", "5", "--out", "audit.geojson", "--summary", "audit.csv", "-q"], in: folder))
+        #expect(result.status == 0, "\(result.stderr)")
+        let rows = try String(contentsOf: folder.appendingPathComponent("audit.csv"), encoding: .utf8).split(separator: "\n")
+        let row = try #require(rows.first { $0.contains(",龙城街道,") })
+        #expect(row.split(separator: ",")[3] == Substring(String(hotspots)))
+    }
+
     @Test func postGISOutputNeedsATableName() throws {
         let result = try #require(try runNuanxin(
             ["audit", "--network", "x.osm.pbf", "--stations", "s.csv", "--hotspots", "h.csv", "--out", "PG:dbname=x"]))
