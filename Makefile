@@ -1,6 +1,6 @@
 # nuanxin — a newcomer on a fresh Debian 12 machine runs `make demo` and `make test`.
 #
-#   make test      install missing Debian packages (+ chromium), build, run every test
+#   make test      install missing Debian packages (+ chromium), build, run every test (with a temporary PostGIS)
 #   make demo      release build, then the main job on geodata/ into out/
 #   make bench     benchmark environment (bench/.venv) and benchmark run -> bench/RESULTS.md
 #   make geodata   re-derive geodata/{stations,hotspots,candidates}.geojson
@@ -47,13 +47,14 @@ deps-browser:
 	scripts/install-deps --browser
 
 # One build of every target and test bundle (this also builds .build/debug/nuanxin,
-# which the CLI tests spawn), then the tests without building again.
+# which the CLI tests spawn), then the tests without building again, under a throwaway
+# PostgreSQL + PostGIS server (scripts/with-postgres) so the PostGIS round trip always runs.
 # The last step is a fixed-seed fuzz run of the readers and the option parser
 # (Tests/Fixtures/fuzz/README.md); a crash, hang or bad exit fails `make test`.
 test: deps-browser
 	$(SWIFT) build --build-tests
 	test -x .build/debug/nuanxin
-	$(SWIFT) test --skip-build
+	NUANXIN_REQUIRE_PG=1 scripts/with-postgres $(SWIFT) test --skip-build
 	test -x .build/debug/nuanxin-fuzz
 	.build/debug/nuanxin-fuzz --seed 1 --seconds $(FUZZ_SECONDS) --nuanxin .build/debug/nuanxin
 

@@ -12,6 +12,8 @@ let package = Package(
         .library(name: "Planner", targets: ["Planner"]),
         .library(name: "Reports", targets: ["Reports"]),
         .library(name: "Facilities", targets: ["Facilities"]),
+        .library(name: "GeoIO", targets: ["GeoIO"]),
+        .library(name: "Demand", targets: ["Demand"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
@@ -20,6 +22,7 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CProj", pkgConfig: "proj", providers: [.apt(["libproj-dev"])]),
         .systemLibrary(name: "CGEOS", pkgConfig: "geos", providers: [.apt(["libgeos-dev"])]),
+        .systemLibrary(name: "CGDAL", pkgConfig: "gdal", providers: [.apt(["libgdal-dev"])]),
         .systemLibrary(name: "CCbc", pkgConfig: "cbc", providers: [.apt(["coinor-libcbc-dev"])]),
         .target(
             name: "COsmium",
@@ -33,12 +36,14 @@ let package = Package(
         .target(
             name: "RoadNetwork",
             dependencies: [
-                "GeoCore", "COsmium",
+                "GeoCore", "GeoIO", "COsmium",
                 .product(name: "HeapModule", package: "swift-collections"),
             ]
         ),
         .target(name: "Facilities", dependencies: ["GeoCore"]),
-        .target(name: "Coverage", dependencies: ["RoadNetwork", "GeoCore", "Facilities"]),
+        .target(name: "GeoIO", dependencies: ["GeoCore", "CGDAL"]),
+        .target(name: "Demand", dependencies: ["GeoCore", "RoadNetwork"]),
+        .target(name: "Coverage", dependencies: ["RoadNetwork", "GeoCore", "GeoIO", "Facilities"]),
         .target(
             name: "Planner",
             dependencies: [
@@ -58,7 +63,7 @@ let package = Package(
         .executableTarget(
             name: "NuanxinCLI",
             dependencies: [
-                "GeoCore", "RoadNetwork", "Coverage", "Planner", "Reports", "Facilities",
+                "GeoCore", "RoadNetwork", "Coverage", "Planner", "Reports", "Facilities", "GeoIO", "Demand",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -75,6 +80,8 @@ let package = Package(
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Planner", "Coverage", "RoadNetwork", "GeoCore", "TestSupport"]),
         .testTarget(name: "FacilitiesTests", dependencies: ["Facilities", "GeoCore"]),
         .testTarget(name: "NuanxinCLITests", dependencies: ["GeoCore", "TestSupport"]),
+        .testTarget(name: "GeoIOTests", dependencies: ["GeoIO", "GeoCore"]),
+        .testTarget(name: "DemandTests", dependencies: ["Demand", "GeoCore"]),
     ],
     swiftLanguageModes: [.v6],
     cxxLanguageStandard: .cxx17

@@ -54,7 +54,8 @@ public struct SameFileError: Error, Hashable, Sendable, CustomStringConvertible 
 public final class OutputTransaction {
     /// A staged file: its target and its temporary.
     private struct Staged {
-        var target: String
+        /// The file the temporary replaces at commit; nil for a name reservation removed at commit.
+        var target: String?
         var temporary: String
         var slot: Int
     }
@@ -157,6 +158,42 @@ public final class OutputTransaction {
         guard close(fd) == 0 else { throw AtomicFileError(path: path, reason: String(cString: strerror(errno))) }
     }
 
+    /// Reserves temporary paths for a set of files another writer creates (e.g. GDAL writing a
+    /// Shapefile's `.shp .shx .dbf .prj .cpg`): one unique stem `.<name>.nuanxin-<pid>-XXXXXX` in the
+    /// folder of the first target, and per target that stem plus the target's extension, in order.
+    /// The paths do not exist yet; the writer creates them. `commit()` renames them over their
+    /// targets together with the other staged files (after checking that every one exists), and a
+    /// failure, `abort()` or SIGINT/SIGTERM removes them.
+    /// - Precondition: every target is in the same folder and has a distinct extension.
+    /// - Throws: `AtomicFileError` when no temporary can be created in the folder (the transaction is
+    ///   then aborted).
+    public func reserve(_ targets: [String]) throws -> [String] {
+        precondition(!finished, "reserve after commit or abort")
+        guard let first = targets.first else { return [] }
+        let parent = (first as NSString).deletingLastPathComponent
+        let folder = parent.isEmpty ? "." : parent
+        let stem = (URL(fileURLWithPath: first).lastPathComponent as NSString).deletingPathExtension
+        var template = Array((folder + "/." + stem + ".nuanxin-\(getpid())-XXXXXX").utf8CString)
+        let (fd, slot, reason): (Int32, Int, String?) = SignalCleanup.critical {
+            let fd = mkstemp(&template)
+            guard fd >= 0 else { return (fd, -1, String(cString: strerror(errno))) }
+            return (fd, SignalCleanup.register(template), nil)
+        }
+        guard fd >= 0 else {
+            abort()
+            throw AtomicFileError(path: first, reason: "cannot create a temporary file in \(folder): \(reason ?? "")")
+        }
+        close(fd)
+        let marker = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        staged.append(Staged(target: nil, temporary: marker, slot: slot))
+        return targets.map { target in
+            let temporary = marker + "." + URL(fileURLWithPath: target).pathExtension
+            let slot = SignalCleanup.critical { SignalCleanup.register(Array(temporary.utf8CString)) }
+            staged.append(Staged(target: target, temporary: temporary, slot: slot))
+            return temporary
+        }
+    }
+
     /// Renames every staged temporary over its target, then flushes the folders.
     ///
     /// A SIGINT/SIGTERM during the renames is held until they are done.
@@ -165,10 +202,18 @@ public final class OutputTransaction {
     public func commit() throws {
         precondition(!finished, "commit twice")
         var failure: AtomicFileError?
+        if let missing = staged.first(where: { $0.target != nil && access($0.temporary, F_OK) != 0 }) {
+            abort()
+            throw AtomicFileError(path: missing.target!, reason: "the writer did not produce the file")
+        }
         SignalCleanup.critical {
             for (index, file) in staged.enumerated() {
-                if rename(file.temporary, file.target) != 0 {
-                    failure = AtomicFileError(path: file.target, reason: "cannot replace the file: \(String(cString: strerror(errno)))")
+                guard let target = file.target else {
+                    unlink(file.temporary)
+                    continue
+                }
+                if rename(file.temporary, target) != 0 {
+                    failure = AtomicFileError(path: target, reason: "cannot replace the file: \(String(cString: strerror(errno)))")
                     for rest in staged[index...] { unlink(rest.temporary) }
                     break
                 }

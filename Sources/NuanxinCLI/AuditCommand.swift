@@ -3,6 +3,7 @@ import Coverage
 import Facilities
 import Foundation
 import GeoCore
+import GeoIO
 import Reports
 import RoadNetwork
 
@@ -70,11 +71,15 @@ struct AuditCommand: ParsableCommand {
 
     @OptionGroup var crs: InputCRSOption
 
+    @OptionGroup var formats: PointFormatOptions
+
     @Option(name: .long, help: "Travel-time limit in minutes (a multiple of 0.1).")
     var minutes = 15.0
 
-    @Option(name: .long, help: "Output GeoJSON file.")
+    @Option(name: .long, help: "Output file: .geojson, or .gpkg/.kml (layers hotspots, districts, gaps), .shp/.csv (NAME_hotspots.shp, …) or PG: (tables, see --out-layer).")
     var out = "audit.geojson"
+
+    @OptionGroup var outLayer: OutputLayerOption
 
     @Option(name: .long, help: "Also write the per-district figures as CSV to this file.")
     var summary: String?
@@ -102,6 +107,7 @@ struct AuditCommand: ParsableCommand {
         _ = try stationFilter.filter()
         if byHour && stationFilter.at != nil { throw ValidationError("--by-hour covers every hour; leave out --at") }
         if byHourOut != nil && !byHour { throw ValidationError("--by-hour-out needs --by-hour") }
+        try outLayer.validate(out: out)
         try OutputFileCheck.distinct(
             outputs: [("--out", out), ("--summary", summary), ("--by-hour-out", byHour ? byHourPath : nil)],
             inputs: [("--network", network.network), ("--stations", stations), ("--hotspots", hotspots), ("--districts", districts)])
@@ -110,7 +116,8 @@ struct AuditCommand: ParsableCommand {
     func run() throws {
         let progress = output.progress
         let loaded = try network.load(progress: progress)
-        let inputs = try NetworkInputs(graph: loaded.graph, datum: crs.datum, maxSnap: network.maxSnap)
+        let inputs = try NetworkInputs(
+            graph: loaded.graph, datum: crs.datum, maxSnap: network.maxSnap, formats: try formats.formats(progress))
         let (stationPoints, hotspotPoints) = try InputFileError.mapping(user: "the audit") {
             try progress.time("read") {
                 (try inputs.points(URL(fileURLWithPath: stations), kind: "station"),
@@ -120,7 +127,8 @@ struct AuditCommand: ParsableCommand {
         let projection = try Projection(from: "EPSG:4326", to: loaded.graph.crs)
         let areas = try progress.time("read") {
             try AuditAreasInput.read(
-                districts, nameField: districtNameField, graph: loaded.graph, datum: crs.datum, projection: projection)
+                districts, nameField: districtNameField, graph: loaded.graph, datum: crs.datum, projection: projection,
+                formats: inputs.formats)
         }
         let (placedStations, placedHotspots) = try progress.time("snap") {
             (try inputs.place(stationPoints, kind: "station", file: stations),
@@ -171,17 +179,15 @@ struct AuditCommand: ParsableCommand {
                 stations: selection.admitted.map { selection.attributes[$0] })
             : nil
         try progress.time("write") {
-            var files = [(data: GeoJSONWriter.encode(crsOut.apply(to: try AuditGeoJSON.featureCollection(report, projection: projection))),
-                          url: URL(fileURLWithPath: out))]
-            if let summary {
-                files.append((data: Data(AuditCSV.text(report).utf8), url: URL(fileURLWithPath: summary)))
-            }
-            if let hourly {
-                files.append((data: Data(hourly.csv().utf8), url: URL(fileURLWithPath: byHourPath)))
-            }
-            try AuditOutputFiles.write(files)
+            let set = OutputSet()
+            try set.add(crsOut.apply(to: try AuditGeoJSON.featureCollection(report, projection: projection)),
+                        to: out, layer: outLayer.name, split: .audit)
+            if let summary { try set.add(Data(AuditCSV.text(report).utf8), path: summary) }
+            if let hourly { try set.add(Data(hourly.csv().utf8), path: byHourPath) }
+            try set.commit()
         }
-        progress.report("wrote \(out)" + (summary.map { " and \($0)" } ?? "") + (byHour ? " and \(byHourPath)" : ""))
+        let written = OutputSet.names(of: out, layer: outLayer.name, split: .audit).joined(separator: ", ")
+        progress.report("wrote \(written)" + (summary.map { " and \($0)" } ?? "") + (byHour ? " and \(byHourPath)" : ""))
         if !output.quiet { print(AuditSummaryText.text(report), terminator: "") }
         if !output.quiet, let hourly { print(hourly.table(), terminator: "") }
         try output.finish(progress)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GeoCore
+import GeoIO
 import Reports
 
 /// `nuanxin convert`: coordinates between WGS84, GCJ-02 and BD-09, for a whole
@@ -28,8 +29,10 @@ struct ConvertCommand: ParsableCommand {
     @Argument(help: "GeoJSON file to convert (FeatureCollection, Feature or geometry).")
     var input: String?
 
-    @Option(help: "Where to write the converted GeoJSON FeatureCollection (required with an input file).")
+    @Option(help: "Where to write the converted features (required with an input file): .geojson, .gpkg, .shp, .kml, .csv or PG: (see --out-layer).")
     var out: String?
+
+    @OptionGroup var outLayer: OutputLayerOption
 
     @Flag(name: .customLong("in-place"), help: "Replace the input file with the converted GeoJSON (atomically) instead of writing --out.")
     var inPlace = false
@@ -51,6 +54,7 @@ struct ConvertCommand: ParsableCommand {
             } else {
                 if out == nil { throw ValidationError("--out is required when converting a file (or --in-place to replace it).") }
                 try OutputFileCheck.distinct(outputs: [("--out", out)], inputs: [("", input)])
+                try outLayer.validate(out: out)
             }
         case (nil, .some(let text)):
             if inPlace { throw ValidationError("--in-place: applies to an input file, not to --point") }
@@ -71,7 +75,7 @@ struct ConvertCommand: ParsableCommand {
             try GeoJSONReader.read(contentsOf: inputURL)
         }
         let converted = progress.time("convert") { collection.mapCoordinates { from.convert($0, to: to) } }
-        try progress.time("write") { try GeoJSONWriter.write(converted, to: URL(fileURLWithPath: out)) }
+        try progress.time("write") { try FeatureWriter.write(converted, to: out, layer: outLayer.name) }
         progress.timings?.setSize("features", converted.features.count)
         progress.report("wrote \(converted.features.count) features (\(from.rawValue) → \(to.rawValue)) to \(out)")
         try output.finish(progress)

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Coverage
 import GeoCore
+import GeoIO
 import Reports
 
 /// `nuanxin inspect`: what a GeoJSON file or point CSV holds and what is wrong with it.
@@ -14,6 +15,8 @@ struct InspectCommand: ParsableCommand {
             every problem found (positions out of range or lat/lon swapped, rings not
             closed or too short, ring winding). Files ending in .csv or .txt are read as
             point sets (id,lon,lat[,weight][,name][,kind]); anything else as GeoJSON.
+            Excel (.xlsx/.xls), Shapefile, GeoPackage, KML/KMZ and PG: sources are read through GDAL
+            as the commands read them (--layer, --fields; districts with --as districts).
             Exits with status 1 when the file has errors that other commands would reject.
             --as stations|hotspots|candidates|districts runs exactly the validation of the
             commands that read the file in that role (the same rules, the same one-line
@@ -35,17 +38,31 @@ struct InspectCommand: ParsableCommand {
     @Option(name: .customLong("district-name-field"), help: "With --as districts: the property holding the name.")
     var districtNameField = "name"
 
+    @OptionGroup var formats: PointFormatOptions
+
     @OptionGroup var output: QuietOption
 
     func run() throws {
         let progress = output.progress
         let url = URL(fileURLWithPath: file)
-        if let role { try role.validate(path: file, datum: crs.datum, nameField: districtNameField) }
-        if ["csv", "txt"].contains(url.pathExtension.lowercased()) {
-            let points = try progress.time("read") {
-                try (role == nil || role == .districts ? InputRole.hotspots : role!).points(path: file, datum: crs.datum)
+        let readers = try formats.formats(progress)
+        if let role { try role.validate(path: file, datum: crs.datum, nameField: districtNameField, formats: readers) }
+        let ext = url.pathExtension.lowercased()
+        let viaGDAL = file.hasPrefix("PG:") || ["xlsx", "xls", "ods", "shp", "gpkg", "kml", "kmz"].contains(ext)
+        if viaGDAL, role == .districts {
+            let collection = try progress.time("read") {
+                try PointSource.districtFeatures(path: file, layer: readers.layer(for: "districts"), notes: readers.notes)
             }
-            print(PointSetSummary(points: points, file: url).text)
+            print(GeoJSONSummary(collection: collection, issues: [], datum: crs.datum, file: url, format: Self.formatName(file)).text)
+            try output.finish(progress)
+            return
+        }
+        if viaGDAL || ["csv", "txt"].contains(ext) {
+            let points = try progress.time("read") {
+                try (role == nil || role == .districts ? InputRole.hotspots : role!).points(
+                    path: file, datum: crs.datum, formats: readers)
+            }
+            print(PointSetSummary(points: points, file: url, format: viaGDAL ? Self.formatName(file) + " points" : "point CSV").text)
             try output.finish(progress)
             return
         }
@@ -64,6 +81,11 @@ struct InspectCommand: ParsableCommand {
         if errorCount > 0 {
             throw InspectionFailure(file: file, errorCount: errorCount)
         }
+    }
+
+    /// The format's name for the summary: `PostGIS`, or the extension in capitals (`XLSX`, `SHP`, …).
+    static func formatName(_ file: String) -> String {
+        file.hasPrefix("PG:") ? "PostGIS" : URL(fileURLWithPath: file).pathExtension.uppercased()
     }
 
     private func isPolygonal(_ geometry: Geometry) -> Bool {
@@ -96,6 +118,7 @@ struct GeoJSONSummary {
     let issues: [GeoJSONIssue]
     let datum: ChineseDatum
     let file: URL
+    var format = "GeoJSON"
 
     var text: String {
         var typeCounts: [String: Int] = [:]
@@ -104,7 +127,7 @@ struct GeoJSONSummary {
         let wgs84 = collection.mapCoordinates { datum.convert($0, to: .wgs84) }
         var lines = [
             "file: \(file.relativePath)",
-            "format: GeoJSON",
+            "format: \(format)",
             "features: \(collection.features.count)",
             "geometry types: " + listing(typeCounts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }),
             "bbox (WGS84): " + (wgs84.boundingBox.map(formatBox) ?? "none"),
@@ -132,6 +155,7 @@ struct GeoJSONSummary {
 struct PointSetSummary {
     let points: [SitePoint]
     let file: URL
+    var format = "point CSV"
 
     var text: String {
         var kindCounts: [String: Int] = [:]
@@ -139,8 +163,8 @@ struct PointSetSummary {
         let keys = Set(points.flatMap { $0.properties.keys })
         let totalWeight = points.reduce(0) { $0 + $1.weight }
         return [
-            "file: \(file.relativePath)",
-            "format: point CSV",
+            "file: \(GeoIOError.displayName(of: file.relativePath))",
+            "format: \(format)",
             "points: \(points.count)",
             "kinds: " + listing(kindCounts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }),
             "total weight: \(plainNumber(totalWeight))",

@@ -29,6 +29,8 @@ struct NetworkTimesCommand: ParsableCommand {
 
     @OptionGroup var crs: InputCRSOption
 
+    @OptionGroup var formats: PointFormatOptions
+
     @Option(name: .long, help: "Time limit in minutes.")
     var minutes: Double = 15
 
@@ -48,7 +50,7 @@ struct NetworkTimesCommand: ParsableCommand {
     func run() throws {
         let progress = output.progress
         let graph = try input.load(progress: progress).graph
-        let inputs = try NetworkInputs(graph: graph, datum: crs.datum, maxSnap: input.maxSnap)
+        let inputs = try NetworkInputs(graph: graph, datum: crs.datum, maxSnap: input.maxSnap, formats: try formats.formats(progress))
         let url = URL(fileURLWithPath: sources)
         let sites = try progress.time("read") { try inputs.points(url, kind: "source", allowEmpty: true) }
         let placed = try progress.time("snap") { try inputs.place(sites, kind: "source", file: sources) }

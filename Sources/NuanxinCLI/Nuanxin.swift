@@ -30,6 +30,7 @@ struct Nuanxin: AsyncParsableCommand {
             NetworkCommand.self,
             RouteCommand.self,
             ConvertCommand.self,
+            HotspotsCommand.self,
             InspectCommand.self,
         ]
     )

@@ -6,7 +6,7 @@ import GeoCore
 /// file from every input and every other output (`OutputTransaction.checkDistinct`). Call from a
 /// command's `validate()`, so it fails before any work.
 enum OutputFileCheck {
-    /// Also refuses an output that is an existing folder.
+    /// Also refuses an output that is an existing folder. `PG:` connections are skipped.
     /// - Throws: `ValidationError` with `SameFileError`'s one-line message.
     static func distinct(outputs: [(String, String?)], inputs: [(String, String?)]) throws {
         for (option, path) in outputs {
@@ -15,9 +15,12 @@ enum OutputFileCheck {
                 throw ValidationError("\(option): \(path) is a folder; give a file name (e.g. \(option) \(path)/result)")
             }
         }
+        // A PostGIS connection (`PG:…`) is not a file: reading tables from a database and writing
+        // other tables back to it is the point of the round trip.
+        func file(_ path: String?) -> String? { path?.hasPrefix("PG:") == true ? nil : path }
         do {
             try OutputTransaction.checkDistinct(
-                outputs: outputs.map { (option: $0.0, path: $0.1) }, inputs: inputs.map { (option: $0.0, path: $0.1) })
+                outputs: outputs.map { (option: $0.0, path: file($0.1)) }, inputs: inputs.map { (option: $0.0, path: file($0.1)) })
         } catch let error as SameFileError {
             throw ValidationError(error.description)
         }

@@ -85,6 +85,10 @@ struct PlanCommand: ParsableCommand {
 
     @OptionGroup var networkOptions: PlanNetworkOptions
 
+    @OptionGroup var formats: PointFormatOptions
+
+    @OptionGroup var outLayer: OutputLayerOption
+
     @Option(help: "Benchmark instance file (benchmark mode).")
     var instance: String?
 

@@ -28,6 +28,7 @@ extension PlanCommand {
     /// What network mode needs: the three point sets; K for coverage/mean-time and none for cover-all;
     /// options only where they apply; distinct output files.
     private func validateNetworkOptions() throws {
+        try outLayer.validate(out: out)
         let benchmarkOnly = [("--instance-format", instanceFormat != nil), ("--p", siteCount != nil), ("--service-distance", serviceDistance != nil)]
         for (flag, given) in benchmarkOnly where given {
             throw ValidationError("\(flag) applies to benchmark mode (--instance) only; network mode takes --new K and --minutes")

@@ -2,6 +2,7 @@ import Coverage
 import Facilities
 import Foundation
 import GeoCore
+import GeoIO
 import Reports
 import Planner
 import RoadNetwork
@@ -15,7 +16,8 @@ extension PlanCommand {
         let progress = output.progress
         let loaded = try options.load(path: path, progress: progress)
         let maxSnap = options.maxSnapMeters
-        let inputs = try NetworkInputs(graph: loaded.graph, datum: options.datum ?? .wgs84, maxSnap: maxSnap)
+        let inputs = try NetworkInputs(
+            graph: loaded.graph, datum: options.datum ?? .wgs84, maxSnap: maxSnap, formats: try formats.formats(progress))
         let (stationPoints, hotspotPoints, candidatePoints) = try InputFileError.mapping(user: "plan") {
             try progress.time("read") {
                 (try inputs.points(URL(fileURLWithPath: options.stations!), kind: "station", allowEmpty: true),
@@ -88,7 +90,12 @@ extension PlanCommand {
             profile: options.travelProfile, speedKmh: loaded.graph.cruiseSpeedKmh, minutes: options.serviceMinutes)
         report.hourly = hourly
         let files = PlanFiles.network(report, out: networkOutPath, summary: options.summary, frontier: frontierOutPath, transform: crsOut.apply(to:))
-        try progress.time("write") { try AuditOutputFiles.write(files) }
+        try progress.time("write") {
+            let set = OutputSet()
+            try set.add(crsOut.apply(to: PlanGeoJSON.featureCollection(report)), to: networkOutPath, layer: outLayer.name)
+            for file in files.dropFirst() { try set.add(file.data, path: file.url.relativePath) }
+            try set.commit()
+        }
         progress.report("wrote " + files.map(\.url.path).joined(separator: ", "))
         if !output.quiet {
             let timings = PlanSummaryText.Timings(

@@ -2,6 +2,7 @@ import ArgumentParser
 import Coverage
 import Foundation
 import GeoCore
+import GeoIO
 import Reports
 import RoadNetwork
 
@@ -46,6 +47,8 @@ struct ReachCommand: ParsableCommand {
 
     @OptionGroup var inputCRS: InputCRSOption
 
+    @OptionGroup var formats: PointFormatOptions
+
     @Option(help: "Travel times in minutes, comma separated.")
     var minutes = MinuteList(argument: "5,10,15")!
 
@@ -63,8 +66,10 @@ struct ReachCommand: ParsableCommand {
 
     @OptionGroup var travel: DirectionOption
 
-    @Option(help: "Output GeoJSON file (default: out/reach.geojson, creating out/).")
+    @Option(help: "Output file (default: out/reach.geojson, creating out/): .geojson, .gpkg, .shp, .kml (colour per level), .csv or PG: (see --out-layer).")
     var out: String?
+
+    @OptionGroup var outLayer: OutputLayerOption
 
     @OptionGroup var output: QuietOption
 
@@ -76,12 +81,14 @@ struct ReachCommand: ParsableCommand {
         _ = try minutes.ascending()
         try checkOption("--access", access, InputLimits.accessMeters)
         _ = try stationFilter.filter()
+        try outLayer.validate(out: out)
     }
 
     func run() throws {
         let progress = output.progress
         let loaded = try progress.step("loading \(network.network)") { try network.load(progress: progress) }
-        let inputs = try NetworkInputs(graph: loaded.graph, datum: inputCRS.datum, maxSnap: network.maxSnap)
+        let inputs = try NetworkInputs(
+            graph: loaded.graph, datum: inputCRS.datum, maxSnap: network.maxSnap, formats: try formats.formats(progress))
         let stationsURL = URL(fileURLWithPath: stations)
         let allSites = try progress.step("reading \(stationsURL.lastPathComponent)", phase: "read") {
             try inputs.points(stationsURL, kind: "station", allowEmpty: true)
@@ -109,7 +116,7 @@ struct ReachCommand: ParsableCommand {
                 try FileManager.default.createDirectory(
                     at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true)
             }
-            try GeoJSONWriter.write(collection, to: URL(fileURLWithPath: path))
+            try FeatureWriter.write(collection, to: path, layer: outLayer.name)
         }
         progress.timings?.setSize("features", collection.features.count)
         progress.report("wrote \(collection.features.count) features to \(path)")

@@ -65,6 +65,8 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var inputCRS: InputCRSOption
 
+    @OptionGroup var formats: PointFormatOptions
+
     @Option(help: "Language of the labels: zh or en.")
     var lang: Language = .zh
 
@@ -117,7 +119,7 @@ struct ReportCommand: ParsableCommand {
         let inputs = try ReportInputs.read(
             stations: stations, hotspots: hotspots, districts: districts, districtNameField: districtNameField,
             candidates: candidates, loaded: loaded, datum: inputCRS.datum, maxSnap: network.maxSnap,
-            projection: projection, progress: progress)
+            projection: projection, formats: try formats.formats(progress), progress: progress)
         let selection = try stationFilter.select(inputs.stations.map(\.site), file: stations, role: "station", progress: progress)
         let analysis = try ReportAnalysis.run(
             graph: loaded.graph, stations: selection.admitted.map { inputs.stations[$0] }, hotspots: inputs.hotspots, areas: inputs.areas,

@@ -1,6 +1,7 @@
 import Coverage
 import Foundation
 import GeoCore
+import GeoIO
 import Reports
 import Planner
 import RoadNetwork
@@ -24,9 +25,10 @@ struct ReportInputs {
     ///   for an empty point file, no routable station, or no OSM candidate.
     static func read(
         stations: String, hotspots: String, districts: String?, districtNameField: String, candidates: String?,
-        loaded: LoadedNetwork, datum: ChineseDatum, maxSnap: Double, projection: Projection, progress: ProgressLog
+        loaded: LoadedNetwork, datum: ChineseDatum, maxSnap: Double, projection: Projection, formats: PointFormats,
+        progress: ProgressLog
     ) throws -> ReportInputs {
-        let inputs = try NetworkInputs(graph: loaded.graph, datum: datum, maxSnap: maxSnap)
+        let inputs = try NetworkInputs(graph: loaded.graph, datum: datum, maxSnap: maxSnap, formats: formats)
         let placedStations = try InputFileError.mapping(user: "the report") {
             try progress.time("read") { try inputs.read(URL(fileURLWithPath: stations), kind: "station") }
         }
@@ -57,7 +59,8 @@ struct ReportInputs {
             stations: placedStations.all, hotspots: placedHotspots.all,
             areas: try progress.time("read") {
                 try AuditAreasInput.read(
-                    districts, nameField: districtNameField, graph: loaded.graph, datum: datum, projection: projection)
+                    districts, nameField: districtNameField, graph: loaded.graph, datum: datum, projection: projection,
+                    formats: formats)
             },
             candidates: placedCandidates)
     }

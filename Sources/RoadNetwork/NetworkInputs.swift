@@ -1,5 +1,6 @@
 import Foundation
 import GeoCore
+import GeoIO
 
 /// The step every command takes before it computes anything: read a point file with its datum
 /// (converted to WGS84), snap each point onto the road graph (`SitePlacer`), and split the points
@@ -15,16 +16,19 @@ public struct NetworkInputs {
     public let datum: ChineseDatum
     /// The largest distance in metres from a point to its road; farther points are unroutable.
     public let maxSnap: Double
+    /// Layer and column mapping per role (`--layer`, `--fields`) and where reader notes go.
+    public let formats: PointFormats
 
     /// The inputs step for `graph`.
     /// - Throws: `ProjectionError` when the graph's CRS cannot be set up.
-    public init(graph: RoadGraph, datum: ChineseDatum, maxSnap: Double) throws {
+    public init(graph: RoadGraph, datum: ChineseDatum, maxSnap: Double, formats: PointFormats = PointFormats()) throws {
         self.placer = try SitePlacer(graph: graph)
         self.datum = datum
         self.maxSnap = maxSnap
+        self.formats = formats
     }
 
-    /// The points of the file at `url` (GeoJSON Points or CSV), in WGS84 and snapped.
+    /// The points of the file at `url` (any format `readPoints` reads), in WGS84 and snapped.
     /// - Parameters:
     ///   - kind: the singular noun of the points (`station`, `hotspot`, `candidate`, `source`), used
     ///     in the left-out messages.
@@ -37,18 +41,27 @@ public struct NetworkInputs {
     /// The points of the file at `url` in WGS84, not yet snapped (for callers that time the two apart).
     /// - Throws: `PointSetError` / `GeoJSONError` from the reader, `NetworkInputError.noPoints`.
     public func points(_ url: URL, kind: String, allowEmpty: Bool = false) throws -> [SitePoint] {
-        try Self.readPoints(path: url.relativePath, datum: datum, kind: kind, allowEmpty: allowEmpty)
+        try Self.readPoints(path: url.relativePath, datum: datum, kind: kind, allowEmpty: allowEmpty, formats: formats)
     }
 
-    /// The one point reader of every command and of `inspect --as`: the points of the file at `path`
-    /// (GeoJSON Points or CSV; the rules of `PointSetReader`: coordinates in range and not swapped,
-    /// unique ids, finite weights within `InputLimits.weight` and a finite sum), converted from `datum`
-    /// to WGS84, and at least one point unless `allowEmpty`.
-    /// - Throws: `PointSetError` / `GeoJSONError` naming `path` as given and the feature or line;
-    ///   `NetworkInputError.noPoints`.
-    public static func readPoints(path: String, datum: ChineseDatum, kind: String, allowEmpty: Bool = false) throws -> [SitePoint] {
-        let points = try PointSetReader.read(contentsOf: URL(fileURLWithPath: path), datum: datum)
-        if points.isEmpty, !allowEmpty { throw NetworkInputError.noPoints(file: path, kind: kind) }
+    /// The one point reader of every command and of `inspect --as`: the points of `path`, converted
+    /// from `datum` to WGS84, and at least one point unless `allowEmpty`.
+    ///
+    /// The reader follows the format (`PointSource.read`): GeoJSON and UTF-8 CSV with the standard
+    /// `id,lon,lat…` header through `PointSetReader` (its rules: coordinates in range and not swapped,
+    /// unique ids, finite weights within `InputLimits.weight` and a finite sum); Excel, Shapefile,
+    /// GeoPackage, KML/KMZ, GB18030 CSV and `PG:` sources through GDAL with the same rules, the layer
+    /// and column mapping of `formats` for the role `kind + "s"`, and notes to `formats.notes`.
+    /// - Throws: `PointSetError` / `GeoJSONError` / `GeoIOError` naming `path` as given and the
+    ///   feature, line or row; `NetworkInputError.noPoints`.
+    public static func readPoints(
+        path: String, datum: ChineseDatum, kind: String, allowEmpty: Bool = false, formats: PointFormats = PointFormats()
+    ) throws -> [SitePoint] {
+        let role = kind + "s"
+        let points = try PointSource.read(
+            path: path, layer: formats.layer(for: role), fields: formats.fields(for: role),
+            datum: formats.datum(for: role, else: datum), notes: formats.notes)
+        if points.isEmpty, !allowEmpty { throw NetworkInputError.noPoints(file: GeoIOError.displayName(of: path), kind: kind) }
         return points
     }
 

@@ -56,6 +56,14 @@ extension OSMExtract {
         self = withExtendedLifetime(handle) { OSMExtract(copying: handle.data) }
     }
 
+    /// Reads `path` keeping, as points of interest, the objects carrying one of
+    /// `poiMatches` (`key=value`) with the tags `poiKeys` names.
+    /// - Throws: `NetworkLoadError.unreadable` with libosmium's message.
+    init(reading path: String, poiMatches: [(key: String, value: String)], poiKeys: [String]) throws {
+        let handle = try OSMReadResult(path: path, poiMatches: poiMatches, poiKeys: poiKeys)
+        self.init(copying: handle.data)
+    }
+
     private init(copying d: nx_osm_data) {
         let strings = Self.strings(d)
         if d.has_header_box != 0 {
@@ -118,10 +126,13 @@ private final class OSMReadResult {
     /// The arrays libosmium produced (valid while `self` lives).
     var data: nx_osm_data { pointer.pointee }
 
-    init(path: String) throws {
+    init(
+        path: String, poiMatches: [(key: String, value: String)] = POIKind.matchingTags,
+        poiKeys keys: [String] = POIKind.tagKeys
+    ) throws {
         let wayKeys = ProfileRules.tagKeys.joined(separator: "\n")
-        let matches = POIKind.matchingTags.map { "\($0.key)=\($0.value)" }.joined(separator: "\n")
-        let poiKeys = POIKind.tagKeys.joined(separator: "\n")
+        let matches = poiMatches.map { "\($0.key)=\($0.value)" }.joined(separator: "\n")
+        let poiKeys = keys.joined(separator: "\n")
         guard let result = nx_osm_read(path, wayKeys, matches, poiKeys) else {
             throw NetworkLoadError.unreadable(path: path, reason: "out of memory")
         }

@@ -56,6 +56,39 @@ import Testing
         #expect(try Data(contentsOf: a) == Data("old".utf8))
     }
 
+    @Test func reservedSidecarsAreRenamedTogether() throws {
+        // A Shapefile-like set written by another writer into reserved temporaries.
+        let folder = try makeTemporaryFolder()
+        let targets = ["shp", "dbf", "cpg"].map { folder.appendingPathComponent("roads." + $0).path }
+        try Data("old shp".utf8).write(to: URL(fileURLWithPath: targets[0]))
+        let transaction = OutputTransaction()
+        let temporaries = try transaction.reserve(targets)
+        #expect(temporaries.count == 3)
+        #expect(temporaries.map { URL(fileURLWithPath: $0).pathExtension } == ["shp", "dbf", "cpg"])
+        #expect(Set(temporaries.map { URL(fileURLWithPath: $0).deletingPathExtension().path }).count == 1)  // one stem
+        for (index, path) in temporaries.enumerated() { try Data("new \(index)".utf8).write(to: URL(fileURLWithPath: path)) }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: targets[0])) == Data("old shp".utf8))
+        #expect(pending(folder).count == 4)  // the stem's marker and the three files
+        try transaction.commit()
+        #expect(try names(folder) == ["roads.cpg", "roads.dbf", "roads.shp"])
+        #expect(try Data(contentsOf: URL(fileURLWithPath: targets[2])) == Data("new 2".utf8))
+        #expect(pending(folder).isEmpty)
+    }
+
+    @Test func aReservedFileTheWriterDidNotMakeFailsTheCommitBeforeAnyRename() throws {
+        let folder = try makeTemporaryFolder()
+        let a = folder.appendingPathComponent("a.csv"), shp = folder.appendingPathComponent("x.shp")
+        try Data("old a".utf8).write(to: a)
+        let transaction = OutputTransaction()
+        try transaction.stage(Data("new a".utf8), for: a.path)
+        let temporaries = try transaction.reserve([shp.path, folder.appendingPathComponent("x.dbf").path])
+        try Data("shp".utf8).write(to: URL(fileURLWithPath: temporaries[0]))  // the .dbf never written
+        #expect(throws: AtomicFileError.self) { try transaction.commit() }
+        #expect(try Data(contentsOf: a) == Data("old a".utf8))
+        #expect(try names(folder) == ["a.csv"])
+        #expect(pending(folder).isEmpty)
+    }
+
     /// What the SIGINT/SIGTERM handler does (without its `_exit`): every registered temporary goes.
     @Test func signalCleanupRemovesEveryStagedTemporary() throws {
         let folder = try makeTemporaryFolder()

@@ -96,7 +96,7 @@ import TestSupport
             let csv = town.path("\(name)-by-hour.csv")
             let run = try #require(try runNuanxin(
                 ["audit", "--network", town.network, "--stations", stations, "--hotspots", hotspots, "--minutes", "1",
-                 "--out", town.path("\(name).geojson.out"), "--by-hour", "--by-hour-out", csv]))
+                 "--out", town.path("\(name)-audit.geojson"), "--by-hour", "--by-hour-out", csv]))
             #expect(run.status == 0, "\(run.stderr)")
             #expect(run.stdout.contains("weekday  22:00"))
             tables[name] = csvRecords(try String(contentsOfFile: csv, encoding: .utf8))

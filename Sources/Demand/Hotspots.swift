@@ -1,0 +1,159 @@
+import Foundation
+import GeoCore
+import RoadNetwork
+
+/// Why hotspots could not be made: one line naming the input and what to do.
+public struct HotspotError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// The input file.
+    public var file: String
+    /// The explanation, with what to do.
+    public var message: String
+    /// Creates an error.
+    public init(file: String, message: String) {
+        self.file = file
+        self.message = message
+    }
+    /// `file: message`.
+    public var description: String { "\(file): \(message)" }
+}
+
+/// Options of the aggregation.
+public struct HotspotOptions: Hashable, Sendable {
+    /// Cell size in metres (square side, or hexagon flat-to-flat width).
+    public var cell: Double
+    /// Square or hexagonal cells.
+    public var shape: CellShape
+    /// A cell whose centre is farther than this from every road (metres) is dropped.
+    public var maxSnap: Double
+
+    /// Creates options; defaults: 200 m squares, 300 m snapping limit.
+    public init(cell: Double = 200, shape: CellShape = .square, maxSnap: Double = 300) {
+        self.cell = cell
+        self.shape = shape
+        self.maxSnap = maxSnap
+    }
+}
+
+/// Hotspots (weighted demand points) and what happened on the way.
+public struct HotspotResult: Sendable {
+    /// Point features at cell centres (WGS84) with properties `id` (`H001`…),
+    /// `weight` (sum, rounded to 6 decimals) and `count` (members), north to
+    /// south then west to east.
+    public var collection: FeatureCollection
+    /// Demand points aggregated.
+    public var members: Int
+    /// Cells with demand before the road check.
+    public var cells: Int
+    /// Cells dropped because no road is within `maxSnap` of their centre.
+    public var droppedCells: Int
+    /// The weight those cells held.
+    public var droppedWeight: Double
+}
+
+/// `nuanxin hotspots`: demand from OSM pick-up places or from order/GPS points,
+/// aggregated into grid cells in the road graph's metric CRS.
+public enum Hotspots {
+    /// OSM objects that are pick-up places, each with its `PickupKind`.
+    /// With `includeDropoffs`, also the drop-off places of `PickupKind.dropoffTable`.
+    public static func pickups(_ points: [OSMTaggedPoint], includeDropoffs: Bool = false) -> [(point: OSMTaggedPoint, kind: PickupKind)] {
+        points.compactMap { point in PickupKind.kind(of: point.tags, includeDropoffs: includeDropoffs).map { (point, $0) } }
+    }
+
+    /// The tags to ask libosmium for: every `PickupKind` tag.
+    public static var osmMatches: [(key: String, value: String)] { osmMatches(includeDropoffs: false) }
+
+    /// The tags to ask libosmium for: every row of `PickupKind.rows(includeDropoffs:)`.
+    public static func osmMatches(includeDropoffs: Bool) -> [(key: String, value: String)] {
+        PickupKind.rows(includeDropoffs: includeDropoffs).map { ($0.key, $0.value) }
+    }
+
+    /// The OSM tag keys to keep on pick-up and drop-off places.
+    public static let osmKeys = ["amenity", "shop", "office", "building", "landuse", "name"]
+
+    /// Reads the pick-up places of an OSM file.
+    /// - Throws: `NetworkLoadError` for a missing or unreadable file.
+    /// With `includeDropoffs`, also the drop-off places (homes, offices).
+    public static func osmPickups(path: String, includeDropoffs: Bool = false) throws -> [(point: OSMTaggedPoint, kind: PickupKind)] {
+        pickups(
+            try OSMTaggedPoints.read(path: path, matching: osmMatches(includeDropoffs: includeDropoffs), keys: osmKeys),
+            includeDropoffs: includeDropoffs)
+    }
+
+    /// The points whose `time` property falls in `hours` (all points when nil).
+    /// - Returns: the kept points and how many were left out.
+    /// - Throws: `HotspotError` when `hours` is given and a point has no
+    ///   readable `time` (or no time column at all).
+    public static func filter(_ points: [SitePoint], hours: HourRange?, file: String) throws -> (kept: [SitePoint], dropped: Int) {
+        guard let hours else { return (points, 0) }
+        var kept: [SitePoint] = []
+        for point in points {
+            let text: String? = switch point.properties["time"] {
+            case .string(let s)?: s
+            case .number(let n)?: String(Int(n))
+            default: nil
+            }
+            guard let text else {
+                throw HotspotError(file: file,
+                    message: "point \(point.id) has no time; --hours needs a time column (time/时间/下单时间, or map one with --fields time=COLUMN)")
+            }
+            guard let hour = HourRange.hour(of: text) else {
+                throw HotspotError(file: file, message: "point \(point.id): time \"\(text)\" has no hour (expected e.g. 2024-05-01 11:23)")
+            }
+            if hours.contains(hour: hour) { kept.append(point) }
+        }
+        return (kept, points.count - kept.count)
+    }
+
+    /// Aggregates `members` (WGS84) into cells and drops cells with no road near.
+    /// - Parameters:
+    ///   - projection: WGS84 → the metric CRS (the road graph's).
+    ///   - roadDistance: distance in metres from a metric point to the nearest road, nil when there is none.
+    /// - Throws: `ProjectionError`.
+    /// - Complexity: O(n log n) plus one road lookup per cell.
+    public static func build(
+        members: [(id: String, coordinate: Coordinate, weight: Double)], projection: Projection, options: HotspotOptions,
+        roadDistance: (PlanarPoint) -> Double?
+    ) throws -> HotspotResult {
+        let planar = try projection.forward(members.map(\.coordinate))
+        let demand = zip(members, planar).map { DemandMember(point: $1, weight: $0.weight, id: $0.id) }
+        let cells = HotspotGrid.aggregate(demand, cell: options.cell, shape: options.shape)
+        let kept = cells.filter { cell in roadDistance(cell.centre).map { $0 <= options.maxSnap } ?? false }
+        let centres = try projection.inverse(kept.map(\.centre))
+        let width = max(3, String(kept.count).count)
+        let features = zip(kept, centres).enumerated().map { index, pair in
+            let id = "H" + String(repeating: "0", count: max(0, width - String(index + 1).count)) + String(index + 1)
+            return Feature(geometry: .point(pair.1), properties: [
+                "id": .string(id),
+                "weight": .number((pair.0.weight * 1e6).rounded() / 1e6),
+                "count": .number(Double(pair.0.count)),
+            ])
+        }
+        let dropped = cells.count - kept.count
+        let droppedWeight = cells.reduce(0) { $0 + $1.weight } - kept.reduce(0) { $0 + $1.weight }
+        return HotspotResult(
+            collection: FeatureCollection(features: features), members: members.count, cells: cells.count,
+            droppedCells: dropped, droppedWeight: droppedWeight)
+    }
+
+    /// Distance lookup on a road graph's segment index, for `build`.
+    public static func roadDistance(on index: SegmentIndex) -> (PlanarPoint) -> Double? {
+        { index.nearest(to: $0)?.distance }
+    }
+}
+
+extension Hotspots {
+    /// The hotspots as the CSV `PointSetReader` reads: header `id,lon,lat,weight,count`,
+    /// coordinates with 7 decimals, one line per hotspot, in order.
+    public static func csv(_ collection: FeatureCollection) -> String {
+        var lines = ["id,lon,lat,weight,count"]
+        for feature in collection.features {
+            guard case .point(let c)? = feature.geometry else { continue }
+            let properties = feature.properties ?? [:]
+            let id = properties["id"]?.stringValue ?? ""
+            let weight = properties["weight"]?.numberValue.map { FeatureID.number($0).description } ?? "1"
+            let count = properties["count"]?.numberValue.map { FeatureID.number($0).description } ?? "0"
+            lines.append("\(id),\(formatFixed(c.lon, decimals: 7)),\(formatFixed(c.lat, decimals: 7)),\(weight),\(count)")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
