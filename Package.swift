@@ -53,7 +53,7 @@ let package = Package(
         .testTarget(name: "GeoCoreTests", dependencies: ["GeoCore"]),
         .testTarget(name: "RoadNetworkTests", dependencies: ["RoadNetwork", "GeoCore"], exclude: ["Fixtures"]),
         .testTarget(name: "CoverageTests", dependencies: ["Coverage", "RoadNetwork", "GeoCore"]),
-        .testTarget(name: "PlannerTests", dependencies: ["Planner", "RoadNetwork", "GeoCore"]),
+        .testTarget(name: "PlannerTests", dependencies: ["Planner", "RoadNetwork", "GeoCore", "Coverage"]),
         .testTarget(name: "NuanxinCLITests", dependencies: ["GeoCore"]),
     ],
     swiftLanguageModes: [.v6],

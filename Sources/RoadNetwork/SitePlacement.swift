@@ -9,6 +9,13 @@ public struct PlacedSite: Sendable {
     /// The nearest usable road point, or unroutable with the distance to it.
     public var outcome: SnapOutcome
 
+    /// A site at `point` (metric CRS) with its snapping `outcome`.
+    public init(site: SitePoint, point: PlanarPoint, outcome: SnapOutcome) {
+        self.site = site
+        self.point = point
+        self.outcome = outcome
+    }
+
     /// The snap point when the site is routable.
     public var snap: SnapPoint? { outcome.snapPoint }
 
