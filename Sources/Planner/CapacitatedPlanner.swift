@@ -32,6 +32,15 @@ enum CapacitatedPlanner {
         var open = greedy(&flow, problem: problem, maxOpen: maxOpen, target: .infinity)
         open = swapImprove(flow, problem: problem, open: open)
         var covered = coveredWeight(problem, capacities, open: open)
+        // Second start: the uncapacitated MCLP plan (greedy + fast interchange), repaired by the same swaps;
+        // the better local optimum is kept (ties: the first).
+        let uncapacitated = HeuristicSolver.minimiseCost(CostModel.coverage(problem), maxOpen: maxOpen).openSites.sorted()
+        if uncapacitated != open.sorted(), !uncapacitated.isEmpty {
+            let other = swapImprove(nil, problem: problem, open: uncapacitated, capacities: capacities)
+            let otherCovered = coveredWeight(problem, capacities, open: other)
+            if otherCovered > covered + flow.tolerance { (open, covered) = (other, otherCovered) }
+        }
+        (open, covered) = pairPerturbation(problem, capacities, open: open, covered: covered, tolerance: flow.tolerance)
         var gap: Double? = nil
         var proven = false
         if case .exact(let limit) = method {
@@ -213,6 +222,51 @@ enum CapacitatedPlanner {
             }
         }
         return current.sorted()
+    }
+
+    /// Iterated local search on small instances (≤ `maxCandidates` candidates): for each pair of open
+    /// candidates, close both, refill greedily and swap to a local optimum; keep the first improvement and
+    /// start over, until no pair improves. Escapes the single-swap local optima that capacities create.
+    static func pairPerturbation(
+        _ problem: PlanningProblem, _ capacities: SiteCapacities, open: [Int], covered: Double, tolerance: Double,
+        maxCandidates: Int = 500
+    ) -> ([Int], Double) {
+        guard open.count >= 2, problem.candidateCount <= maxCandidates else { return (open, covered) }
+        var (open, covered) = (open.sorted(), covered)
+        var improved = true
+        while improved {
+            improved = false
+            search: for i in 0..<open.count {
+                for j in (i + 1)..<open.count {
+                    let kept = open.enumerated().filter { $0.offset != i && $0.offset != j }.map(\.element)
+                    var flow = CapacitatedFlow(problem: problem, capacities: capacities)
+                    flow.open(Array(0..<problem.existingSiteCount) + kept.map { problem.row(ofCandidate: $0) })
+                    let excluded = Set([open[i], open[j]])
+                    var refill = kept
+                    // Greedy refill of two sites, not re-opening the two just closed.
+                    for _ in 0..<2 {
+                        var best = -1, bestCovered = flow.covered + tolerance
+                        var bestFlow = flow
+                        for c in 0..<problem.candidateCount where !excluded.contains(c) && !refill.contains(c) {
+                            var trial = flow
+                            trial.open(problem.row(ofCandidate: c))
+                            if trial.covered > bestCovered { (best, bestCovered, bestFlow) = (c, trial.covered, trial) }
+                        }
+                        guard best >= 0 else { break }
+                        refill.append(best)
+                        flow = bestFlow
+                    }
+                    let candidate = swapImprove(flow, problem: problem, open: refill)
+                    let value = coveredWeight(problem, capacities, open: candidate)
+                    if value > covered + tolerance {
+                        (open, covered) = (candidate.sorted(), value)
+                        improved = true
+                        break search
+                    }
+                }
+            }
+        }
+        return (open, covered)
     }
 
     /// The capacitated covering MIP: columns `y_c` (candidates, binary) first, then `x_dr` for every

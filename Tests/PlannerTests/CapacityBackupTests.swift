@@ -97,13 +97,13 @@ import Testing
         if case .exact = method { #expect(two.provenOptimal) }
     }
 
-    /// pmed1/pmed2 (unit weights, distances as times) with T = 25: the heuristic stays within 1 % of CBC's
-    /// proven optimum for coverage, capacitated coverage (capacity 12 per site), backup, and capacitated
-    /// cover-all.
+    /// pmed1/pmed2 (unit weights, distances as times) with T = 60: the heuristic stays within 1 % of CBC's
+    /// proven optimum for coverage, capacitated coverage (capacity 12 per site: it binds, 56 of 59 on pmed1),
+    /// backup (θ = 0.5), and capacitated cover-all (site count).
     @Test(arguments: [("pmed1.txt", 5), ("pmed2.txt", 10)])
     func heuristicsWithinOnePercentOfProvenOptimum(file: String, p: Int) throws {
         let instance = try loadORLib(file)
-        let problem = try instance.planningProblem(searchLimit: 25, coverageLimit: 25)
+        let problem = try instance.planningProblem(searchLimit: 60, coverageLimit: 60)
         let capacities = try SiteCapacities(
             existing: [], candidates: [Double](repeating: 12, count: problem.candidateCount))
         let limit = SolveMethod.exact(timeLimitSeconds: 120)
@@ -129,7 +129,7 @@ import Testing
         let coverAll = try Planner.solveCapacitatedCoverAll(problem, capacities: capacities)
         let coverAllExact = try Planner.solveCapacitatedCoverAll(problem, capacities: capacities, method: limit)
         #expect(coverAllExact.provenOptimal)
-        #expect(coverAll.chosenCandidates.count <= coverAllExact.chosenCandidates.count + max(1, coverAllExact.chosenCandidates.count / 100))
-        print("\(file) T=25 p=\(p): coverage \(coverage.objectiveValue)/\(coverageExact.objectiveValue), capacitated \(capacitated.capacitatedCovered)/\(capacitatedExact.capacitatedCovered), backup \(backup.objectiveValue)/\(backupExact.objectiveValue), cover-all \(coverAll.chosenCandidates.count)/\(coverAllExact.chosenCandidates.count)")
+        #expect(Double(coverAll.chosenCandidates.count) <= 1.01 * Double(coverAllExact.chosenCandidates.count))
+        print("\(file) T=60 p=\(p): coverage \(coverage.objectiveValue)/\(coverageExact.objectiveValue), capacitated \(capacitated.capacitatedCovered)/\(capacitatedExact.capacitatedCovered), backup \(backup.objectiveValue)/\(backupExact.objectiveValue), cover-all \(coverAll.chosenCandidates.count)/\(coverAllExact.chosenCandidates.count)")
     }
 }
