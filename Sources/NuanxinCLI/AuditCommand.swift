@@ -39,7 +39,11 @@ struct AuditCommand: ParsableCommand {
             --speed-band LOW,HIGH the audit runs at both speeds: the GeoJSON holds one full set of \
             features per speed and the CSV one block of rows per speed, told apart by speed_kmh. \
             The covered shares and the largest uncovered hotspots go to stdout; --quiet prints \
-            neither them nor progress. Outputs are written atomically and are byte-identical for the \
+            neither them nor progress. --stations-out writes each station's catchment load as CSV \
+            (speed_kmh,minutes,station_id,name,hotspots_served,weight_served,minutes_mean,minutes_p90,\
+            capacity,load_ratio; the same figures as the GeoJSON's "kind": "station" features: covered \
+            hotspots go to their nearest station, ties to the first in the file; capacity is the \
+            station's capacity property). Outputs are written atomically and are byte-identical for the \
             same inputs; a failed run leaves neither file behind.
             """
     )
@@ -69,6 +73,9 @@ struct AuditCommand: ParsableCommand {
     @Option(name: .long, help: "Also write the per-district figures as CSV to this file.")
     var summary: String?
 
+    @Option(name: .customLong("stations-out"), help: "Also write each station's catchment load (hotspots and weight served, minutes, capacity, load ratio) as CSV to this file.")
+    var stationsOut: String?
+
     @OptionGroup var crsOut: OutputCRSOption
 
     @OptionGroup var output: QuietOption
@@ -76,7 +83,7 @@ struct AuditCommand: ParsableCommand {
     func validate() throws {
         try checkOption("--minutes", minutes, InputLimits.minutes)
         try OutputFileCheck.distinct(
-            outputs: [("--out", out), ("--summary", summary)],
+            outputs: [("--out", out), ("--summary", summary), ("--stations-out", stationsOut)],
             inputs: [("--network", network.network), ("--stations", stations), ("--hotspots", hotspots), ("--districts", districts)])
     }
 
@@ -88,6 +95,11 @@ struct AuditCommand: ParsableCommand {
             try progress.time("read") {
                 (try inputs.points(URL(fileURLWithPath: stations), kind: "station"),
                  try inputs.points(URL(fileURLWithPath: hotspots), kind: "hotspot"))
+            }
+        }
+        for point in stationPoints {
+            do { _ = try SiteCapacity.of(point) } catch let error as SiteCapacityError {
+                throw InputFileError(file: URL(fileURLWithPath: stations).lastPathComponent, message: error.description)
             }
         }
         let projection = try Projection(from: "EPSG:4326", to: loaded.graph.crs)
@@ -135,9 +147,12 @@ struct AuditCommand: ParsableCommand {
             if let summary {
                 files.append((data: Data(AuditCSV.text(report).utf8), url: URL(fileURLWithPath: summary)))
             }
+            if let stationsOut {
+                files.append((data: Data(try AuditCSV.stationText(report).utf8), url: URL(fileURLWithPath: stationsOut)))
+            }
             try AuditOutputFiles.write(files)
         }
-        progress.report("wrote \(out)" + (summary.map { " and \($0)" } ?? ""))
+        progress.report("wrote \(out)" + (summary.map { " and \($0)" } ?? "") + (stationsOut.map { " and \($0)" } ?? ""))
         if !output.quiet { print(AuditSummaryText.text(report), terminator: "") }
         try output.finish(progress)
     }

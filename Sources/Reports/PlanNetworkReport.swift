@@ -20,6 +20,8 @@ public struct PlanNetworkReport {
     public let speedKmh: Double
     /// The service time in minutes.
     public let minutes: Double
+    /// Capacities, backup, speed band and candidate gap (`PlanExtras`); empty for a plain plan.
+    public var extras = PlanExtras()
 
     /// Every stored property, as given.
     public init(network: NetworkPlanningProblem, objective: PlanningObjective, result: PlanResult, frontier: [FrontierPoint]?, profile: TravelProfile, speedKmh: Double, minutes: Double) {
@@ -34,7 +36,8 @@ public struct PlanNetworkReport {
 
     /// The chosen sites in rank order, without the sites that add nothing
     /// (`PlanResult.proposedSites`).
-    public var sites: [RankedSite] { result.proposedSites }
+    /// A capacitated plan keeps every chosen site: one that covers no new hotspot may still take load.
+    public var sites: [RankedSite] { extras.capacitated ? result.sites : result.proposedSites }
 
     /// Whether the objective is mean-time (p-median).
     public var isMeanTime: Bool {
