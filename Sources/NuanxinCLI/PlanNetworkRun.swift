@@ -12,42 +12,50 @@ extension PlanCommand {
     func runNetwork(path: String) throws {
         let options = networkOptions
         let progress = output.progress
-        let loaded = try options.load(path: path, progress: progress)
+        var loaded = try options.load(path: path, progress: progress)
+        let source = try CandidateSource(options.candidates!)
+        let band = variants.speedBand
+        if let band { loaded.graph = loaded.graph.retimed(cruiseSpeedKmh: band.low) }
         let maxSnap = options.maxSnapMeters
         let inputs = try NetworkInputs(graph: loaded.graph, datum: options.datum ?? .wgs84, maxSnap: maxSnap)
         let (stationPoints, hotspotPoints, candidatePoints) = try InputFileError.mapping(user: "plan") {
             try progress.time("read") {
                 (try inputs.points(URL(fileURLWithPath: options.stations!), kind: "station", allowEmpty: true),
                  try inputs.points(URL(fileURLWithPath: options.hotspots!), kind: "hotspot"),
-                 try osmOrFileCandidates(options.candidates!, loaded: loaded, networkPath: path, inputs: inputs, progress: progress))
+                 try source.listed.map { try osmOrFileCandidates($0, loaded: loaded, networkPath: path, inputs: inputs, progress: progress) } ?? [])
             }
         }
         let (stations, hotspots, candidates) = try progress.time("snap") {
             (try inputs.place(stationPoints, kind: "station", file: options.stations!),
              try inputs.place(hotspotPoints, kind: "hotspot", file: options.hotspots!),
-             try inputs.place(
-                candidatePoints, kind: "candidate", file: options.candidates!,
-                allowMostlyUnroutable: options.candidates! == PlanNetworkOptions.osmCandidates))
+             try source.listed.map {
+                try inputs.place(candidatePoints, kind: "candidate", file: $0, allowMostlyUnroutable: $0 == PlanNetworkOptions.osmCandidates).all
+             } ?? [])
         }
+        let roadSites = try source.roadSpacing.map { try RoadCandidates.sites(graph: loaded.graph, spacingMeters: $0) } ?? []
+        if let spacing = source.roadSpacing { progress.report("\(roadSites.count) road positions every \(AuditNumbers.plain(spacing)) m as candidates") }
         try InputFileError.mapping(user: "plan") {
             try stations.requireRoutable()
             try hotspots.requireRoutable()
         }
-        for (name, set) in [("stations", stations), ("hotspots", hotspots), ("candidates", candidates)] {
-            progress.timings?.setSize(name, set.all.count)
+        for (name, count) in [("stations", stations.all.count), ("hotspots", hotspots.all.count), ("candidates", candidates.count + roadSites.count)] {
+            progress.timings?.setSize(name, count)
         }
 
         let searchMinutes: Double? = objective == .meanTime ? options.searchMinutes ?? 2 * options.serviceMinutes : nil
-        let (network, matrixSeconds) = try timed("matrix", progress) {
+        let matrix: MatrixConstruction = roadSites.isEmpty ? .perSite : .reverseFromHotspots
+        func problem(_ graph: RoadGraph) throws -> NetworkPlanningProblem {
             try NetworkPlanningProblem(
-                graph: loaded.graph, stations: stations.all, candidates: candidates.all, hotspots: hotspots.all,
-                maxSnap: maxSnap, coverageMinutes: options.serviceMinutes, searchMinutes: searchMinutes)
+                graph: graph, stations: stations.all, candidates: candidates + roadSites, hotspots: hotspots.all,
+                maxSnap: maxSnap, coverageMinutes: options.serviceMinutes, searchMinutes: searchMinutes, matrix: matrix)
         }
+        let (network, matrixSeconds) = try timed("matrix", progress) { try problem(loaded.graph) }
+        let high = try band.map { band in try timed("matrix", progress) { try problem(loaded.graph.retimed(cruiseSpeedKmh: band.high)) }.0 }
         reportLeftOut(network, progress: progress)
         guard network.problem.candidateCount > 0 else {
             throw PlanCommandError.noCandidateLeft(
-                file: options.candidates! == PlanNetworkOptions.osmCandidates ? fileName(path) : fileName(options.candidates!),
-                given: candidates.all.count)
+                file: source.listed.map { $0 == PlanNetworkOptions.osmCandidates ? fileName(path) : fileName($0) } ?? "roads",
+                given: candidates.count + roadSites.count)
         }
         let unroutableHotspots = hotspots.unroutable.count
         if unroutableHotspots > 0 {
@@ -61,14 +69,23 @@ extension PlanCommand {
         case .coverAll: planning = .coverAll(targetShare: targetShare ?? 1)
         }
         let method: SolveMethod = exact ? .exact(timeLimitSeconds: timeLimit) : .heuristic
-        let result = try progress.time("solve") { try Planner.solve(network.problem, objective: planning, method: method) }
+        let variantOptions = PlanVariantOptions(
+            capacities: variants.capacity ? try capacities(network) : nil, backupTheta: variants.backup ? 0.5 : nil,
+            listedCandidates: source.roadSpacing == nil ? nil : network.candidates.prefix { !RoadCandidates.isRoadPosition($0) }.count)
+        let solved = try progress.time("solve") {
+            try Planner.solveVariant(network.problem, objective: planning, options: variantOptions, method: method)
+        }
+        let result = solved.plan
         let (frontierPoints, frontierSeconds) = try frontierRange().map { range in
             try timed("frontier", progress) { try Planner.coverageFrontier(network.problem, newSites: range, method: method) }
         }.map { ($0.0 as [FrontierPoint]?, $0.1) } ?? (nil, 0)
 
-        let report = PlanNetworkReport(
+        var report = PlanNetworkReport(
             network: network, objective: planning, result: result, frontier: frontierPoints,
             profile: options.travelProfile, speedKmh: loaded.graph.cruiseSpeedKmh, minutes: options.serviceMinutes)
+        report.extras = PlanExtras(
+            solved, capacitated: variants.capacity, backupTheta: variantOptions.backupTheta, roadSpacing: source.roadSpacing,
+            speedBand: band.map { ($0.low, $0.high) }, high: high?.problem, frontier: frontierPoints)
         let files = PlanFiles.network(report, out: networkOutPath, summary: options.summary, frontier: frontierOutPath, transform: crsOut.apply(to:))
         try progress.time("write") { try AuditOutputFiles.write(files) }
         progress.report("wrote " + files.map(\.url.path).joined(separator: ", "))
@@ -119,6 +136,22 @@ extension PlanCommand {
         let seconds = PhaseTimings.seconds(clock.now - start)
         progress.timings?.add(phase, seconds: seconds)
         return (value, seconds)
+    }
+
+    /// The capacities of the used stations and candidates from their `capacity` property; a candidate
+    /// without one takes `--default-capacity` (else unlimited), a station without one is unlimited.
+    private func capacities(_ network: NetworkPlanningProblem) throws -> SiteCapacities {
+        func read(_ sites: [PlacedSite], file: String) throws -> [Double?] {
+            try sites.map { placed in
+                do { return try SiteCapacity.of(placed.site) } catch let error as SiteCapacityError {
+                    throw InputFileError(file: fileName(file), message: error.description)
+                }
+            }
+        }
+        return try SiteCapacities(
+            for: network.problem, existing: try read(network.stations, file: networkOptions.stations!),
+            candidates: try read(network.candidates, file: networkOptions.candidates!),
+            defaultCandidate: variants.defaultCapacity ?? .infinity)
     }
 
     /// Lists the stations and candidates left out on stderr, one line each.

@@ -22,6 +22,11 @@ public enum RoadCandidates {
             return PlacedSite(site: site, point: position.snap.point, outcome: .snapped(position.snap))
         }
     }
+
+    /// Whether `site` is a road position made by `sites` (its `road_candidate` property is `true`).
+    public static func isRoadPosition(_ site: PlacedSite) -> Bool {
+        site.site.properties["road_candidate"] == .bool(true)
+    }
 }
 
 /// What the candidate list limits: the best coverage with the listed candidates against the best with

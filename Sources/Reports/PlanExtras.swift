@@ -28,6 +28,26 @@ public struct PlanExtras: Sendable {
     /// Nothing beyond the plain plan.
     public init() {}
 
+    /// The extras of `solved`: `capacitated` lists loads, `backupTheta` reports double coverage,
+    /// `roadSpacing` the road positions' spacing; with `speedBand`, `high` is the same problem timed at
+    /// the high speed, on which the plan's and each `frontier` point's service is measured
+    /// (`Planner.service`).
+    public init(
+        _ solved: PlanVariantResult, capacitated: Bool, backupTheta: Double?, roadSpacing: Double?,
+        speedBand: (low: Double, high: Double)?, high: PlanningProblem?, frontier: [FrontierPoint]?
+    ) {
+        self.extended = solved.extended
+        self.capacitated = capacitated
+        self.backupTheta = backupTheta
+        self.candidateGap = solved.candidateGap
+        self.roadSpacingMeters = roadSpacing
+        if let speedBand, let high {
+            self.speedBand = speedBand
+            self.high = (Planner.service(high, open: []), Planner.service(high, open: solved.plan.chosenCandidates))
+            self.frontierHighShares = frontier?.map { Planner.service(high, open: $0.candidates).coveredShare }
+        }
+    }
+
     /// Whether double coverage is reported (backup plans).
     public var reportsDoubleCoverage: Bool { backupTheta != nil }
 }

@@ -36,8 +36,9 @@ public struct PlanNetworkReport {
 
     /// The chosen sites in rank order, without the sites that add nothing
     /// (`PlanResult.proposedSites`).
-    /// A capacitated plan keeps every chosen site: one that covers no new hotspot may still take load.
-    public var sites: [RankedSite] { extras.capacitated ? result.sites : result.proposedSites }
+    /// Capacitated and backup plans keep every chosen site: one that covers no new hotspot may still
+    /// take load or cover hotspots a second time.
+    public var sites: [RankedSite] { extras.extended != nil ? result.sites : result.proposedSites }
 
     /// Whether the objective is mean-time (p-median).
     public var isMeanTime: Bool {
