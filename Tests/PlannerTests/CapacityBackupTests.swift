@@ -99,8 +99,9 @@ import Testing
 
     /// pmed1/pmed2 (unit weights, distances as times) with T = 60: the heuristic stays within 1 % of CBC's
     /// proven optimum for coverage, capacitated coverage (capacity 12 per site: it binds, 56 of 59 on pmed1),
-    /// backup (θ = 0.5), and capacitated cover-all (site count).
-    @Test(arguments: [("pmed1.txt", 5), ("pmed2.txt", 10)])
+    /// backup (θ = 0.5), and capacitated cover-all (site count). pmed1 only: pmed2 (p = 10) passed the same
+    /// checks but took most of a minute in a debug build (phase-1 report); CI keeps the quicker instance.
+    @Test(arguments: [("pmed1.txt", 5)])
     func heuristicsWithinOnePercentOfProvenOptimum(file: String, p: Int) throws {
         let instance = try loadORLib(file)
         let problem = try instance.planningProblem(searchLimit: 60, coverageLimit: 60)
