@@ -23,6 +23,11 @@ struct ReachCommand: ParsableCommand {
             written as features with "unroutable": true, reason, snap_m and no geometry. The run \
             fails only when no station is routable. --out defaults to out/reach.geojson (out/ is \
             created); the file is written atomically.
+            --split: one polygon per station and level, the merged circle cut into the stations' \
+            catchments (each piece of road goes to the station reaching it first, a road cut where \
+            two stations' times are equal; overlapping access margins go to the station first in \
+            the file): disjoint, their union the merged circle, nested per station; features as with \
+            --per-station (station_id, road_km the station's own road).
             Example:
               nuanxin reach --network geodata/chengdu-center.osm.pbf --stations stations.geojson --minutes 5,10,15
             """
@@ -44,6 +49,9 @@ struct ReachCommand: ParsableCommand {
     @Flag(name: .customLong("per-station"), help: "One set of circles per station instead of one for all stations together.")
     var perStation = false
 
+    @Flag(help: "Split the merged circles into the stations' catchments: one polygon per station and level, non-overlapping.")
+    var split = false
+
     @OptionGroup var crsOut: OutputCRSOption
 
     @Option(help: "Output GeoJSON file (default: out/reach.geojson, creating out/).")
@@ -57,6 +65,7 @@ struct ReachCommand: ParsableCommand {
     func validate() throws {
         try OutputFileCheck.distinct(outputs: [("--out", out)], inputs: [("--network", network.network), ("--stations", stations)])
         _ = try minutes.ascending()
+        if split && perStation { throw ValidationError("give either --per-station or --split, not both") }
         try checkOption("--access", access, InputLimits.accessMeters)
     }
 
@@ -77,7 +86,7 @@ struct ReachCommand: ParsableCommand {
         let report = try progress.step("drawing circles", phase: "geometry") {
             try engine.run(
                 graph: loaded.graph, stations: placed.all, speedsKmh: network.speeds,
-                scope: perStation ? .perStation : .merged, maxSnap: network.maxSnap, progress: { progress.report($0) })
+                scope: split ? .split : perStation ? .perStation : .merged, maxSnap: network.maxSnap, progress: { progress.report($0) })
         }
         let features = ReachFeatures(
             projection: try Projection(from: "EPSG:4326", to: loaded.graph.crs),

@@ -189,4 +189,22 @@ import Testing
         #expect(gap["road_only_hotspots"]?.arrayValue?.compactMap { $0.objectValue?["id"]?.stringValue } == ["H"])
         #expect(result.stdout.contains("candidate gap"))
     }
+
+    /// `reach --split` on the street with S1 at 104.060 and S2 at 104.070: 2 stations × 2 levels, each with
+    /// its station id; at 15 min each rides half the street (479.25 m, road_km 0.479); with --per-station refused.
+    @Test func reachSplitWritesOnePolygonPerStationAndLevel() throws {
+        let street = try Street(["stations.geojson": Self.points([("S1", 104.060, ""), ("S2", 104.070, "")])])
+        guard let result = try street.run("reach", [
+            "--stations", street.path("stations.geojson"), "--minutes", "1,15", "--split", "--out", street.path("split.geojson"), "-q",
+        ]), let both = try street.run("reach", [
+            "--stations", street.path("stations.geojson"), "--split", "--per-station", "--out", street.path("x.geojson"),
+        ]) else { return }
+        #expect(result.status == 0, "\(result.stderr)")
+        let features = try GeoJSONReader.read(contentsOf: URL(fileURLWithPath: street.path("split.geojson"))).features
+        let keys = features.map { "\($0.properties?["station_id"]?.stringValue ?? "-")@\($0.properties?["minutes"]?.numberValue ?? 0)" }
+        #expect(keys == ["S1@1.0", "S2@1.0", "S1@15.0", "S2@15.0"])
+        #expect(features.suffix(2).map { $0.properties?["road_km"] } == [.number(0.479), .number(0.479)])
+        #expect(both.status == 64)
+        #expect(both.stderr.contains("--split"))
+    }
 }
