@@ -83,6 +83,9 @@ struct ReportCommand: ParsableCommand {
     static let defaultOut = "out/report.html"
     /// New sites proposed when `--new` is not given.
     static let defaultNewSites = 5
+    /// `--candidates` as listed candidates and road positions (`FILE,roads:N`: the candidate gap).
+    var candidateSource: CandidateSource? { get throws { try candidates.map(CandidateSource.init) } }
+
     /// The credit every map made from OSM data must show.
     static let attribution = "© OpenStreetMap contributors (ODbL 1.0)"
 
@@ -90,7 +93,10 @@ struct ReportCommand: ParsableCommand {
         try OutputFileCheck.distinct(
             outputs: [("--out", out)],
             inputs: [("--network", network.network), ("--stations", stations), ("--hotspots", hotspots),
-                     ("--districts", districts), ("--candidates", candidates)])
+                     ("--districts", districts), ("--candidates", try candidateSource?.listed)])
+        if let source = try candidateSource, source.listed == nil {
+            throw ValidationError("--candidates roads:N needs the listed candidates too in the report: --candidates FILE,roads:N or osm,roads:N")
+        }
         let limit = try minutes.ascending().last!
         _ = limit
         if let newSites {
@@ -108,12 +114,18 @@ struct ReportCommand: ParsableCommand {
         let projection = try Projection(from: "EPSG:4326", to: loaded.graph.crs)
         let inputs = try ReportInputs.read(
             stations: stations, hotspots: hotspots, districts: districts, districtNameField: districtNameField,
-            candidates: candidates, loaded: loaded, datum: inputCRS.datum, maxSnap: network.maxSnap,
+            candidates: try candidateSource?.listed, loaded: loaded, datum: inputCRS.datum, maxSnap: network.maxSnap,
             projection: projection, progress: progress)
-        let analysis = try ReportAnalysis.run(
-            graph: loaded.graph, stations: inputs.stations, hotspots: inputs.hotspots, areas: inputs.areas,
-            candidates: inputs.candidates, newSites: newSites ?? Self.defaultNewSites, minutes: try minutes.ascending(),
-            bandSpeeds: network.speedBand == nil ? [] : network.speeds, maxSnap: network.maxSnap, progress: progress)
+        let analysis: ReportAnalysis
+        do {
+            analysis = try ReportAnalysis.run(
+                graph: loaded.graph, stations: inputs.stations, hotspots: inputs.hotspots, areas: inputs.areas,
+                candidates: inputs.candidates, newSites: newSites ?? Self.defaultNewSites, minutes: try minutes.ascending(),
+                bandSpeeds: network.speedBand == nil ? [] : network.speeds, maxSnap: network.maxSnap, progress: progress,
+                roadSpacing: try candidateSource?.roadSpacing)
+        } catch let error as SiteCapacityError {
+            throw InputFileError(file: URL(fileURLWithPath: stations).lastPathComponent, message: error.description)
+        }
         for excluded in analysis.plan?.excluded ?? [] {
             progress.report("candidate \(excluded.site.site.id) is left out: \(excluded.exclusion)")
         }
@@ -147,7 +159,7 @@ struct ReportCommand: ParsableCommand {
             networkFile: fileName, profile: network.profile.rawValue, speedKmh: analysis.graph.cruiseSpeedKmh,
             minutes: analysis.circles.map(\.minutes), limitMinutes: analysis.limitMinutes,
             accessM: analysis.accessMeters,
-            candidatesSource: candidates.map { $0 == ReportInputs.osmCandidates ? "osm" : URL(fileURLWithPath: $0).lastPathComponent },
+            candidatesSource: (try? candidateSource?.listed).flatMap { $0 }.map { $0 == ReportInputs.osmCandidates ? "osm" : URL(fileURLWithPath: $0).lastPathComponent },
             newSites: candidates == nil ? 0 : newSites ?? Self.defaultNewSites, generator: "nuanxin \(Nuanxin.configuration.version)")
     }
 }

@@ -5,7 +5,7 @@ import RoadNetwork
 
 /// Everything `nuanxin report` computes before it lays the page out: the merged
 /// circles at every minute value, the audit at the largest one, the audit at each
-/// speed of the band, and the plan with its frontier.
+/// speed of the band, the plan with its frontier, the stations' catchments and loads.
 public struct ReportAnalysis {
     /// The graph at the main speed.
     public let graph: RoadGraph
@@ -23,6 +23,10 @@ public struct ReportAnalysis {
     public let plan: ReportPlan?
     /// How far from a reached road the circles reach, in metres.
     public let accessMeters: Double
+    /// The stations' catchments at the largest minute value (`CatchmentAreas`), routable stations in input order.
+    public var catchments: [StationCircles] = []
+    /// Each station's catchment load at the largest minute value (`StationCatchments`), in input order.
+    public var loads: [StationLoad] = []
 
     /// The audit's travel-time limit: the largest minute value.
     public var limitMinutes: Double { audit.hotspots.limitMinutes }
@@ -33,7 +37,7 @@ public struct ReportAnalysis {
     public static func run(
         graph: RoadGraph, stations: [PlacedSite], hotspots: [PlacedSite], areas: AuditAreas,
         candidates: [PlacedSite]?, newSites: Int, minutes: [Double], bandSpeeds: [Double], maxSnap: Double,
-        progress: ProgressLog
+        progress: ProgressLog, roadSpacing: Double? = nil
     ) throws -> ReportAnalysis {
         let engine = try ReachEngine(minutes: minutes)
         let limit = minutes.last!
@@ -60,11 +64,16 @@ public struct ReportAnalysis {
             try progress.step("plan of \(newSites) new sites among \(candidates.count) candidates", phase: "plan") {
                 try ReportPlan.run(
                     graph: graph, stations: stations, candidates: candidates, hotspots: hotspots, maxSnap: maxSnap,
-                    minutes: limit, newSites: newSites)
+                    minutes: limit, newSites: newSites, roadSpacing: roadSpacing)
             }
         }
-        return ReportAnalysis(
+        var analysis = ReportAnalysis(
             graph: graph, stations: stations, hotspots: hotspots, circles: circles, audit: audit,
             speedRows: speedRows, plan: plan, accessMeters: engine.builder.accessDistance)
+        analysis.loads = try StationCatchments.loads(stations: stations, hotspots: hotspots, audit: audit.hotspots)
+        analysis.catchments = try progress.step("catchments at \(AuditNumbers.plain(limit)) minutes", phase: "geometry") {
+            try CatchmentAreas.split(graph: graph, stations: stations, engine: try ReachEngine(minutes: [limit]))
+        }
+        return analysis
     }
 }
