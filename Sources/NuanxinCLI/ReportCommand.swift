@@ -19,7 +19,12 @@ struct ReportCommand: ParsableCommand {
             audit`, per district with --districts), and with --candidates the plan of --new sites for \
             coverage (heuristic, as `nuanxin plan --objective coverage`) and its frontier for 0 to \
             max(--new, 10) new sites. With --speed-band LOW,HIGH the audit also runs at both speeds; \
-            the map and tables stay at the profile's speed (15 km/h for ebike).
+            the map and tables stay at the profile's speed (15 km/h for ebike). The page also shows \
+            the stations' catchments at the largest value (as `reach --split`, one colour each) and \
+            their loads (as `audit --stations-out`, overloaded first); --candidates FILE,roads:N adds \
+            road positions every N metres for the candidate gap (the listed candidates' best against \
+            the best anywhere on the roads, and the hotspots only road positions reach) while the \
+            plan stays on the listed candidates.
 
             The page holds everything (no CDN, no tile server, no web font): the roads are drawn \
             from the network itself, coordinates rounded to 5 decimals (about 1 m). Names from the \
