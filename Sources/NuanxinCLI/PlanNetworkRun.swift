@@ -138,22 +138,6 @@ extension PlanCommand {
         return (value, seconds)
     }
 
-    /// The capacities of the used stations and candidates from their `capacity` property; a candidate
-    /// without one takes `--default-capacity` (else unlimited), a station without one is unlimited.
-    private func capacities(_ network: NetworkPlanningProblem) throws -> SiteCapacities {
-        func read(_ sites: [PlacedSite], file: String) throws -> [Double?] {
-            try sites.map { placed in
-                do { return try SiteCapacity.of(placed.site) } catch let error as SiteCapacityError {
-                    throw InputFileError(file: fileName(file), message: error.description)
-                }
-            }
-        }
-        return try SiteCapacities(
-            for: network.problem, existing: try read(network.stations, file: networkOptions.stations!),
-            candidates: try read(network.candidates, file: networkOptions.candidates!),
-            defaultCandidate: variants.defaultCapacity ?? .infinity)
-    }
-
     /// Lists the stations and candidates left out on stderr, one line each.
     private func reportLeftOut(_ network: NetworkPlanningProblem, progress: ProgressLog) {
         for excluded in network.excludedStations {

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import GeoCore
+import Planner
+import RoadNetwork
 
 /// `nuanxin plan`'s network-mode variants: capacities, backup coverage, a speed band, and road
 /// positions as candidates (`--candidates [FILE|osm,]roads:N`).
@@ -63,5 +65,23 @@ struct CandidateSource: Equatable {
             self.roadSpacing = metres
         }
         self.listed = listed
+    }
+}
+
+extension PlanCommand {
+    /// The capacities of the used stations and candidates from their `capacity` property; a candidate
+    /// without one takes `--default-capacity` (else unlimited), a station without one is unlimited.
+    func capacities(_ network: NetworkPlanningProblem) throws -> SiteCapacities {
+        func read(_ sites: [PlacedSite], file: String) throws -> [Double?] {
+            try sites.map { placed in
+                do { return try SiteCapacity.of(placed.site) } catch let error as SiteCapacityError {
+                    throw InputFileError(file: URL(fileURLWithPath: file).lastPathComponent, message: error.description)
+                }
+            }
+        }
+        return try SiteCapacities(
+            for: network.problem, existing: try read(network.stations, file: networkOptions.stations!),
+            candidates: try read(network.candidates, file: networkOptions.candidates!),
+            defaultCandidate: variants.defaultCapacity ?? .infinity)
     }
 }
