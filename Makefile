@@ -88,11 +88,13 @@ demo-reach:
 		--minutes 15 --per-station --out $(OUT)/reach-per-station.geojson
 	$(NUANXIN) reach --network $(DEMO_NETWORK) --cache $(OUT)/cache --stations $(DEMO_STATIONS) \
 		--minutes 15 --at 22:30 --out $(OUT)/reach-2230.geojson
+	$(NUANXIN) reach --network $(DEMO_NETWORK) --cache $(OUT)/cache --stations $(DEMO_STATIONS) \
+		--minutes 5,10,15 --split --out $(OUT)/reach-split.geojson
 
 demo-audit:
 	$(NUANXIN) audit --network $(DEMO_NETWORK) --cache $(OUT)/cache --stations $(DEMO_STATIONS) \
 		--hotspots $(DEMO_HOTSPOTS) --districts $(DEMO_DISTRICTS) --minutes 15 \
-		--out $(OUT)/audit.geojson --summary $(OUT)/audit.csv --by-hour
+		--out $(OUT)/audit.geojson --summary $(OUT)/audit.csv --by-hour --stations-out $(OUT)/audit-stations.csv
 	$(NUANXIN) audit --network $(DEMO_NETWORK) --cache $(OUT)/cache --stations $(DEMO_STATIONS) \
 		--hotspots $(DEMO_HOTSPOTS) --districts $(DEMO_DISTRICTS) --minutes 15 --service charging \
 		--out $(OUT)/audit-charging.geojson --summary $(OUT)/audit-charging.csv
@@ -107,11 +109,23 @@ demo-plan:
 	$(NUANXIN) plan --network $(DEMO_NETWORK) --cache $(OUT)/cache --stations $(DEMO_STATIONS) \
 		--hotspots $(DEMO_HOTSPOTS) --candidates $(DEMO_CANDIDATES) --objective coverage --new 3 \
 		--minutes 15 --hours 0-24 --out $(OUT)/plan-hours.geojson --summary $(OUT)/plan-hours.csv
+	$(NUANXIN) plan --network $(DEMO_NETWORK) --cache $(OUT)/cache --stations $(DEMO_STATIONS) \
+		--hotspots $(DEMO_HOTSPOTS) --candidates $(DEMO_CANDIDATES) --new 3 --capacity --default-capacity 48 \
+		--out $(OUT)/plan-capacity.geojson --summary $(OUT)/plan-capacity.csv
+	$(NUANXIN) plan --network $(DEMO_NETWORK) --cache $(OUT)/cache --stations $(DEMO_STATIONS) \
+		--hotspots $(DEMO_HOTSPOTS) --candidates $(DEMO_CANDIDATES) --new 3 --backup \
+		--out $(OUT)/plan-backup.geojson
+	$(NUANXIN) plan --network $(DEMO_NETWORK) --cache $(OUT)/cache --stations $(DEMO_STATIONS) \
+		--hotspots $(DEMO_HOTSPOTS) --candidates $(DEMO_CANDIDATES) --new 3 --speed-band 12,15 --frontier 1..5 \
+		--out $(OUT)/plan-speed-band.geojson
+	$(NUANXIN) plan --network $(DEMO_NETWORK) --cache $(OUT)/cache --stations $(DEMO_STATIONS) \
+		--hotspots $(DEMO_HOTSPOTS) --candidates $(DEMO_CANDIDATES),roads:250 --new 3 \
+		--out $(OUT)/plan-roads.geojson --summary $(OUT)/plan-roads.csv
 
 # The report a planner opens offline: map, tables and charts in one HTML file.
 demo-report:
 	$(NUANXIN) report --network $(DEMO_NETWORK) --cache $(OUT)/cache --stations $(DEMO_STATIONS) \
-		--hotspots $(DEMO_HOTSPOTS) --districts $(DEMO_DISTRICTS) --candidates $(DEMO_CANDIDATES) --new 5 \
+		--hotspots $(DEMO_HOTSPOTS) --districts $(DEMO_DISTRICTS) --candidates $(DEMO_CANDIDATES),roads:250 --new 5 \
 		--minutes 5,10,15 --speed-band 12,20 --data-note "OpenStreetMap, data of about 2018" \
 		--out $(OUT)/report.html
 

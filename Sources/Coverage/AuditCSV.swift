@@ -45,6 +45,36 @@ public enum AuditCSV {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// The header of the per-station CSV (`stationText`).
+    public static let stationColumns = [
+        "speed_kmh", "minutes", "station_id", "name", "hotspots_served", "weight_served",
+        "minutes_mean", "minutes_p90", "capacity", "load_ratio",
+    ]
+
+    /// The per-station catchment loads of `report` (`StationCatchments`) as CSV: per run, one row
+    /// per station in input order; empty fields for a station serving none (minutes) or without a
+    /// capacity (capacity, load_ratio). Minutes 2 decimals, load_ratio 4.
+    /// - Throws: `SiteCapacityError` from a station's `capacity` property.
+    public static func stationText(_ report: AuditReport) throws -> String {
+        var lines = [stationColumns.joined(separator: ",")]
+        for run in report.runs {
+            let loads = try StationCatchments.loads(stations: report.stations, hotspots: report.hotspots, audit: run.hotspots)
+            for load in loads {
+                let site = report.stations[load.station].site
+                func fixed(_ value: Double?, _ decimals: Int) -> String { value.map { formatFixed($0, decimals: decimals) } ?? "" }
+                lines.append([
+                    AuditNumbers.plain(run.speedKmh), AuditNumbers.plain(report.limitMinutes), quoted(site.id), quoted(site.name ?? ""),
+                    String(load.hotspotsServed),
+                    AuditNumbers.plain(AuditNumbers.rounded(load.weightServed, decimals: AuditNumbers.weightDecimals)),
+                    fixed(load.minutesMean, 2), fixed(load.minutesP90, 2),
+                    load.capacity.map { AuditNumbers.plain(AuditNumbers.rounded($0, decimals: AuditNumbers.weightDecimals)) } ?? "",
+                    fixed(load.loadRatio, AuditNumbers.shareDecimals),
+                ].joined(separator: ","))
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
     /// `field` as a CSV field, quoted when needed.
     static func quoted(_ field: String) -> String {
         guard field.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) else { return field }

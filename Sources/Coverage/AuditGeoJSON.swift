@@ -20,6 +20,12 @@ import RoadNetwork
 /// 3. when some hotspots lie in no district, a `"kind": "district"` feature
 ///    named `(outside districts)` with null geometry and null
 ///    `uncovered_area_km2`.
+/// 4. one `"kind": "station"` Point per station, in input order (its catchment,
+///    `StationCatchments`): `id`, `name`, `hotspots_served`, `weight_served`,
+///    `minutes_mean`, `minutes_p90` (2 decimals; null when it serves none),
+///    `capacity` and `load_ratio` (4 decimals; null without a `capacity`
+///    property), `minutes`, `speed_kmh`. The `weight_served` of all stations
+///    add up to the covered weight.
 public enum AuditGeoJSON {
     /// The name of the row and feature for hotspots outside every district.
     public static let outsideName = "(outside districts)"
@@ -61,6 +67,10 @@ public enum AuditGeoJSON {
                 properties["speed_kmh"] = speed
                 features.append(Feature(geometry: nil, properties: properties))
             }
+            let loads = try StationCatchments.loads(stations: report.stations, hotspots: report.hotspots, audit: audit)
+            for load in loads {
+                features.append(stationFeature(report.stations[load.station].site, load, report: report, speed: speed))
+            }
         }
         return FeatureCollection(features: features)
     }
@@ -86,6 +96,22 @@ public enum AuditGeoJSON {
             properties["unroutable"] = .bool(true)
             properties["reason"] = .string(reason)
         }
+        return Feature(geometry: .point(site.coordinate), properties: properties)
+    }
+
+    private static func stationFeature(_ site: SitePoint, _ load: StationLoad, report: AuditReport, speed: JSONValue) -> Feature {
+        func number(_ value: Double?, _ decimals: Int) -> JSONValue {
+            value.map { .number(AuditNumbers.rounded($0, decimals: decimals)) } ?? .null
+        }
+        let properties: [String: JSONValue] = [
+            "kind": .string("station"), "id": .string(site.id), "name": site.name.map { .string($0) } ?? .null,
+            "hotspots_served": .number(Double(load.hotspotsServed)),
+            "weight_served": number(load.weightServed, AuditNumbers.weightDecimals),
+            "minutes_mean": number(load.minutesMean, 2), "minutes_p90": number(load.minutesP90, 2),
+            "capacity": number(load.capacity, AuditNumbers.weightDecimals),
+            "load_ratio": number(load.loadRatio, AuditNumbers.shareDecimals),
+            "minutes": .number(report.limitMinutes), "speed_kmh": speed,
+        ]
         return Feature(geometry: .point(site.coordinate), properties: properties)
     }
 

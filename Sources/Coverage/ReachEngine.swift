@@ -8,6 +8,9 @@ public enum ReachScope: Sendable {
     case merged
     /// One set of circles per station.
     case perStation
+    /// The merged circles split into the stations' catchments (`CatchmentAreas`): one polygon per
+    /// station and level, disjoint, their union the merged circle.
+    case split
 }
 
 /// Draws honest 15-minute service circles (15分钟服务圈): the road each
@@ -87,6 +90,11 @@ public struct ReachEngine: Sendable {
             runs = try zip(speedsKmh, graphs).map { speed, timed in
                 progress?("circles of each of \(routable.count) stations at \(formatFixed(speed, decimals: 1)) km/h")
                 return ReachRun(speedKmh: speed, merged: [], perStation: try perStation(graph: timed, stations: routable, progress: progress))
+            }
+        case .split:
+            runs = try zip(speedsKmh, graphs).map { speed, timed in
+                progress?("catchments of \(routable.count) stations at \(formatFixed(speed, decimals: 1)) km/h")
+                return ReachRun(speedKmh: speed, merged: [], perStation: try CatchmentAreas.split(graph: timed, stations: routable, engine: self))
             }
         }
         return ReachReport(runs: runs, unroutable: Self.unroutable(stations, maxSnap: maxSnap), routableCount: routable.count)

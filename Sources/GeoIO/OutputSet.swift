@@ -185,7 +185,10 @@ public struct FeatureLayers: Sendable {
     }
 
     /// The layers of `nuanxin audit`'s document: `hotspots` (points), `districts` (`"kind": "district"`
-    /// outlines with their figures) and `gaps` (`"kind": "gap"`, the uncovered parts).
+    /// outlines with their figures), `gaps` (`"kind": "gap"`, the uncovered parts) and `stations`
+    /// (`"kind": "station"` points with their catchment loads).
     public static let audit = FeatureLayers(
-        property: "kind", values: [(value: "district", layer: "districts"), (value: "gap", layer: "gaps")], other: "hotspots")
+        property: "kind",
+        values: [(value: "district", layer: "districts"), (value: "gap", layer: "gaps"), (value: "station", layer: "stations")],
+        other: "hotspots")
 }

@@ -41,7 +41,11 @@ struct AuditCommand: ParsableCommand {
             --speed-band LOW,HIGH the audit runs at both speeds: the GeoJSON holds one full set of \
             features per speed and the CSV one block of rows per speed, told apart by speed_kmh. \
             The covered shares and the largest uncovered hotspots go to stdout; --quiet prints \
-            neither them nor progress. Outputs are written atomically and are byte-identical for the \
+            neither them nor progress. --stations-out writes each station's catchment load as CSV \
+            (speed_kmh,minutes,station_id,name,hotspots_served,weight_served,minutes_mean,minutes_p90,\
+            capacity,load_ratio; the same figures as the GeoJSON's "kind": "station" features: covered \
+            hotspots go to their nearest station, ties to the first in the file; capacity is the \
+            station's capacity property). Outputs are written atomically and are byte-identical for the \
             same inputs; a failed run leaves neither file behind.
 
             Direction (issue 15): by default times run to the station (--direction to-station, on the \
@@ -86,6 +90,9 @@ struct AuditCommand: ParsableCommand {
 
     @OptionGroup var geometry: GeometryOption
 
+    @Option(name: .customLong("stations-out"), help: "Also write each station's catchment load (hotspots and weight served, minutes, capacity, load ratio) as CSV to this file.")
+    var stationsOut: String?
+
     @OptionGroup var crsOut: OutputCRSOption
 
     @OptionGroup var stationFilter: StationFilterOptions
@@ -109,7 +116,7 @@ struct AuditCommand: ParsableCommand {
         if byHourOut != nil && !byHour { throw ValidationError("--by-hour-out needs --by-hour") }
         try outLayer.validate(out: out)
         try OutputFileCheck.distinct(
-            outputs: [("--out", out), ("--summary", summary), ("--by-hour-out", byHour ? byHourPath : nil)],
+            outputs: [("--out", out), ("--summary", summary), ("--by-hour-out", byHour ? byHourPath : nil), ("--stations-out", stationsOut)],
             inputs: [("--network", network.network), ("--stations", stations), ("--hotspots", hotspots), ("--districts", districts)])
     }
 
@@ -122,6 +129,11 @@ struct AuditCommand: ParsableCommand {
             try progress.time("read") {
                 (try inputs.points(URL(fileURLWithPath: stations), kind: "station"),
                  try inputs.points(URL(fileURLWithPath: hotspots), kind: "hotspot"))
+            }
+        }
+        for point in stationPoints {
+            do { _ = try SiteCapacity.of(point) } catch let error as SiteCapacityError {
+                throw InputFileError(file: URL(fileURLWithPath: stations).lastPathComponent, message: error.description)
             }
         }
         let projection = try Projection(from: "EPSG:4326", to: loaded.graph.crs)
@@ -184,10 +196,12 @@ struct AuditCommand: ParsableCommand {
                         to: out, layer: outLayer.name, split: .audit)
             if let summary { try set.add(Data(AuditCSV.text(report).utf8), path: summary) }
             if let hourly { try set.add(Data(hourly.csv().utf8), path: byHourPath) }
+            if let stationsOut { try set.add(Data(try AuditCSV.stationText(report).utf8), path: stationsOut) }
             try set.commit()
         }
         let written = OutputSet.names(of: out, layer: outLayer.name, split: .audit).joined(separator: ", ")
-        progress.report("wrote \(written)" + (summary.map { " and \($0)" } ?? "") + (byHour ? " and \(byHourPath)" : ""))
+        progress.report("wrote \(written)" + (summary.map { " and \($0)" } ?? "") + (byHour ? " and \(byHourPath)" : "")
+            + (stationsOut.map { " and \($0)" } ?? ""))
         if !output.quiet { print(AuditSummaryText.text(report), terminator: "") }
         if !output.quiet, let hourly { print(hourly.table(), terminator: "") }
         try output.finish(progress)

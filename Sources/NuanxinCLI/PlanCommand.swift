@@ -61,6 +61,20 @@ struct PlanCommand: ParsableCommand {
             (wall-clock times go to stdout only) and written all or nothing; --quiet prints \
             neither progress nor the summary.
 
+            Variants (network mode): --capacity assigns each hotspot's weight to open sites within \
+            --minutes without exceeding any site's capacity (the capacity property of stations and \
+            candidates; a station without one is unlimited, a candidate without one takes \
+            --default-capacity, else unlimited; Current & Storbeck 1988, weight may split) for \
+            coverage and cover-all; the outputs list each open site's load (load, capacity, load_ratio \
+            per site; "loads" in "plan" for every open site, stations included). --backup (coverage) \
+            maximises 0.5 × covered + 0.5 × covered-twice weight (Hogan & ReVelle 1986) and reports the \
+            double-covered share beside the covered share. --speed-band LOW,HIGH plans at LOW and \
+            reports the shares at both speeds (the frontier gets a share_high column). \
+            --candidates roads:N (or FILE,roads:N, osm,roads:N) adds a candidate every N metres along \
+            the usable roads (ids r<x>_<y> from their position, kind road) after the listed ones; the \
+            plan is the best anywhere, and "plan"."candidate_gap" and stdout give the listed \
+            candidates' best beside it and the hotspots only road positions reach.
+
             Benchmark mode (no road network; every point is a demand and a candidate):
               nuanxin plan --instance pmed1.txt --instance-format orlib-pmed
                 --objective mean-time [--p 5] [--exact --time-limit 60] --out result.json
@@ -88,6 +102,8 @@ struct PlanCommand: ParsableCommand {
     @OptionGroup var formats: PointFormatOptions
 
     @OptionGroup var outLayer: OutputLayerOption
+
+    @OptionGroup var variants: PlanVariantFlags
 
     @Option(help: "Benchmark instance file (benchmark mode).")
     var instance: String?

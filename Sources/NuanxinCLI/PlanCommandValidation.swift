@@ -13,7 +13,7 @@ extension PlanCommand {
                     + "or --instance FILE --instance-format orlib-pmed|points-csv (benchmark)")
         case (.some(let instance), nil):
             guard !instance.isEmpty else { throw ValidationError("--instance needs a file name") }
-            if let stray = networkOptions.given.first {
+            if let stray = (networkOptions.given + variants.given).first {
                 throw ValidationError("\(stray) applies to network mode (--network) only, not to --instance")
             }
             if hoursOptions.service != nil || hoursOptions.hours != nil || !hoursOptions.at.isEmpty {
@@ -40,6 +40,8 @@ extension PlanCommand {
         }
         try options.validateValues()
         try hoursOptions.validate(isCoverage: objective == .coverage)
+        try variants.validate(objective: objective.rawValue, speedGiven: options.speed != nil)
+        let candidateSource = try CandidateSource(options.candidates!)
         if objective == .coverAll {
             guard options.newSites == nil else { throw ValidationError("--new does not apply to cover-all (it finds the fewest sites)") }
         } else if options.newSites == nil {
@@ -53,7 +55,7 @@ extension PlanCommand {
         try OutputFileCheck.distinct(
             outputs: [("--out", networkOutPath), ("--summary", options.summary), ("--frontier-out", frontierOutPath)],
             inputs: [("--network", options.network), ("--stations", options.stations), ("--hotspots", options.hotspots),
-                     ("--candidates", options.candidates)])
+                     ("--candidates", candidateSource.listed)])
         let outputs = [("--out", networkOutPath), ("--summary", options.summary), ("--frontier-out", frontierOutPath)]
             .compactMap { flag, path in path.map { (flag, URL(fileURLWithPath: $0).standardizedFileURL) } }
         for (i, a) in outputs.enumerated() {

@@ -14,7 +14,10 @@ extension PlanCommand {
     func runNetwork(path: String) throws {
         let options = networkOptions
         let progress = output.progress
-        let loaded = try options.load(path: path, progress: progress)
+        var loaded = try options.load(path: path, progress: progress)
+        let source = try CandidateSource(options.candidates!)
+        let band = variants.speedBand
+        if let band { loaded.graph = loaded.graph.retimed(cruiseSpeedKmh: band.low) }
         let maxSnap = options.maxSnapMeters
         let inputs = try NetworkInputs(
             graph: loaded.graph, datum: options.datum ?? .wgs84, maxSnap: maxSnap, formats: try formats.formats(progress))
@@ -22,51 +25,60 @@ extension PlanCommand {
             try progress.time("read") {
                 (try inputs.points(URL(fileURLWithPath: options.stations!), kind: "station", allowEmpty: true),
                  try inputs.points(URL(fileURLWithPath: options.hotspots!), kind: "hotspot"),
-                 try osmOrFileCandidates(options.candidates!, loaded: loaded, networkPath: path, inputs: inputs, progress: progress))
+                 try source.listed.map { try osmOrFileCandidates($0, loaded: loaded, networkPath: path, inputs: inputs, progress: progress) } ?? [])
             }
         }
-        let isOSM = options.candidates! == PlanNetworkOptions.osmCandidates
+        let isOSM = source.listed == PlanNetworkOptions.osmCandidates
         let filter = try hoursOptions.filter()
         let stationSelection = try StationSelection(sites: stationPoints, file: options.stations!, role: "station", filter: filter)
         let candidateSelection = isOSM
             ? try StationSelection(osmSites: candidatePoints, pois: loaded.pois, file: fileName(path), filter: filter)
-            : try StationSelection(sites: candidatePoints, file: options.candidates!, role: "candidate", filter: filter)
+            : try StationSelection(sites: candidatePoints, file: source.listed ?? "roads", role: "candidate", filter: filter)
         let (stations, hotspots, candidates) = try progress.time("snap") {
             (try inputs.place(stationSelection.admitted.map { stationPoints[$0] }, kind: "station", file: options.stations!),
              try inputs.place(hotspotPoints, kind: "hotspot", file: options.hotspots!),
-             try inputs.place(
-                candidateSelection.admitted.map { candidatePoints[$0] }, kind: "candidate", file: options.candidates!,
-                allowMostlyUnroutable: options.candidates! == PlanNetworkOptions.osmCandidates))
+             try source.listed.map {
+                try inputs.place(
+                    candidateSelection.admitted.map { candidatePoints[$0] }, kind: "candidate", file: $0,
+                    allowMostlyUnroutable: $0 == PlanNetworkOptions.osmCandidates).all
+             } ?? [])
         }
+        let roadSites = try source.roadSpacing.map { try RoadCandidates.sites(graph: loaded.graph, spacingMeters: $0) } ?? []
+        if let spacing = source.roadSpacing { progress.report("\(roadSites.count) road positions every \(AuditNumbers.plain(spacing)) m as candidates") }
         try InputFileError.mapping(user: "plan") {
             try stations.requireRoutable()
             try hotspots.requireRoutable()
         }
         for line in stationSelection.defaultLines + candidateSelection.defaultLines { progress.report(line) }
-        for (name, set) in [("stations", stations), ("hotspots", hotspots), ("candidates", candidates)] {
-            progress.timings?.setSize(name, set.all.count)
+        for (name, count) in [("stations", stations.all.count), ("hotspots", hotspots.all.count), ("candidates", candidates.count + roadSites.count)] {
+            progress.timings?.setSize(name, count)
         }
 
         let searchMinutes: Double? = objective == .meanTime ? options.searchMinutes ?? 2 * options.serviceMinutes : nil
-        var (network, matrixSeconds) = try timed("matrix", progress) {
+        let matrix: MatrixConstruction = roadSites.isEmpty ? .perSite : .reverseFromHotspots
+        let direction = hoursOptions.travel.direction
+        func problem(_ graph: RoadGraph) throws -> NetworkPlanningProblem {
             try NetworkPlanningProblem(
-                graph: hoursOptions.travel.direction.searchGraph(for: loaded.graph), stations: stations.all,
-                candidates: candidates.all, hotspots: hotspots.all, maxSnap: maxSnap, coverageMinutes: options.serviceMinutes,
-                searchMinutes: searchMinutes, hotspotWalk: hoursOptions.walk.isOn)
+                graph: direction.searchGraph(for: graph), stations: stations.all, candidates: candidates + roadSites,
+                hotspots: hotspots.all, maxSnap: maxSnap, coverageMinutes: options.serviceMinutes, searchMinutes: searchMinutes,
+                hotspotWalk: hoursOptions.walk.isOn, matrix: matrix)
         }
+        var (network, matrixSeconds) = try timed("matrix", progress) { try problem(loaded.graph) }
+        let high = try band.map { band in try timed("matrix", progress) { try problem(loaded.graph.retimed(cruiseSpeedKmh: band.high)) }.0 }
         let hourly = try hoursOptions.planningHours().map { hours in
             let stationHours = Self.attributesByID(stationSelection, stationPoints)
             let candidateHours = Self.attributesByID(candidateSelection, candidatePoints)
             let open = hours.open(
-                network.stations.map { stationHours[$0.site.id]! } + network.candidates.map { candidateHours[$0.site.id]! })
+                network.stations.map { stationHours[$0.site.id]! }
+                    + network.candidates.map { candidateHours[$0.site.id] ?? Self.roadPositionAttributes })
             return try HourlyPlanning(base: network.problem, open: open, slotLabels: hours.labels)
         }
         if let hourly { network = network.replacingProblem(hourly.problem) }
         reportLeftOut(network, progress: progress)
         guard network.problem.candidateCount > 0 else {
             throw PlanCommandError.noCandidateLeft(
-                file: options.candidates! == PlanNetworkOptions.osmCandidates ? fileName(path) : fileName(options.candidates!),
-                given: candidates.all.count)
+                file: source.listed.map { $0 == PlanNetworkOptions.osmCandidates ? fileName(path) : fileName($0) } ?? "roads",
+                given: candidates.count + roadSites.count)
         }
         let unroutableHotspots = hotspots.unroutable.count
         if unroutableHotspots > 0 {
@@ -80,7 +92,13 @@ extension PlanCommand {
         case .coverAll: planning = .coverAll(targetShare: targetShare ?? 1)
         }
         let method: SolveMethod = exact ? .exact(timeLimitSeconds: timeLimit) : .heuristic
-        let result = try progress.time("solve") { try Planner.solve(network.problem, objective: planning, method: method) }
+        let variantOptions = PlanVariantOptions(
+            capacities: variants.capacity ? try capacities(network) : nil, backupTheta: variants.backup ? 0.5 : nil,
+            listedCandidates: source.roadSpacing == nil ? nil : network.candidates.prefix { !RoadCandidates.isRoadPosition($0) }.count)
+        let solved = try progress.time("solve") {
+            try Planner.solveVariant(network.problem, objective: planning, options: variantOptions, method: method)
+        }
+        let result = solved.plan
         let (frontierPoints, frontierSeconds) = try frontierRange().map { range in
             try timed("frontier", progress) { try Planner.coverageFrontier(network.problem, newSites: range, method: method) }
         }.map { ($0.0 as [FrontierPoint]?, $0.1) } ?? (nil, 0)
@@ -89,6 +107,9 @@ extension PlanCommand {
             network: network, objective: planning, result: result, frontier: frontierPoints,
             profile: options.travelProfile, speedKmh: loaded.graph.cruiseSpeedKmh, minutes: options.serviceMinutes)
         report.hourly = hourly
+        report.extras = PlanExtras(
+            solved, capacitated: variants.capacity, backupTheta: variantOptions.backupTheta, roadSpacing: source.roadSpacing,
+            speedBand: band.map { ($0.low, $0.high) }, high: high?.problem, frontier: frontierPoints)
         let files = PlanFiles.network(report, out: networkOutPath, summary: options.summary, frontier: frontierOutPath, transform: crsOut.apply(to:))
         try progress.time("write") {
             let set = OutputSet()
@@ -162,6 +183,11 @@ extension PlanCommand {
         for (i, site) in sites.enumerated() where byID[site.id] == nil { byID[site.id] = selection.attributes[i] }
         return byID
     }
+
+    /// A road position (`--candidates roads:N`) is a place, not a building yet: planned as a post
+    /// open 24/7 with the basic services, so `--hours` does not rule it out.
+    private static let roadPositionAttributes = StationAttributes(
+        tier: .post, services: [.rest, .water, .toilet], openingHours: .alwaysOpen)
 
     private func fileName(_ path: String) -> String { URL(fileURLWithPath: path).lastPathComponent }
 }

@@ -35,6 +35,11 @@ struct ReachCommand: ParsableCommand {
             search runs on the reversed graph); --direction from-station draws the area reached from \
             the station outwards, as before. --service NAME and --at "Mo 22:30" keep only the \
             stations offering the service / open then (an error when none is).
+            --split: one polygon per station and level, the merged circle cut into the stations' \
+            catchments (each piece of road goes to the station reaching it first, a road cut where \
+            two stations' times are equal; overlapping access margins go to the station first in \
+            the file): disjoint, their union the merged circle, nested per station; features as with \
+            --per-station (station_id, road_km the station's own road).
             Example:
               nuanxin reach --network geodata/chengdu-center.osm.pbf --stations stations.geojson --minutes 5,10,15
             """
@@ -60,6 +65,9 @@ struct ReachCommand: ParsableCommand {
 
     @OptionGroup var geometry: GeometryOption
 
+    @Flag(help: "Split the merged circles into the stations' catchments: one polygon per station and level, non-overlapping.")
+    var split = false
+
     @OptionGroup var crsOut: OutputCRSOption
 
     @OptionGroup var stationFilter: StationFilterOptions
@@ -79,6 +87,7 @@ struct ReachCommand: ParsableCommand {
     func validate() throws {
         try OutputFileCheck.distinct(outputs: [("--out", out)], inputs: [("--network", network.network), ("--stations", stations)])
         _ = try minutes.ascending()
+        if split && perStation { throw ValidationError("give either --per-station or --split, not both") }
         try checkOption("--access", access, InputLimits.accessMeters)
         _ = try stationFilter.filter()
         try outLayer.validate(out: out)
@@ -104,7 +113,7 @@ struct ReachCommand: ParsableCommand {
         let report = try progress.step("drawing circles", phase: "geometry") {
             try engine.run(
                 graph: travel.direction.searchGraph(for: loaded.graph), stations: placed.all, speedsKmh: network.speeds,
-                scope: perStation ? .perStation : .merged, maxSnap: network.maxSnap, progress: { progress.report($0) })
+                scope: split ? .split : perStation ? .perStation : .merged, maxSnap: network.maxSnap, progress: { progress.report($0) })
         }
         let features = ReachFeatures(
             projection: try Projection(from: "EPSG:4326", to: loaded.graph.crs),

@@ -19,7 +19,12 @@ struct ReportCommand: ParsableCommand {
             audit`, per district with --districts), and with --candidates the plan of --new sites for \
             coverage (heuristic, as `nuanxin plan --objective coverage`) and its frontier for 0 to \
             max(--new, 10) new sites. With --speed-band LOW,HIGH the audit also runs at both speeds; \
-            the map and tables stay at the profile's speed (15 km/h for ebike).
+            the map and tables stay at the profile's speed (15 km/h for ebike). The page also shows \
+            the stations' catchments at the largest value (as `reach --split`, one colour each) and \
+            their loads (as `audit --stations-out`, overloaded first); --candidates FILE,roads:N adds \
+            road positions every N metres for the candidate gap (the listed candidates' best against \
+            the best anywhere on the roads, and the hotspots only road positions reach) while the \
+            plan stays on the listed candidates.
 
             The page holds everything (no CDN, no tile server, no web font): the roads are drawn \
             from the network itself, coordinates rounded to 5 decimals (about 1 m). Names from the \
@@ -91,6 +96,9 @@ struct ReportCommand: ParsableCommand {
     static let defaultOut = "out/report.html"
     /// New sites proposed when `--new` is not given.
     static let defaultNewSites = 5
+    /// `--candidates` as listed candidates and road positions (`FILE,roads:N`: the candidate gap).
+    var candidateSource: CandidateSource? { get throws { try candidates.map(CandidateSource.init) } }
+
     /// The credit every map made from OSM data must show.
     static let attribution = "© OpenStreetMap contributors (ODbL 1.0)"
 
@@ -98,7 +106,10 @@ struct ReportCommand: ParsableCommand {
         try OutputFileCheck.distinct(
             outputs: [("--out", out)],
             inputs: [("--network", network.network), ("--stations", stations), ("--hotspots", hotspots),
-                     ("--districts", districts), ("--candidates", candidates)])
+                     ("--districts", districts), ("--candidates", try candidateSource?.listed)])
+        if let source = try candidateSource, source.listed == nil {
+            throw ValidationError("--candidates roads:N needs the listed candidates too in the report: --candidates FILE,roads:N or osm,roads:N")
+        }
         let limit = try minutes.ascending().last!
         _ = limit
         _ = try stationFilter.filter()
@@ -118,14 +129,20 @@ struct ReportCommand: ParsableCommand {
         let projection = try Projection(from: "EPSG:4326", to: loaded.graph.crs)
         let inputs = try ReportInputs.read(
             stations: stations, hotspots: hotspots, districts: districts, districtNameField: districtNameField,
-            candidates: candidates, loaded: loaded, datum: inputCRS.datum, maxSnap: network.maxSnap,
+            candidates: try candidateSource?.listed, loaded: loaded, datum: inputCRS.datum, maxSnap: network.maxSnap,
             projection: projection, formats: try formats.formats(progress), progress: progress)
         let selection = try stationFilter.select(inputs.stations.map(\.site), file: stations, role: "station", progress: progress)
-        let analysis = try ReportAnalysis.run(
-            graph: loaded.graph, stations: selection.admitted.map { inputs.stations[$0] }, hotspots: inputs.hotspots, areas: inputs.areas,
-            candidates: inputs.candidates, newSites: newSites ?? Self.defaultNewSites, minutes: try minutes.ascending(),
-            bandSpeeds: network.speedBand == nil ? [] : network.speeds, maxSnap: network.maxSnap, progress: progress,
-            attributes: selection.admitted.map { selection.attributes[$0] }, hotspotWalk: walk.isOn)
+        let analysis: ReportAnalysis
+        do {
+            analysis = try ReportAnalysis.run(
+                graph: loaded.graph, stations: selection.admitted.map { inputs.stations[$0] }, hotspots: inputs.hotspots,
+                areas: inputs.areas, candidates: inputs.candidates, newSites: newSites ?? Self.defaultNewSites,
+                minutes: try minutes.ascending(), bandSpeeds: network.speedBand == nil ? [] : network.speeds,
+                maxSnap: network.maxSnap, progress: progress, attributes: selection.admitted.map { selection.attributes[$0] },
+                hotspotWalk: walk.isOn, roadSpacing: try candidateSource?.roadSpacing)
+        } catch let error as SiteCapacityError {
+            throw InputFileError(file: URL(fileURLWithPath: stations).lastPathComponent, message: error.description)
+        }
         for excluded in analysis.plan?.excluded ?? [] {
             progress.report("candidate \(excluded.site.site.id) is left out: \(excluded.exclusion)")
         }
@@ -159,7 +176,7 @@ struct ReportCommand: ParsableCommand {
             networkFile: fileName, profile: network.profile.rawValue, speedKmh: analysis.graph.cruiseSpeedKmh,
             minutes: analysis.circles.map(\.minutes), limitMinutes: analysis.limitMinutes,
             accessM: analysis.accessMeters,
-            candidatesSource: candidates.map { $0 == ReportInputs.osmCandidates ? "osm" : URL(fileURLWithPath: $0).lastPathComponent },
+            candidatesSource: (try? candidateSource?.listed).flatMap { $0 }.map { $0 == ReportInputs.osmCandidates ? "osm" : URL(fileURLWithPath: $0).lastPathComponent },
             newSites: candidates == nil ? 0 : newSites ?? Self.defaultNewSites, generator: "nuanxin \(Nuanxin.configuration.version)")
     }
 }

@@ -2,6 +2,15 @@ import Foundation
 import GeoCore
 import RoadNetwork
 
+/// How the site × hotspot time matrix is built.
+public enum MatrixConstruction: Sendable, Equatable {
+    /// One bounded search per site (`CoverageMatrix.build`): best when sites are few.
+    case perSite
+    /// One bounded search per hotspot on the reversed graph (`ReverseCoverageMatrix.build`): best for
+    /// thousands of candidate sites (open siting) and fewer hotspots.
+    case reverseFromHotspots
+}
+
 /// Why a station or a candidate site takes no part in a plan.
 public enum SiteExclusion: Sendable, Equatable, CustomStringConvertible {
     /// No usable road within the maximum snap distance; the reason in words.
@@ -73,7 +82,8 @@ public struct NetworkPlanningProblem: Sendable {
     /// Seconds charged to a hotspot no open site reaches within the search limit (mean-time).
     public var unreachedPenaltySeconds: Double { searchSeconds + coverageSeconds }
 
-    /// Leaves out unroutable sites and candidates at a station, then builds the time matrix.
+    /// Leaves out unroutable sites and candidates at a station, then builds the time matrix
+    /// (`matrix`: one search per site, or one reversed search per hotspot for many candidates).
     ///
     /// `coverageMinutes` should be a whole number of tenths of a minute, so that the limit in seconds
     /// is exact in the matrix's `Float` (see `CoverageMatrix`); `searchMinutes` nil means the coverage limit.
@@ -87,7 +97,7 @@ public struct NetworkPlanningProblem: Sendable {
     public init(
         graph: RoadGraph, stations: [PlacedSite], candidates: [PlacedSite], hotspots: [PlacedSite], maxSnap: Double,
         coverageMinutes: Double, searchMinutes: Double? = nil, hotspotWalk: Bool = false,
-        workers: Int = ProcessInfo.processInfo.activeProcessorCount
+        workers: Int = ProcessInfo.processInfo.activeProcessorCount, matrix: MatrixConstruction = .perSite
     ) throws {
         guard coverageMinutes.isFinite, coverageMinutes > 0 else {
             throw PlanningError.invalidParameter(name: "coverageMinutes", reason: "\(coverageMinutes) must be a finite number > 0")
@@ -118,9 +128,8 @@ public struct NetworkPlanningProblem: Sendable {
             }
         }
         let coverageSeconds = coverageMinutes * 60, searchSeconds = searchMinutes * 60
-        var times = CoverageMatrix.build(
-            graph: graph, sites: (usedStations + usedCandidates).map { $0.snap! }, hotspots: hotspots.map(\.snap),
-            limitSeconds: searchSeconds, workers: workers)
+        let build = matrix == .perSite ? CoverageMatrix.build : ReverseCoverageMatrix.build
+        var times = build(graph, (usedStations + usedCandidates).map { $0.snap! }, hotspots.map(\.snap), searchSeconds, workers)
         if hotspotWalk {
             let walks = hotspots.map { Float($0.snap?.walkSeconds ?? 0) }
             times = try SparseTimeMatrix(

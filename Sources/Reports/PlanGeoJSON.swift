@@ -18,6 +18,12 @@ import Planner
 /// `hotspots_covered_before`/`_after`, `total_weight`, `hotspots`, `stations` (used),
 /// `stations_left_out`, `candidates` (used), `candidates_left_out`, `profile`, `speed_kmh`, `minutes`,
 /// and for mean-time `mean_minutes_before`/`_after`, `search_minutes`, `unreached_minutes`.
+/// With `PlanExtras` (see `PlanNetworkReport.extraPlanFields`): capacitated plans add `load`,
+/// `capacity`, `load_ratio` to each site and `capacitated`, `loads` (every open site: `site_id`,
+/// `role`, `load`, `capacity`, `load_ratio`) to `"plan"`; backup and capacitated plans add
+/// `double_covered_weight_before`/`_after` and `double_covered_share_before`/`_after` (and
+/// `backup_theta`); a speed band adds `speed_band_kmh`, `covered_share_before_high`/`_after_high`; road
+/// positions add `candidate_gap` (listed vs anywhere best share and sites, road-only hotspots).
 /// No wall-clock time: the file is byte-identical for the same inputs.
 public enum PlanGeoJSON {
     /// The FeatureCollection of `report`.
@@ -40,6 +46,11 @@ public enum PlanGeoJSON {
         properties["hotspots_taken"] = .number(Double(ranked.hotspotsTaken))
         properties["snap_m"] = placed.snapMeters.map { .number(AuditNumbers.rounded($0, decimals: AuditNumbers.meterDecimals)) } ?? .null
         if let saved = report.weightedMinutesSaved(ranked) { properties["weighted_minutes_saved"] = .number(saved) }
+        if let load = report.load(ofCandidate: ranked.candidate) {
+            properties["load"] = .number(AuditNumbers.rounded(load.load, decimals: AuditNumbers.weightDecimals))
+            properties["capacity"] = load.capacity.isFinite ? .number(AuditNumbers.rounded(load.capacity, decimals: AuditNumbers.weightDecimals)) : .null
+            properties["load_ratio"] = load.loadRatio.map { .number(AuditNumbers.rounded($0, decimals: AuditNumbers.shareDecimals)) } ?? .null
+        }
         if let hours = report.hoursAdded(ranked) { properties["hours_added"] = .string(hours) }
         return Feature(geometry: .point(site.coordinate), properties: properties)
     }
@@ -85,6 +96,7 @@ public enum PlanGeoJSON {
             plan["search_minutes"] = .number(AuditNumbers.rounded(network.searchSeconds / 60, decimals: 4))
             plan["unreached_minutes"] = .number(AuditNumbers.rounded(network.unreachedPenaltySeconds / 60, decimals: 4))
         }
+        plan.merge(report.extraPlanFields()) { _, extra in extra }
         return plan
     }
 }

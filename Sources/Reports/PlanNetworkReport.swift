@@ -20,6 +20,8 @@ public struct PlanNetworkReport {
     public let speedKmh: Double
     /// The service time in minutes.
     public let minutes: Double
+    /// Capacities, backup, speed band and candidate gap (`PlanExtras`); empty for a plain plan.
+    public var extras = PlanExtras()
 
     /// Every stored property, as given.
     public init(network: NetworkPlanningProblem, objective: PlanningObjective, result: PlanResult, frontier: [FrontierPoint]?, profile: TravelProfile, speedKmh: Double, minutes: Double) {
@@ -34,7 +36,9 @@ public struct PlanNetworkReport {
 
     /// The chosen sites in rank order, without the sites that add nothing
     /// (`PlanResult.proposedSites`).
-    public var sites: [RankedSite] { result.proposedSites }
+    /// Capacitated and backup plans keep every chosen site: one that covers no new hotspot may still
+    /// take load or cover hotspots a second time.
+    public var sites: [RankedSite] { extras.extended != nil ? result.sites : result.proposedSites }
 
     /// Planning over hours (`plan --hours`, several `--at`): the expansion the
     /// result was solved on, so each proposed site lists the hours it adds

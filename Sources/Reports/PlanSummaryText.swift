@@ -56,6 +56,7 @@ public enum PlanSummaryText {
                 "  mean minutes to the nearest station: \(formatFixed(before, decimals: 2)) → \(formatFixed(after, decimals: 2)) "
                     + "(a hotspot no station reaches within \(plain(network.searchSeconds / 60)) min counts \(plain(network.unreachedPenaltySeconds / 60)) min)")
         }
+        lines += report.extraSummaryLines()
         for ranked in report.sites {
             let site = report.candidate(ranked.candidate)
             let label = [site.name, site.kind.map { "(\($0))" }].compactMap { $0 }.joined(separator: " ")
@@ -66,9 +67,10 @@ public enum PlanSummaryText {
         }
         if let frontier = report.frontier {
             lines.append("frontier (k, covered share, sites)\(timings.frontierSeconds.map { ", " + seconds($0) } ?? ""):")
-            for point in frontier {
+            for (index, point) in frontier.enumerated() {
                 let gap = point.gap.map { ", gap \(formatFixed($0 * 100, decimals: 4)) %" } ?? ""
-                lines.append("  \(point.newSites) \(formatFixed(point.coveredShare, decimals: 4)) \(report.frontierSites(point).joined(separator: ";"))\(gap)")
+                let high = report.extras.frontierHighShares.map { ", at \(AuditNumbers.plain(report.extras.speedBand?.high ?? 0)) km/h \(formatFixed($0[index], decimals: 4))" } ?? ""
+                lines.append("  \(point.newSites) \(formatFixed(point.coveredShare, decimals: 4)) \(report.frontierSites(point).joined(separator: ";"))\(gap)\(high)")
             }
         }
         return lines.joined(separator: "\n") + "\n"

@@ -6,7 +6,7 @@ import RoadNetwork
 
 /// Everything `nuanxin report` computes before it lays the page out: the merged
 /// circles at every minute value, the audit at the largest one, the audit at each
-/// speed of the band, and the plan with its frontier.
+/// speed of the band, the plan with its frontier, the stations' catchments and loads.
 public struct ReportAnalysis {
     /// The graph at the main speed.
     public let graph: RoadGraph
@@ -28,6 +28,10 @@ public struct ReportAnalysis {
     public var byHour: AuditByHour? = nil
     /// Covered share per service, empty without station attributes.
     public var services: [ServiceShare] = []
+    /// The stations' catchments at the largest minute value (`CatchmentAreas`), routable stations in input order.
+    public var catchments: [StationCircles] = []
+    /// Each station's catchment load at the largest minute value (`StationCatchments`), in input order.
+    public var loads: [StationLoad] = []
 
     /// The audit's travel-time limit: the largest minute value.
     public var limitMinutes: Double { audit.hotspots.limitMinutes }
@@ -40,7 +44,7 @@ public struct ReportAnalysis {
     public static func run(
         graph: RoadGraph, stations: [PlacedSite], hotspots: [PlacedSite], areas: AuditAreas,
         candidates: [PlacedSite]?, newSites: Int, minutes: [Double], bandSpeeds: [Double], maxSnap: Double,
-        progress: ProgressLog, attributes: [StationAttributes]? = nil, hotspotWalk: Bool = false
+        progress: ProgressLog, attributes: [StationAttributes]? = nil, hotspotWalk: Bool = false, roadSpacing: Double? = nil
     ) throws -> ReportAnalysis {
         // GEOS buffers: the report embeds the service areas, and the raster's vertex every cell would pass its 2 MB budget.
         let engine = try ReachEngine(minutes: minutes, geometry: .exact)
@@ -68,7 +72,7 @@ public struct ReportAnalysis {
             try progress.step("plan of \(newSites) new sites among \(candidates.count) candidates", phase: "plan") {
                 try ReportPlan.run(
                     graph: graph, stations: stations, candidates: candidates, hotspots: hotspots, maxSnap: maxSnap,
-                    minutes: limit, newSites: newSites, hotspotWalk: hotspotWalk)
+                    minutes: limit, newSites: newSites, hotspotWalk: hotspotWalk, roadSpacing: roadSpacing)
             }
         }
         var analysis = ReportAnalysis(
@@ -78,6 +82,10 @@ public struct ReportAnalysis {
             let weights = hotspots.map(\.site.weight)
             analysis.byHour = AuditByHour(audit: audit.hotspots, weights: weights, stations: attributes)
             analysis.services = ServiceShare.table(audit: audit.hotspots, weights: weights, stations: attributes)
+        }
+        analysis.loads = try StationCatchments.loads(stations: stations, hotspots: hotspots, audit: audit.hotspots)
+        analysis.catchments = try progress.step("catchments at \(AuditNumbers.plain(limit)) minutes", phase: "geometry") {
+            try CatchmentAreas.split(graph: graph, stations: stations, engine: try ReachEngine(minutes: [limit], geometry: .exact))
         }
         return analysis
     }

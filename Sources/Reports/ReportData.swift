@@ -168,6 +168,34 @@ public struct ReportData: Encodable {
         public var uncoveredAreaKm2: Double?
     }
 
+    /// One station's catchment polygon at the largest minute value (`reach --split`).
+    public struct Catchment: Encodable {
+        public var stationId: String
+        public var areaKm2: Double
+        public var polygons: [[[Double]]]
+    }
+
+    /// One station's load: covered hotspots it is nearest to, against its capacity.
+    public struct LoadRow: Encodable {
+        public var id: String
+        public var name: String?
+        public var hotspotsServed: Int
+        public var weightServed: Double
+        public var minutesMean: Double?
+        public var minutesP90: Double?
+        public var capacity: Double?
+        public var loadRatio: Double?
+    }
+
+    /// The listed candidates' best against the best site anywhere on the roads.
+    public struct CandidateGapData: Encodable {
+        public var roadSpacingM: Double
+        public var listedShare: Double
+        public var anywhereShare: Double
+        public var anywhereSites: [Site]
+        public var hotspots: [Hotspot]
+    }
+
     /// A point of the plan frontier.
     public struct FrontierRow: Encodable {
         public var k: Int
@@ -192,6 +220,14 @@ public struct ReportData: Encodable {
         public var uncoveredAreaKm2: Double
         public var shareAfterPlan: Double?
     }
+
+    /// The stations' catchments, one colour each on the map.
+    public var catchments: [Catchment] = []
+    /// The load table: overloaded stations first (load ratio descending, stations without a capacity
+    /// after, by weight served), then input order.
+    public var loads: [LoadRow] = []
+    /// The candidate gap, with road positions (`--candidates FILE,roads:N`).
+    public var candidateGap: CandidateGapData?
 
     /// The JSON text: snake_case keys, sorted, no extra whitespace.
     public func json() throws -> String {

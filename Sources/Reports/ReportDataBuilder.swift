@@ -71,7 +71,48 @@ public struct ReportDataBuilder {
         data.services = analysis.services.map {
             ReportData.ServiceRow(service: $0.service.rawValue, stations: $0.stations, share: share($0.share))
         }
+        data.catchments = try analysis.catchments.compactMap { circles in
+            guard let level = circles.levels.last else { return nil }
+            return ReportData.Catchment(
+                stationId: circles.station.id,
+                areaKm2: AuditNumbers.rounded(level.areaSquareKilometres, decimals: AuditNumbers.areaDecimals),
+                polygons: try geometry.polygons(level.area))
+        }
+        data.loads = loadRows(analysis)
+        if let plan, let gap = plan.candidateGap {
+            let byID = Dictionary(hotspots.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+            data.candidateGap = ReportData.CandidateGapData(
+                roadSpacingM: plan.roadSpacingMeters ?? 0, listedShare: share(gap.listedBest.after.coveredShare),
+                anywhereShare: share(gap.anywhereBest.after.coveredShare),
+                anywhereSites: gap.anywhereBest.proposedSites.map { ranked in
+                    let site = plan.allCandidates[ranked.candidate].site
+                    let position = geometry.position(site.coordinate)
+                    return ReportData.Site(
+                        rank: ranked.rank, id: site.id, name: site.name, kind: site.kind, lon: position[0], lat: position[1],
+                        addedWeight: weight(ranked.addedWeight), hotspotsTaken: ranked.hotspotsTaken,
+                        cumulativeShare: share(ranked.cumulativeShare))
+                }, hotspots: gap.roadOnlyDemands.compactMap { byID[plan.hotspots[$0].site.id] })
+        }
         return data
+    }
+
+    /// The stations' loads, overloaded first (see `ReportData.loads`).
+    private func loadRows(_ analysis: ReportAnalysis) -> [ReportData.LoadRow] {
+        let order = analysis.loads.indices.sorted { a, b in
+            let la = analysis.loads[a], lb = analysis.loads[b]
+            let ra = la.loadRatio ?? -1, rb = lb.loadRatio ?? -1
+            if ra != rb { return ra > rb }
+            if la.weightServed != lb.weightServed { return la.weightServed > lb.weightServed }
+            return a < b
+        }
+        return order.map { i in
+            let load = analysis.loads[i], site = analysis.stations[load.station].site
+            func rounded(_ value: Double?, _ decimals: Int) -> Double? { value.map { AuditNumbers.rounded($0, decimals: decimals) } }
+            return ReportData.LoadRow(
+                id: site.id, name: site.name, hotspotsServed: load.hotspotsServed, weightServed: weight(load.weightServed),
+                minutesMean: rounded(load.minutesMean, 2), minutesP90: rounded(load.minutesP90, 2),
+                capacity: rounded(load.capacity, AuditNumbers.weightDecimals), loadRatio: rounded(load.loadRatio, AuditNumbers.shareDecimals))
+        }
     }
 
     /// The map's extent: the roads, every point and every area, with 2 % margin.

@@ -25,7 +25,7 @@ import Testing
 
     @Test func hotspotFeaturesKeepInputOrderAndPropertiesAndAddTheAudit() throws {
         let features = try features(try report(districts: try AuditCity.districts()))
-        #expect(features.count == 8 + 3 * 2 + 1)
+        #expect(features.count == 8 + 3 * 2 + 1 + 2, "hotspots, district and gap per area, outside, one per station")
         let hotspots = features.prefix(8)
         #expect(hotspots.map { $0.properties?["id"]?.stringValue } == AuditCity.hotspotCases.map(\.id))
         let first = try #require(hotspots.first?.properties)
@@ -60,7 +60,11 @@ import Testing
 
     @Test func districtAndGapFeaturesFollowTheHotspots() throws {
         let features = try features(try report(districts: try AuditCity.districts()))
-        let areas = Array(features.dropFirst(8))
+        let areas = Array(features.dropFirst(8).prefix(7))
+        // Then one "kind": "station" feature per station: their weight served adds up to the covered weight (20).
+        let stations = features.suffix(2)
+        #expect(stations.allSatisfy { $0.properties?["kind"] == .string("station") })
+        #expect(stations.compactMap { $0.properties?["weight_served"]?.numberValue }.reduce(0, +) == 20)
         #expect(areas.map { $0.properties?["kind"]?.stringValue } == ["district", "gap", "district", "gap", "district", "gap", "district"])
         #expect(areas.map { $0.properties?["name"]?.stringValue } == ["West", "West", "East", "East", "Empty", "Empty", AuditGeoJSON.outsideName])
         let west = try #require(areas[0].properties)
@@ -91,7 +95,7 @@ import Testing
     @Test func aFullyCoveredDistrictHasANullGapGeometry() throws {
         let small = try AuditCity.district("small", minX: 980, minY: 3500, maxX: 1020, maxY: 3990)
         let features = try features(try report(districts: [small]))
-        #expect(features.count == 8 + 2 + 1, "every hotspot lies outside the small district")
+        #expect(features.count == 8 + 2 + 1 + 2, "every hotspot lies outside the small district")
         let gap = features[9]
         #expect(gap.properties?["kind"] == .string("gap"))
         #expect(gap.geometry == nil)
@@ -121,13 +125,13 @@ import Testing
     @Test func aSpeedBandGivesOneFullSetPerSpeed() throws {
         let report = try report(districts: try AuditCity.districts(), speeds: [12, 20])
         let features = try features(report)
-        #expect(features.count == 2 * 15)
-        #expect(features.prefix(15).allSatisfy { $0.properties?["speed_kmh"] == .number(12) })
-        #expect(features.suffix(15).allSatisfy { $0.properties?["speed_kmh"] == .number(20) })
+        #expect(features.count == 2 * 17, "15 features and 2 stations per speed")
+        #expect(features.prefix(17).allSatisfy { $0.properties?["speed_kmh"] == .number(12) })
+        #expect(features.suffix(17).allSatisfy { $0.properties?["speed_kmh"] == .number(20) })
         // road3800 (932 s at 15 km/h): 20 + 3800 × 3.6 / 20 = 704 s at 20 km/h, covered.
         #expect(features[2].properties?["covered"] == .bool(false))
-        #expect(features[17].properties?["covered"] == .bool(true))
-        #expect(features[17].properties?["minutes_to_nearest"] == .number(11.8))
+        #expect(features[19].properties?["covered"] == .bool(true))
+        #expect(features[19].properties?["minutes_to_nearest"] == .number(11.8))
         let csv = AuditCSV.text(report).split(separator: "\n").map(String.init)
         #expect(csv.count == 1 + 2 * 5)
         #expect(csv[1].hasPrefix("12,15,West,") && csv[6].hasPrefix("20,15,West,"))

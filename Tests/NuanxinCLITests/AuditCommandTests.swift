@@ -67,7 +67,7 @@ import TestSupport
         #expect(result.stdout.contains("largest uncovered hotspots:"))
 
         let features = try GeoJSONReader.read(contentsOf: URL(fileURLWithPath: inputs.path("audit.geojson"))).features
-        #expect(features.count == Self.hotspotCount + 5 * 2)
+        #expect(features.count == Self.hotspotCount + 5 * 2 + 6, "hotspots, district and gap per district, one per station")
         let hotspots = features.prefix(Self.hotspotCount)
         #expect(hotspots.map { properties($0)["id"] } == (0..<Self.hotspotCount).map { .string("H\($0)") })
         #expect(properties(hotspots[hotspots.startIndex + 10])["name"] == .string("面馆, 第10家"))
@@ -86,7 +86,11 @@ import TestSupport
             }
         }
         #expect(covered > 0 && covered < Self.hotspotCount)
-        let areas = features.dropFirst(Self.hotspotCount)
+        let areas = features.dropFirst(Self.hotspotCount).prefix(10)
+        let stations = features.suffix(6)
+        #expect(stations.allSatisfy { properties($0)["kind"] == .string("station") })
+        let served = stations.compactMap { properties($0)["weight_served"]?.numberValue }.reduce(0, +)
+        #expect(abs(served - weightCovered) < 1e-6, "the stations' weight served adds up to the covered weight")
         let kinds: [JSONValue?] = (0..<5).flatMap { _ in [JSONValue.string("district"), .string("gap")] }
         #expect(areas.map { properties($0)["kind"] } == kinds)
         #expect(areas.map { properties($0)["name"]?.stringValue ?? "" } == ["金牛区", "金牛区", "青羊区", "青羊区", "武侯区", "武侯区", "锦江区", "锦江区", "成华区", "成华区"])
@@ -130,7 +134,7 @@ import TestSupport
         #expect(result.status == 0, "\(result.stderr)")
         let (status, text) = try ogrinfoSummary(out)
         #expect(status == 0, "\(text)")
-        #expect(text.contains("Feature Count: \(Self.hotspotCount + 10)"))
+        #expect(text.contains("Feature Count: \(Self.hotspotCount + 10 + 6)"))
         #expect(text.contains("share_covered: Real"))
         #expect(text.contains("minutes_to_nearest: Real"))
     }
@@ -141,7 +145,7 @@ import TestSupport
         guard let result = try runNuanxin(try inputs.arguments(["--speed-band", "12,20", "--out", out, "--summary", csv])) else { return }
         #expect(result.status == 0, "\(result.stderr)")
         let features = try GeoJSONReader.read(contentsOf: URL(fileURLWithPath: out)).features
-        let perSpeed = Self.hotspotCount + 2
+        let perSpeed = Self.hotspotCount + 2 + 6
         #expect(features.count == 2 * perSpeed)
         #expect(features.prefix(perSpeed).allSatisfy { properties($0)["speed_kmh"] == .number(12) })
         #expect(features.suffix(perSpeed).allSatisfy { properties($0)["speed_kmh"] == .number(20) })

@@ -70,7 +70,8 @@ let shenzhenStationsGeoJSON = """
                          "--hotspots", "hotspots.geojson", "--minutes", "5", "--out", "audit.shp", "-q"]
         let result = try #require(try runNuanxin(arguments, in: folder))
         #expect(result.status == 0, "\(result.stderr)")
-        let expected: [(String, String, Int)] = [("audit_hotspots", "Point", hotspots), ("audit_districts", "Polygon", 1), ("audit_gaps", "Polygon", 1)]
+        let expected: [(String, String, Int)] = [("audit_hotspots", "Point", hotspots), ("audit_districts", "Polygon", 1), ("audit_gaps", "Polygon", 1),
+                                                   ("audit_stations", "Point", 3)]
         for (stem, geometry, count) in expected {
             let layers = try ogrLayers(folder.appendingPathComponent(stem + ".shp").path)
             #expect(layers.first?.geometry == geometry && layers.first?.count == count, "\(stem): \(layers)")
@@ -141,6 +142,7 @@ private let postgis = ProcessInfo.processInfo.environment["NUANXIN_TEST_PG"]
         #expect(try sql("SELECT count(*) FROM \(prefix)_audit_hotspots") == String(hotspots))
         #expect(try sql("SELECT count(*) FROM \(prefix)_audit_gaps") == "1")
         #expect(try sql("SELECT count(*) FROM \(prefix)_audit_districts") == "1")
+        #expect(try sql("SELECT count(*) FROM \(prefix)_audit_stations") == "3")
         #expect(try sql("SELECT GeometryType(geom) FROM \(prefix)_audit_hotspots LIMIT 1") == "POINT")
         // One value: the covered hotspot count in the database equals the file run's.
         let audit = try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("audit.geojson"))) as? [String: Any]

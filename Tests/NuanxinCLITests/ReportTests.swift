@@ -18,7 +18,7 @@ import Testing
         [
             "report", "--network", try geodata("chengdu-center.osm.pbf"), "--cache", cache,
             "--stations", try geodata("stations.geojson"), "--hotspots", try geodata("hotspots.geojson"),
-            "--districts", try geodata("districts.geojson"), "--candidates", try geodata("candidates.geojson"),
+            "--districts", try geodata("districts.geojson"), "--candidates", try geodata("candidates.geojson") + ",roads:250",
             "--new", "5", "--speed-band", "12,20", "--data-note", "OpenStreetMap, data of about 2018", "--quiet",
             "--out", out,
         ]
@@ -78,6 +78,22 @@ import Testing
         let shares = frontier.compactMap { $0["share"] as? Double }
         #expect(shares.first == summary["share_covered"] as? Double, "frontier point 0 is the audit's share")
         #expect(zip(shares, shares.dropFirst()).allSatisfy { $0 <= $1 })
+
+        // Issue 18: one catchment per station, the load table (weight served adds up to the covered
+        // weight, capacity-less stations by weight served), the candidate gap with road positions.
+        #expect(try #require(data["catchments"] as? [[String: Any]]).count == 11)
+        let loads = try #require(data["loads"] as? [[String: Any]])
+        let served = loads.compactMap { $0["weight_served"] as? Double }
+        // Overloaded first: by load ratio (stations with a capacity; geodata gives the stations seats),
+        // then stations without one by weight served.
+        let order = loads.map { (($0["load_ratio"] as? Double) ?? -1, ($0["weight_served"] as? Double) ?? 0) }
+        #expect(served.count == 11 && zip(order, order.dropFirst()).allSatisfy { $0.0 > $1.0 || ($0.0 == $1.0 && $0.1 >= $1.1) })
+        #expect(abs(served.reduce(0, +) - (total["weight_covered"] as? Double ?? -1)) < 1e-6)
+        let gap = try #require(data["candidate_gap"] as? [String: Any])
+        let listed = try #require(gap["listed_share"] as? Double), anywhere = try #require(gap["anywhere_share"] as? Double)
+        #expect(listed == shares[5])
+        #expect(anywhere >= listed)
+        #expect(!(try #require(gap["hotspots"] as? [[String: Any]])).isEmpty)
         #expect(shares[sites.count] == summary["share_after_plan"] as? Double)
 
         // The speed band: 12, 15 (main) and 20 km/h, more covered and more area at higher speed.

@@ -100,7 +100,7 @@ let shenzhenStationsCSV = """
         // GeoPackage holds the three layers; the summary's total row counts every hotspot.
         #expect(outputs[2].contains("from 3 of 3 stations"))
         let layers = try ogrLayers(folder.appendingPathComponent("audit.gpkg").path)
-        #expect(layers.map(\.name) == ["hotspots", "districts", "gaps"])
+        #expect(layers.map(\.name) == ["hotspots", "districts", "gaps", "stations"])
         #expect(layers.first?.geometry == "Point" && layers.first?.count == features.count)
         let summary = try String(contentsOf: folder.appendingPathComponent("audit.csv"), encoding: .utf8)
         let total = try #require(summary.split(separator: "\n").first { $0.hasPrefix("10,10,total,") || $0.contains(",total,") })

@@ -21,6 +21,8 @@ const T = zh ? {
   legendCircles: "服务圈", legendHotspots: "热点(至最近站点)", legendOther: "其他", within: "≤ {m} 分钟", between: "{a}–{b} 分钟",
   beyond: "> {m} 分钟或不可达", frontierNote: "第 0 点为现有站点。", bandNote: "虚线为速度区间两端的现有覆盖率。", noPlan: "未提供候选站点(--candidates)，无选址结果。", planNote: "候选站点：{c}。最多新增 {k} 站，使 {m} 分钟内覆盖的热点权重最大(贪心 + 顶点替换)；不再增加覆盖的站点不列出。",
   source: "数据", profileLabel: "出行方式", accessNote: "道路两侧 {a} 米内计为覆盖", footer: "由 nuanxin 生成 · 离线文件，无需联网",
+  catchments: "各站服务范围(最近站点)", loadTable: "各站负荷(超载在前)", mean: "平均分钟", p90: "90% 分钟", capacity: "容量", loadRatio: "负荷率",
+  gapTitle: "候选点缺口", gapNote: "列出的候选点最多覆盖 {a}；若可在道路上任意位置(每 {s} 米)选址，最多覆盖 {b}。下列热点只有道路位置能覆盖：", gapHotspots: "仅道路位置可覆盖的热点",
   kinds: {pharmacy: "药店", hotel: "酒店", bank: "银行", mall: "商场", community_centre: "社区中心", social_facility: "社会服务机构",
     townhall: "街道/乡镇政府", government: "政府机构", dropoff: "送达点", pickup: "取餐点", mixed: "取送混合"}
 } : {
@@ -41,6 +43,8 @@ const T = zh ? {
   legendCircles: "Service circles", legendHotspots: "Hotspots (to nearest station)", legendOther: "Other", within: "≤ {m} min", between: "{a}–{b} min",
   beyond: "> {m} min or unreached", frontierNote: "Point 0 is the existing stations.", bandNote: "Dashed lines: today's share at the ends of the speed band.", noPlan: "No candidate sites given (--candidates): no proposed sites.", planNote: "Candidates: {c}. Up to {k} new sites that maximise the hotspot weight within {m} minutes (greedy + vertex substitution); sites that would add nothing are not listed.",
   source: "Data", profileLabel: "Mode", accessNote: "within {a} m of a reached road counts as covered", footer: "Made by nuanxin · offline file, no network needed",
+  catchments: "Catchments (nearest station)", loadTable: "Station loads (overloaded first)", mean: "Mean min", p90: "90th pct min", capacity: "Capacity", loadRatio: "Load ratio",
+  gapTitle: "Candidate gap", gapNote: "The listed candidates cover at most {a}; a site anywhere on the roads (every {s} m) could cover {b}. Only road positions reach these hotspots:", gapHotspots: "Hotspots only road positions reach",
   kinds: {}
 };
 function fill(text, values) { return text.replace(/\{(\w)\}/g, (m, k) => String(values[k])); }
@@ -108,12 +112,25 @@ const circleOpacity = 0.3, gapOpacity = 0.13;
 const layers = [];
 function layer(id, label, on) { const g = el("g", {id: "layer-" + id}, svg); layers.push({id, label, g}); if (!on) g.style.display = "none"; return g; }
 const gGaps = layer("gaps", T.gaps, true);
+const gCatch = layer("catchments", T.catchments, false);
 const gCircles = layer("circles", T.circles, true);
 const gRoads = layer("roads", T.roads, true);
 const gDistricts = layer("districts", T.districts, true);
 const gHot = layer("hotspots", T.hotspots, true);
 const gStations = layer("stations", T.stations, true);
 const gSites = layer("sites", T.sites, true);
+const gGapHot = layer("gap-hotspots", T.gapHotspots, true);
+
+// Catchments: one colour per station (golden-angle hues), white borders.
+function stationHue(i) { return "hsl(" + Math.round((i * 137.508) % 360) + ",62%,52%)"; }
+(D.catchments || []).forEach((c, i) => {
+  const p = el("path", {d: polyPath(c.polygons), fill: stationHue(i), "fill-opacity": 0.45, "fill-rule": "evenodd", stroke: "#fff", "stroke-width": 1, "vector-effect": "non-scaling-stroke"}, gCatch);
+  attachTip(p, [[T.catchments, c.station_id], [T.area, num(c.area_km2, 2)]]);
+});
+for (const x of (D.candidate_gap ? D.candidate_gap.hotspots : [])) {
+  const c = el("circle", {cx: px(x.lon).toFixed(1), cy: py(x.lat).toFixed(1), r: 9, fill: "none", stroke: "#e66101", "stroke-width": 2.5}, gGapHot);
+  attachTip(c, [[T.gapHotspots, x.id], [T.weight, amount(x.weight)]]);
+}
 
 // Circles: the largest first, so the smaller ones show on top.
 D.circles.map((c, i) => [c, i]).sort((a, b) => b[0].minutes - a[0].minutes).forEach(([c, i]) => {
@@ -164,6 +181,8 @@ const toggles = h("div", null, controls); toggles.className = "toggles";
 for (const L of layers.slice().reverse()) {
   if (L.id === "sites" && !D.sites.length) continue;
   if (L.id === "gaps" && !D.gaps.length) continue;
+  if (L.id === "catchments" && !(D.catchments || []).length) continue;
+  if (L.id === "gap-hotspots" && !D.candidate_gap) continue;
   const lab = h("label", null, toggles); lab.className = "row";
   const cb = document.createElement("input"); cb.type = "checkbox"; cb.checked = L.g.style.display !== "none"; cb.id = "toggle-" + L.id;
   cb.addEventListener("change", () => { L.g.style.display = cb.checked ? "" : "none"; });
@@ -324,6 +343,20 @@ table("station-table", T.stationTable, [
   {label: "id", text: true, value: s => s.id}, {label: T.name, text: true, value: s => s.name}, {label: T.kind, text: true, nowrap: true, value: s => kindLabel(s.kind)},
   {label: T.served, value: s => s.unroutable ? T.unroutable : s.hotspots_served}, {label: T.weightServed, value: s => amount(s.weight_served)}
 ], D.stations);
+if ((D.loads || []).length) table("load-table", T.loadTable, [
+  {label: "id", text: true, value: s => s.id}, {label: T.name, text: true, value: s => s.name},
+  {label: T.served, value: s => s.hotspots_served}, {label: T.weightServed, value: s => amount(s.weight_served)},
+  {label: T.mean, value: s => num(s.minutes_mean, 1)}, {label: T.p90, value: s => num(s.minutes_p90, 1)},
+  {label: T.capacity, value: s => amount(s.capacity)}, {label: T.loadRatio, value: s => s.load_ratio === undefined ? "–" : pct(s.load_ratio)}
+], D.loads, s => s.load_ratio !== undefined && s.load_ratio > 1 ? "over" : "");
+if (D.candidate_gap) {
+  const g = D.candidate_gap;
+  const s = table("gap-table", T.gapTitle, [
+    {label: "id", text: true, value: x => x.id}, {label: T.weight, value: x => amount(x.weight)}, {label: T.district, text: true, value: x => x.district}
+  ], g.hotspots);
+  const note = h("p", fill(T.gapNote, {a: pct(g.listed_share), b: pct(g.anywhere_share), s: g.road_spacing_m}), null);
+  note.className = "note"; s.insertBefore(note, s.querySelector("table"));
+}
 
 const footer = h("footer", T.footer + " · " + M.generator + " · " + M.network_file, document.body);
 footer.id = "render-ok";

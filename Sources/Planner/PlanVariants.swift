@@ -1,0 +1,78 @@
+import GeoCore
+
+/// The variants of a network plan beyond the plain objective (`--capacity`, `--backup`,
+/// `--speed-band`, road candidates), solved in one call so that the command line stays thin.
+public struct PlanVariantOptions: Sendable, Equatable {
+    /// Capacities of the stations and candidates (rows of the problem); nil: uncapacitated.
+    public var capacities: SiteCapacities?
+    /// Backup coverage (Hogan & ReVelle 1986, BACOP2) with this θ; nil: not asked.
+    public var backupTheta: Double?
+    /// Number of listed candidates before the road positions; nil: no road positions.
+    public var listedCandidates: Int?
+
+    /// Every stored property, as given (all nil: the plain objective).
+    public init(capacities: SiteCapacities? = nil, backupTheta: Double? = nil, listedCandidates: Int? = nil) {
+        self.capacities = capacities
+        self.backupTheta = backupTheta
+        self.listedCandidates = listedCandidates
+    }
+}
+
+/// A network plan with its variants' figures.
+public struct PlanVariantResult: Sendable, Equatable {
+    /// The plan in the plain form every output reads (ranked sites, covered share before and after).
+    /// For capacitated plans the values are the weight assigned within capacity; for backup plans the
+    /// values are the covered weight (the backup objective is in `extended`).
+    public let plan: PlanResult
+    /// The capacitated or backup result (loads, double coverage); nil for the plain objective.
+    public let extended: ExtendedPlanResult?
+    /// The listed candidates' best against the best anywhere on the roads; nil without road positions.
+    public let candidateGap: CandidateGap?
+}
+
+extension Planner {
+    /// Solves `objective` on `problem` with `options`: capacitated coverage or cover-all when
+    /// `capacities` is given (Current & Storbeck 1988), backup coverage when `backupTheta` is given
+    /// (coverage only), else `solve`; then the candidate gap when `listedCandidates` is given (on the
+    /// uncapacitated objective: where a site would have to be to cover more at all).
+    /// - Throws: `PlanningError.invalidParameter` for backup with an objective other than coverage,
+    ///   capacities with mean-time, or both capacity and backup; the errors of the solvers.
+    public static func solveVariant(
+        _ problem: PlanningProblem, objective: PlanningObjective, options: PlanVariantOptions, method: SolveMethod
+    ) throws -> PlanVariantResult {
+        var extended: ExtendedPlanResult?
+        switch (objective, options.capacities, options.backupTheta) {
+        case (_, .some, .some):
+            throw PlanningError.invalidParameter(name: "backup", reason: "capacity and backup cannot be combined")
+        case (.coverage(let k), .some(let capacities), nil):
+            extended = try solveCapacitatedCoverage(problem, capacities: capacities, newSites: k, method: method)
+        case (.coverAll(let target), .some(let capacities), nil):
+            extended = try solveCapacitatedCoverAll(problem, capacities: capacities, targetShare: target, method: method)
+        case (.coverage(let k), nil, .some(let theta)):
+            extended = try solveBackupCoverage(problem, newSites: k, theta: theta, method: method)
+        case (.meanTime, .some, _), (.meanTime, _, .some), (.coverAll, nil, .some):
+            throw PlanningError.invalidParameter(
+                name: "objective", reason: "capacity applies to coverage and cover-all, backup to coverage only")
+        case (_, nil, nil):
+            break
+        }
+        let plan: PlanResult
+        if let extended {
+            let ranked = SiteRanking.rank(extended.chosenCandidates, in: problem, bySecondsSaved: false)
+            let isCapacitated = options.capacities != nil
+            let isCoverAll: Bool = { if case .coverAll = objective { return true } else { return false } }()
+            plan = PlanResult(
+                objective: objective, methodName: extended.methodName, sites: ranked.sites,
+                objectiveValueBefore: isCoverAll ? 0 : (isCapacitated ? extended.capacitatedCoveredBefore : ranked.before.coveredWeight),
+                objectiveValue: isCoverAll ? Double(ranked.sites.count) : (isCapacitated ? extended.capacitatedCovered : ranked.after.coveredWeight),
+                before: ranked.before, after: ranked.after, gap: extended.gap, provenOptimal: extended.provenOptimal,
+                seconds: extended.seconds)
+        } else {
+            plan = try solve(problem, objective: objective, method: method)
+        }
+        let gap = try options.listedCandidates.map {
+            try candidateGap(problem, listedCount: $0, objective: objective, method: method)
+        }
+        return PlanVariantResult(plan: plan, extended: extended, candidateGap: gap)
+    }
+}
