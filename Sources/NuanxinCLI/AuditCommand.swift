@@ -71,6 +71,9 @@ struct AuditCommand: ParsableCommand {
 
     @OptionGroup var geometry: GeometryOption
 
+    @Flag(name: .customLong("no-gaps"), help: "Numbers only: no uncovered-area polygons (no gap features; uncovered_area_km2 left empty).")
+    var noGaps = false
+
     @OptionGroup var crsOut: OutputCRSOption
 
     @OptionGroup var output: QuietOption
@@ -119,13 +122,17 @@ struct AuditCommand: ParsableCommand {
                 graph: graph, stations: placedStations.all, hotspots: placedHotspots.all, limitMinutes: minutes,
                 areas: areas)
             let audited = clock.now
-            let gaps = switch geometry.geometry {
-            case .raster:
-                try AuditGaps(
-                    graph: graph, stations: placedStations.all, limitMinutes: minutes, areas: audit.areas,
-                    raster: try RasterServiceArea(cellSize: geometry.cellSize))
-            case .exact:
-                try AuditGaps(graph: graph, stations: placedStations.all, limitMinutes: minutes, areas: audit.areas)
+            let gaps = if noGaps {
+                AuditGaps.notDrawn(areaCount: audit.areas.count)
+            } else {
+                switch geometry.geometry {
+                case .raster:
+                    try AuditGaps(
+                        graph: graph, stations: placedStations.all, limitMinutes: minutes, areas: audit.areas,
+                        raster: try RasterServiceArea(cellSize: geometry.cellSize))
+                case .exact:
+                    try AuditGaps(graph: graph, stations: placedStations.all, limitMinutes: minutes, areas: audit.areas)
+                }
             }
             progress.timings?.add("hotspots", seconds: PhaseTimings.seconds(audited - start))
             progress.timings?.add("gaps", seconds: PhaseTimings.seconds(clock.now - audited))

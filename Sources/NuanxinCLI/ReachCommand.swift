@@ -15,8 +15,9 @@ struct ReachCommand: ParsableCommand {
             to its road counts), cut where time runs out, and everything within --access metres of \
             it. By default (--geometry raster) every reached stretch writes its exact distance onto \
             a grid of --cell metres and the circle is the contour at --access: with 10 m cells and \
-            50 m access its edge lies at most 0.75 m inside the true 50 m line along roads and round \
-            ends (3.0 m with 20 m cells; 3·cell²/(8·access) in general), and at most half a cell \
+            50 m access its edge lies at most 0.77 m inside the true 50 m line along roads and round \
+            ends (3.02 m with 20 m cells; 3·cell²/(8·access) + 0.02 in general, the 2 cm for \
+            dropping collinear vertices), and at most half a cell \
             diagonal (7.1 m) outside it only in the corners where two roads' 50 m lines meet. \
             --geometry exact buffers the reached road with GEOS and unions the buffers: never \
             outside the 50 m line, and at most 0.96 m inside it (arcs of 4 segments per quarter \
