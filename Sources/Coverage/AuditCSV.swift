@@ -7,7 +7,8 @@ import GeoCore
 ///
 /// Columns: `speed_kmh,minutes,name,hotspots,hotspots_covered,weight_total,
 /// weight_covered,share_covered,uncovered_area_km2`. Shares have 4 decimals,
-/// km² 3; the outside row leaves `uncovered_area_km2` empty; the total's
+/// km² 3; the outside row, and every row when the gaps were not drawn
+/// (`AuditGaps.drawn`, `audit --no-gaps`), leave `uncovered_area_km2` empty; the total's
 /// `uncovered_area_km2` is the area of the union of all gaps. UTF-8, `\n`
 /// line ends, fields quoted only when they hold a comma, quote or line break.
 public enum AuditCSV {
@@ -37,10 +38,10 @@ public enum AuditCSV {
                 ].joined(separator: ","))
             }
             for (index, area) in audit.areas.enumerated() {
-                row(area.name, audit.areaFigures[index], run.gaps.gapSquareKilometres[index])
+                row(area.name, audit.areaFigures[index], run.gaps.uncoveredSquareKilometres(area: index))
             }
             if let outside = audit.outside { row(AuditGeoJSON.outsideName, outside, nil) }
-            row(totalName, audit.total, run.gaps.totalSquareKilometres)
+            row(totalName, audit.total, run.gaps.uncoveredTotalSquareKilometres)
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -50,5 +50,6 @@ extension AuditGaps {
         totalSquareKilometres = gapGeometries.count == 1
             ? gapSquareKilometres[0]
             : try GEOSGeometry.union(of: gapGeometries, in: context).area / 1_000_000
+        drawn = true
     }
 }

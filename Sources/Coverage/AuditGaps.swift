@@ -12,6 +12,39 @@ public struct AuditGaps: Sendable {
     public let gapSquareKilometres: [Double]
     /// Area of the union of all gaps in km² (an overlap of two areas counts once).
     public let totalSquareKilometres: Double
+    /// False for `notDrawn(areaCount:)` (`audit --no-gaps`): no service area
+    /// and no gaps were drawn, and the km² figures above are not measured
+    /// (read them through `uncoveredSquareKilometres(area:)` and
+    /// `uncoveredTotalSquareKilometres`, which give nil then).
+    public let drawn: Bool
+
+    /// Gaps that were not drawn (numbers only: `audit --no-gaps`), for
+    /// `areaCount` areas: every gap empty, every km² figure nil through the
+    /// accessors.
+    public static func notDrawn(areaCount: Int) -> AuditGaps {
+        AuditGaps(
+            serviceArea: PlanarMultiPolygon(), gaps: Array(repeating: PlanarMultiPolygon(), count: areaCount),
+            gapSquareKilometres: Array(repeating: 0, count: areaCount), totalSquareKilometres: 0, drawn: false)
+    }
+
+    private init(
+        serviceArea: PlanarMultiPolygon, gaps: [PlanarMultiPolygon], gapSquareKilometres: [Double],
+        totalSquareKilometres: Double, drawn: Bool
+    ) {
+        self.serviceArea = serviceArea
+        self.gaps = gaps
+        self.gapSquareKilometres = gapSquareKilometres
+        self.totalSquareKilometres = totalSquareKilometres
+        self.drawn = drawn
+    }
+
+    /// The uncovered km² of area `index`, nil when the gaps were not drawn.
+    public func uncoveredSquareKilometres(area index: Int) -> Double? {
+        drawn ? gapSquareKilometres[index] : nil
+    }
+
+    /// The area of the union of all gaps in km², nil when the gaps were not drawn.
+    public var uncoveredTotalSquareKilometres: Double? { drawn ? totalSquareKilometres : nil }
 
     /// Builds the merged service area of the routable `stations` at `limitMinutes`
     /// with `ServiceAreas.nested` (one search, one level, door-to-door sources)
@@ -41,5 +74,6 @@ public struct AuditGaps: Sendable {
         self.gaps = gaps
         gapSquareKilometres = gaps.map(IsochroneMeasures.areaSquareKilometres)
         totalSquareKilometres = try GEOSGeometry.union(of: gapGeometries, in: context).area / 1_000_000
+        drawn = true
     }
 }

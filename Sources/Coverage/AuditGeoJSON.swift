@@ -16,7 +16,9 @@ import RoadNetwork
 ///    weight), `uncovered_area_km2` (3 decimals), `minutes`, `speed_kmh`; then
 ///    its `"kind": "gap"` feature with the uncovered part as geometry (null
 ///    geometry when the area is fully covered, never an empty geometry),
-///    `name`, `uncovered_area_km2`, `minutes`, `speed_kmh`.
+///    `name`, `uncovered_area_km2`, `minutes`, `speed_kmh`. When the gaps
+///    were not drawn (`AuditGaps.drawn`, `audit --no-gaps`) the district's
+///    `uncovered_area_km2` is null and there is no gap feature.
 /// 3. when some hotspots lie in no district, a `"kind": "district"` feature
 ///    named `(outside districts)` with null geometry and null
 ///    `uncovered_area_km2`.
@@ -43,7 +45,9 @@ public enum AuditGeoJSON {
             }
             let audit = run.hotspots
             for (index, area) in audit.areas.enumerated() {
-                let km2 = JSONValue.number(AuditNumbers.rounded(run.gaps.gapSquareKilometres[index], decimals: AuditNumbers.areaDecimals))
+                let km2 = run.gaps.uncoveredSquareKilometres(area: index).map {
+                    JSONValue.number(AuditNumbers.rounded($0, decimals: AuditNumbers.areaDecimals))
+                } ?? .null
                 var properties = figures(audit.areaFigures[index])
                 properties["kind"] = .string("district")
                 properties["name"] = .string(area.name)
@@ -51,6 +55,8 @@ public enum AuditGeoJSON {
                 properties["minutes"] = .number(report.limitMinutes)
                 properties["speed_kmh"] = speed
                 features.append(Feature(geometry: area.geometry, properties: properties))
+                // Gaps not drawn (`audit --no-gaps`): the district keeps its figures, no gap feature.
+                guard run.gaps.drawn else { continue }
                 features.append(Feature(
                     geometry: try GeoJSONPlanar.geometry(from: run.gaps.gaps[index], projection: projection),
                     properties: [

@@ -29,7 +29,7 @@ public struct HotspotCoverage: Hashable, Sendable {
 /// `stationsWithin` comes from `StationCounts` (one bounded search per
 /// station, evaluating only the hotspots next to what it reached). Both run
 /// from the station outwards on the directed graph, exactly as the stations'
-/// service circles (`ServiceAreas`) are built, so a hotspot is covered when
+/// service areas (`ServiceAreas`) are built, so a hotspot is covered when
 /// its road point lies inside a 15-minute circle. The hotspot's own distance
 /// to its road (`snap_m`) is not timed, as the circles reach the access
 /// distance beyond the road.

@@ -21,7 +21,7 @@ public enum AuditSummaryText {
                 let count = report.unroutableHotspots
                 lines.append("  \(count) hotspot\(count == 1 ? " is" : "s are") more than \(plain(report.maxSnap)) m from a usable road: counted as uncovered")
             }
-            var rows = audit.areas.indices.map { (audit.areas[$0].name, audit.areaFigures[$0], Optional(run.gaps.gapSquareKilometres[$0])) }
+            var rows = audit.areas.indices.map { (audit.areas[$0].name, audit.areaFigures[$0], run.gaps.uncoveredSquareKilometres(area: $0)) }
             if let outside = audit.outside { rows.append((AuditGeoJSON.outsideName, outside, nil)) }
             for (name, figures, km2) in rows {
                 let gap = km2.map { ", \(formatFixed($0, decimals: AuditNumbers.areaDecimals)) km² uncovered" } ?? ""

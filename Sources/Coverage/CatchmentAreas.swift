@@ -111,7 +111,7 @@ public enum CatchmentAreas {
         close()
     }
 
-    /// The split service areas of the routable `stations` at `engine`'s levels, one `StationCircles`
+    /// The split service areas of the routable `stations` at `engine`'s levels, one `StationServiceAreas`
     /// per routable station in input order; each level's `area` is the station's part of the merged
     /// area, `roadKilometres` its own road.
     /// - Throws: `IsochroneError` or `GEOSError` from polygon building.
@@ -119,7 +119,7 @@ public enum CatchmentAreas {
     /// The cells are GEOS buffers, so the merged areas they partition are drawn with GEOS too
     /// (`engine` with `geometry: .exact`, whatever `engine.geometry` says): raster and buffer
     /// outlines differ by up to the raster's stated bound and would leave slivers.
-    public static func split(graph: RoadGraph, stations: [PlacedSite], engine requested: ReachEngine) throws -> [StationCircles] {
+    public static func split(graph: RoadGraph, stations: [PlacedSite], engine requested: ReachEngine) throws -> [StationServiceAreas] {
         let routable = stations.filter { $0.snap != nil }
         guard let largest = requested.minutes.last, !routable.isEmpty else { return [] }
         let engine = requested.geometry == .exact ? requested : try ReachEngine(
@@ -152,6 +152,6 @@ public enum CatchmentAreas {
                     roadKilometres: roads[i].reduce(0) { $0 + $1.meters } / 1000))
             }
         }
-        return routable.indices.map { StationCircles(station: routable[$0].site, levels: levels[$0]) }
+        return routable.indices.map { StationServiceAreas(station: routable[$0].site, levels: levels[$0]) }
     }
 }

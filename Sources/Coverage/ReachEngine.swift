@@ -13,7 +13,7 @@ public enum ReachScope: Sendable {
     case split
 }
 
-/// Draws honest 15-minute service circles (15分钟服务圈): the road each
+/// Draws honest 15-minute service areas (15分钟服务圈): the road each
 /// station reaches within each time limit, cut where time runs out, buffered
 /// by the access distance and unioned (`ServiceAreas.nested`), nested from
 /// the shortest limit out.
@@ -132,7 +132,7 @@ public struct ReachEngine: Sendable {
     /// - Complexity: one search and polygon build per station, divided over the threads.
     public func perStation(
         graph: RoadGraph, stations: [PlacedSite], progress: (@Sendable (String) -> Void)? = nil
-    ) throws -> [StationCircles] {
+    ) throws -> [StationServiceAreas] {
         let routable = stations.filter { $0.snap != nil }
         let done = ReachCounter(total: routable.count, report: progress)
         return try ParallelJobs.map(
@@ -151,7 +151,7 @@ public struct ReachEngine: Sendable {
                     builder: builder, context: state.context, origins: [station.point])
             }
             done.increment()
-            return StationCircles(station: station.site, levels: levels)
+            return StationServiceAreas(station: station.site, levels: levels)
         }
     }
 

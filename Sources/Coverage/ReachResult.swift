@@ -1,7 +1,7 @@
 import GeoCore
 
 /// One station's nested circles.
-public struct StationCircles: Sendable {
+public struct StationServiceAreas: Sendable {
     /// The station as read from its file.
     public var station: SitePoint
     /// Its circles, one per minute value, ascending.
@@ -25,7 +25,7 @@ public struct ReachRun: Sendable {
     /// The circles of all routable stations together, one per minute value.
     public var merged: [NestedIsochrone]
     /// Each routable station's circles, in input order; empty unless asked for.
-    public var perStation: [StationCircles]
+    public var perStation: [StationServiceAreas]
 }
 
 /// Everything `ReachEngine.run` found.

@@ -75,3 +75,38 @@ private func pow10(_ n: Int) -> Double {
     for _ in 0..<n { result *= 10 }
     return result
 }
+
+/// Appends `formatFixed(value, decimals:)` as UTF-8 to `bytes`, without
+/// building a String per value (the same digits, the same fallback for
+/// large or non-finite values).
+/// - Complexity: O(digits).
+public func appendFixed(_ value: Double, decimals: Int, to bytes: inout [UInt8]) {
+    let scaled = (value * pow10(decimals)).rounded()
+    guard scaled.isFinite, abs(scaled) < 9.0e15 else {
+        bytes.append(contentsOf: formatFixed(value, decimals: decimals).utf8)
+        return
+    }
+    let integer = Int64(scaled)
+    if integer < 0 { bytes.append(UInt8(ascii: "-")) }
+    // Digits of |integer|, least significant first, at least decimals + 1 of them.
+    var magnitude = integer.magnitude
+    var reversed: (UInt64, UInt64, UInt64) = (0, 0, 0)  // up to 24 digits, 8 bits each
+    var count = 0
+    withUnsafeMutableBytes(of: &reversed) { digits in
+        repeat {
+            digits[count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+            magnitude /= 10
+            count += 1
+        } while magnitude > 0 || count <= decimals
+        for k in stride(from: count - 1, through: 0, by: -1) {
+            bytes.append(digits[k])
+            if k == decimals, decimals > 0 { bytes.append(UInt8(ascii: ".")) }
+        }
+    }
+}
+
+/// Appends the decimal digits of `value` as UTF-8 to `bytes` (as `String(value)`).
+/// - Complexity: O(digits).
+public func appendInteger(_ value: Int, to bytes: inout [UInt8]) {
+    appendFixed(Double(value), decimals: 0, to: &bytes)
+}

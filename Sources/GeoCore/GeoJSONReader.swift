@@ -41,8 +41,10 @@ public enum GeoJSONReader {
         }
     }
 
-    /// Parses `data` with `JSONSerialization` (one pass, no per-number
-    /// decoding attempts) and converts the result to a `JSONValue` tree.
+    /// Parses `data` straight into a `JSONValue` tree (`JSONFastParser`), or,
+    /// for what that parser leaves to it (a byte-order mark, UTF-16, repeated
+    /// keys, syntax errors), with `JSONSerialization` (one pass, no
+    /// per-number decoding attempts) converted to a `JSONValue` tree.
     static func decodeJSON(_ data: Data, fileName: String?) throws -> JSONValue {
         if data.allSatisfy({ [0x20, 0x09, 0x0A, 0x0D].contains($0) }) {
             throw GeoJSONError(
@@ -50,6 +52,7 @@ public enum GeoJSONReader {
                 message: data.isEmpty ? "the file is empty (0 bytes); expected a GeoJSON FeatureCollection"
                     : "the file holds only white space; expected a GeoJSON FeatureCollection")
         }
+        if let value = JSONFastParser.parse(data) { return value }
         let object: Any
         do {
             object = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])

@@ -8,7 +8,7 @@ import Reports
 import RoadNetwork
 
 /// `nuanxin audit`: which hotspots and which parts of each district lie
-/// outside every station's service circle.
+/// outside every station's service area.
 struct AuditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit",
@@ -20,7 +20,7 @@ struct AuditCommand: ParsableCommand {
                 --summary audit.csv
 
             Times run from each station outwards, door to door (the station's walk to its road at \
-            walking speed, then the ride), as the service circles of `nuanxin reach`; one search from \
+            walking speed, then the ride), as the service areas of `nuanxin reach`; one search from \
             all stations gives every hotspot's time to its nearest station. A hotspot is covered when \
             that time is at most --minutes; its own distance to the road (snap_m) is reported, not \
             timed, so a hotspot in a circle's 50 m access margin may still be uncovered by time.
@@ -31,7 +31,7 @@ struct AuditCommand: ParsableCommand {
             --max-snap from a usable road get "unroutable": true and a reason, and count as uncovered. \
             Then per district a "kind": "district" feature (its outline; hotspots, hotspots_covered, \
             weight_total, weight_covered, share_covered, uncovered_area_km2) followed by a \
-            "kind": "gap" feature whose geometry is the district minus the merged service circle (drawn as --geometry says: raster by default, see `nuanxin reach --help`) \
+            "kind": "gap" feature whose geometry is the district minus the merged service area (drawn as --geometry says: raster by default, see `nuanxin reach --help`) \
             (null geometry when nothing is uncovered). A hotspot counts in the first district that \
             covers it; hotspots in none form a "(outside districts)" row with null geometry. Without \
             --districts the bounding box of the road network is one area, "study area", holding every \
@@ -92,6 +92,9 @@ struct AuditCommand: ParsableCommand {
 
     @Option(name: .customLong("stations-out"), help: "Also write each station's catchment load (hotspots and weight served, minutes, capacity, load ratio) as CSV to this file.")
     var stationsOut: String?
+
+    @Flag(name: .customLong("no-gaps"), help: "Numbers only: no uncovered-area polygons (no gap features; uncovered_area_km2 left empty).")
+    var noGaps = false
 
     @OptionGroup var crsOut: OutputCRSOption
 
@@ -167,13 +170,17 @@ struct AuditCommand: ParsableCommand {
                 graph: graph, stations: auditStations, hotspots: placedHotspots.all, limitMinutes: minutes,
                 areas: areas, hotspotWalk: walk.isOn)
             let audited = clock.now
-            let gaps = switch geometry.geometry {
-            case .raster:
-                try AuditGaps(
-                    graph: graph, stations: auditStations, limitMinutes: minutes, areas: audit.areas,
-                    raster: try RasterServiceArea(cellSize: geometry.cellSize))
-            case .exact:
-                try AuditGaps(graph: graph, stations: auditStations, limitMinutes: minutes, areas: audit.areas)
+            let gaps = if noGaps {
+                AuditGaps.notDrawn(areaCount: audit.areas.count)
+            } else {
+                switch geometry.geometry {
+                case .raster:
+                    try AuditGaps(
+                        graph: graph, stations: auditStations, limitMinutes: minutes, areas: audit.areas,
+                        raster: try RasterServiceArea(cellSize: geometry.cellSize))
+                case .exact:
+                    try AuditGaps(graph: graph, stations: auditStations, limitMinutes: minutes, areas: audit.areas)
+                }
             }
             progress.timings?.add("hotspots", seconds: PhaseTimings.seconds(audited - start))
             progress.timings?.add("gaps", seconds: PhaseTimings.seconds(clock.now - audited))

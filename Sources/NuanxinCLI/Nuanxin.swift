@@ -13,7 +13,7 @@ import Reports
 struct Nuanxin: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "nuanxin",
-        abstract: "15-minute service circles, coverage audits and station planning on real road networks.",
+        abstract: "15-minute service areas, coverage audits and station planning on real road networks.",
         discussion: """
             Errors are one line on stderr naming the file as given and the place: GeoJSON features \
             counted from 1 (feature 1 is the first), CSV lines from 1 (line 1 is the header), JSON \

@@ -6,39 +6,40 @@ import GeoIO
 import Reports
 import RoadNetwork
 
-/// `nuanxin reach`: honest 5/10/15-minute service circles (15分钟服务圈) of stations.
+/// `nuanxin reach`: honest 5/10/15-minute service areas (15分钟服务圈) of stations.
 struct ReachCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reach",
-        abstract: "Draw each station's 5/10/15-minute service circles on the real roads, as nested GeoJSON polygons.",
+        abstract: "Draw each station's 5/10/15-minute service areas on the real roads, as nested GeoJSON polygons.",
         discussion: """
-            A circle is the road reached within the time (door to door: the walk from the station \
+            A service area is the road reached within the time (door to door: the walk from the station \
             to its road counts), cut where time runs out, and everything within --access metres of \
             it. By default (--geometry raster) every reached stretch writes its exact distance onto \
-            a grid of --cell metres and the circle is the contour at --access: with 10 m cells and \
-            50 m access its edge lies at most 0.75 m inside the true 50 m line along roads and round \
-            ends (3.0 m with 20 m cells; 3·cell²/(8·access) in general), and at most half a cell \
+            a grid of --cell metres and the service area is the contour at --access: with 10 m cells and \
+            50 m access its edge lies at most 0.77 m inside the true 50 m line along roads and round \
+            ends (3.02 m with 20 m cells; 3·cell²/(8·access) + 0.02 in general, the 2 cm for \
+            dropping collinear vertices), and at most half a cell \
             diagonal (7.1 m) outside it only in the corners where two roads' 50 m lines meet. \
             --geometry exact buffers the reached road with GEOS and unions the buffers: never \
             outside the 50 m line, and at most 0.96 m inside it (arcs of 4 segments per quarter \
-            circle; measured on hand-made streets). Holes stay holes, and each circle lies inside \
-            the next longer one (inner circles are drawn 5 cm further in per longer circle so that \
+            service area; measured on hand-made streets). Holes stay holes, and each service area lies inside \
+            the next longer one (inner service areas are drawn 5 cm further in per longer service area so that \
             this holds exactly).
-            Output: one feature per circle (all stations together, or each station with \
+            Output: one feature per service area (all stations together, or each station with \
             --per-station) with minutes, profile, speed_kmh, stations, area_km2, road_km and \
             access_m; stations farther than --max-snap from a usable road are listed on stderr and \
             written as features with "unroutable": true, reason, snap_m and no geometry. The run \
             fails only when no station is routable. --out defaults to out/reach.geojson (out/ is \
             created); the file is written atomically.
-            Direction (issue 15): by default (--direction to-station) a circle is the area from which \
+            Direction (issue 15): by default (--direction to-station) a service area is the area from which \
             a rider reaches the station within the time, one-way rules in the riding direction (the \
             search runs on the reversed graph); --direction from-station draws the area reached from \
             the station outwards, as before. --service NAME and --at "Mo 22:30" keep only the \
             stations offering the service / open then (an error when none is).
-            --split: one polygon per station and level, the merged circle cut into the stations' \
+            --split (drawn with --geometry exact): one polygon per station and level, the merged service area cut into the stations' \
             catchments (each piece of road goes to the station reaching it first, a road cut where \
             two stations' times are equal; overlapping access margins go to the station first in \
-            the file): disjoint, their union the merged circle, nested per station; features as with \
+            the file): disjoint, their union the merged service area, nested per station; features as with \
             --per-station (station_id, road_km the station's own road).
             Example:
               nuanxin reach --network geodata/chengdu-center.osm.pbf --stations stations.geojson --minutes 5,10,15
@@ -60,12 +61,12 @@ struct ReachCommand: ParsableCommand {
     @Option(help: "Access distance in metres: how far from a reached road a place still counts as served.")
     var access: Double = 50
 
-    @Flag(name: .customLong("per-station"), help: "One set of circles per station instead of one for all stations together.")
+    @Flag(name: .customLong("per-station"), help: "One set of service areas per station instead of one for all stations together.")
     var perStation = false
 
     @OptionGroup var geometry: GeometryOption
 
-    @Flag(help: "Split the merged circles into the stations' catchments: one polygon per station and level, non-overlapping.")
+    @Flag(help: "Split the merged service areas into the stations' catchments: one polygon per station and level, non-overlapping.")
     var split = false
 
     @OptionGroup var crsOut: OutputCRSOption
@@ -110,7 +111,7 @@ struct ReachCommand: ParsableCommand {
         progress.timings?.setSize("stations", placed.all.count)
         let engine = try ReachEngine(
             minutes: try minutes.ascending(), accessDistance: access, geometry: geometry.geometry, cellSize: geometry.cellSize)
-        let report = try progress.step("drawing circles", phase: "geometry") {
+        let report = try progress.step("drawing service areas", phase: "geometry") {
             try engine.run(
                 graph: travel.direction.searchGraph(for: loaded.graph), stations: placed.all, speedsKmh: network.speeds,
                 scope: split ? .split : perStation ? .perStation : .merged, maxSnap: network.maxSnap, progress: { progress.report($0) })

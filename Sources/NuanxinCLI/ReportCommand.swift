@@ -7,14 +7,14 @@ import Planner
 import RoadNetwork
 
 /// `nuanxin report`: one self-contained HTML file a planner opens offline — the map
-/// (roads, circles, gaps, stations, hotspots, proposed sites) with the district,
+/// (roads, service areas, gaps, stations, hotspots, proposed sites) with the district,
 /// hotspot and site tables and the frontier and speed charts beside it.
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Write one offline HTML report: map of circles, gaps and proposed sites, with tables and charts.",
+        abstract: "Write one offline HTML report: map of service areas, gaps and proposed sites, with tables and charts.",
         discussion: """
-            Runs, on the network at the main speed: the merged service circles of all stations at \
+            Runs, on the network at the main speed: the merged service areas of all stations at \
             every --minutes value (as `nuanxin reach`), the audit at the largest value (as `nuanxin \
             audit`, per district with --districts), and with --candidates the plan of --new sites for \
             coverage (heuristic, as `nuanxin plan --objective coverage`) and its frontier for 0 to \

@@ -27,18 +27,27 @@ public enum NetworkCSV {
 
     /// The nodes `result` reached, sorted by node: `node,lon,lat,seconds,source_id` (WGS84 degrees
     /// with 7 decimals, seconds with 1); `sourceIDs[i]` names the search's source `i`.
-    /// - Complexity: O(R log R) for R reached nodes.
+    /// - Complexity: O(nodes + R) for R reached nodes, one byte buffer (`appendFixed`).
     public static func times(_ result: SearchResult, sourceIDs: [String]) -> String {
         let graph = result.graph
-        var text = "node,lon,lat,seconds,source_id\n"
-        for node in result.reachedNodes.map(Int.init).sorted() {
-            let fields = [
-                String(node), formatDegrees(graph.nodeLon[node]), formatDegrees(graph.nodeLat[node]),
-                formatFixed(Double(result.seconds[node]), decimals: 1),
-                PlanCSV.quoted(sourceIDs[Int(result.source[node])]),
-            ]
-            text += fields.joined(separator: ",") + "\n"
+        let quotedIDs = sourceIDs.map { Array(PlanCSV.quoted($0).utf8) }
+        var reached = [Bool](repeating: false, count: graph.nodeCount)
+        for node in result.reachedNodes { reached[Int(node)] = true }
+        // One byte buffer for the whole file: no String per value.
+        var bytes = Array("node,lon,lat,seconds,source_id\n".utf8)
+        bytes.reserveCapacity(bytes.count + result.reachedNodes.count * 48)
+        for node in 0..<graph.nodeCount where reached[node] {
+            appendInteger(node, to: &bytes)
+            bytes.append(UInt8(ascii: ","))
+            appendFixed(graph.nodeLon[node], decimals: 7, to: &bytes)
+            bytes.append(UInt8(ascii: ","))
+            appendFixed(graph.nodeLat[node], decimals: 7, to: &bytes)
+            bytes.append(UInt8(ascii: ","))
+            appendFixed(Double(result.seconds[node]), decimals: 1, to: &bytes)
+            bytes.append(UInt8(ascii: ","))
+            bytes.append(contentsOf: quotedIDs[Int(result.source[node])])
+            bytes.append(UInt8(ascii: "\n"))
         }
-        return text
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -29,7 +29,7 @@ public struct ReportAnalysis {
     /// Covered share per service, empty without station attributes.
     public var services: [ServiceShare] = []
     /// The stations' catchments at the largest minute value (`CatchmentAreas`), routable stations in input order.
-    public var catchments: [StationCircles] = []
+    public var catchments: [StationServiceAreas] = []
     /// Each station's catchment load at the largest minute value (`StationCatchments`), in input order.
     public var loads: [StationLoad] = []
 
@@ -49,7 +49,7 @@ public struct ReportAnalysis {
         // GEOS buffers: the report embeds the service areas, and the raster's vertex every cell would pass its 2 MB budget.
         let engine = try ReachEngine(minutes: minutes, geometry: .exact)
         let limit = minutes.last!
-        let circles = try progress.step("service circles at \(AuditNumbers.plain(graph.cruiseSpeedKmh)) km/h", phase: "geometry") {
+        let circles = try progress.step("service areas at \(AuditNumbers.plain(graph.cruiseSpeedKmh)) km/h", phase: "geometry") {
             try engine.merged(graph: graph, stations: stations)
         }
         let audit = try progress.step("audit at \(AuditNumbers.plain(limit)) minutes", phase: "audit") {

@@ -17,7 +17,7 @@ public struct ReportData: Encodable {
     public var bbox: [Double]
     /// The road network, one flat polyline per segment.
     public var roads: [[Double]]
-    /// The merged service circles of all stations, one per minute value, ascending.
+    /// The merged service areas of all stations, one per minute value, ascending.
     public var circles: [Circle]
     /// The audited areas (districts, or the study area).
     public var districts: [Area]
@@ -96,7 +96,7 @@ public struct ReportData: Encodable {
         }
     }
 
-    /// One merged service circle.
+    /// One merged service area.
     public struct Circle: Encodable {
         public var minutes: Double
         public var speedKmh: Double

@@ -165,3 +165,37 @@ import Testing
         #expect(AuditNumbers.rounded(-0.01, decimals: 1) == 0 && AuditNumbers.rounded(-0.01, decimals: 1).sign == .plus)
     }
 }
+
+/// `audit --no-gaps`: the figures without any gap polygon.
+@Suite struct AuditNoGapsTests {
+    private func report() throws -> AuditReport {
+        let (graph, stations, hotspots) = try AuditCity.placed()
+        let districts = try AuditCity.districts()
+        let audit = try HotspotAudit(
+            graph: graph, stations: stations, hotspots: hotspots, limitMinutes: 15, areas: .districts(districts))
+        let run = AuditRun(speedKmh: 15, hotspots: audit, gaps: AuditGaps.notDrawn(areaCount: audit.areas.count))
+        return AuditReport(stations: stations, hotspots: hotspots, maxSnap: AuditCity.maxSnap, limitMinutes: 15, runs: [run])
+    }
+
+    @Test func noGapFeaturesAndNullUncoveredArea() throws {
+        let features = try AuditGeoJSON.featureCollection(try report(), projection: try AuditCity.projection()).features
+        let areas = Array(features.dropFirst(8))
+        #expect(areas.map { $0.properties?["kind"]?.stringValue } == ["district", "district", "district", "district"])
+        #expect(areas.map { $0.properties?["name"]?.stringValue } == ["West", "East", "Empty", AuditGeoJSON.outsideName])
+        #expect(areas.allSatisfy { $0.properties?["uncovered_area_km2"] == .null })
+        // The hotspot figures are those of the full audit.
+        #expect(areas[0].properties?["weight_covered"] == .number(18))
+        #expect(areas[0].properties?["share_covered"] == .number(0.4865))
+    }
+
+    @Test func csvLeavesEveryUncoveredAreaEmpty() throws {
+        let lines = AuditCSV.text(try report()).split(separator: "\n").map(String.init)
+        let rows = lines.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        #expect(rows.map { $0.prefix(8).joined(separator: ",") } == [
+            "15,15,West,3,2,37,18,0.4865", "15,15,East,4,1,27,2,0.0741", "15,15,Empty,0,0,0,0,0.0000",
+            "15,15,\(AuditGeoJSON.outsideName),1,0,13,0,0.0000", "15,15,total,8,3,77,20,0.2597",
+        ])
+        #expect(rows.allSatisfy { $0.count == AuditCSV.columns.count && $0.last == "" })
+        #expect(!AuditSummaryText.text(try report()).contains("km² uncovered"))
+    }
+}

@@ -59,7 +59,7 @@ import Testing
     }
 
     /// Areas valid, pairwise intersections < 1e-6 km², union within `tolerance` km² of the merged level, nested.
-    static func expectPartition(_ split: [StationCircles], merged: [NestedIsochrone], tolerance: Double) throws {
+    static func expectPartition(_ split: [StationServiceAreas], merged: [NestedIsochrone], tolerance: Double) throws {
         let context = try GEOSContext()
         for (k, level) in merged.enumerated() {
             let parts = try split.map { try GEOSGeometry(multiPolygon: $0.levels[k].area, in: context) }

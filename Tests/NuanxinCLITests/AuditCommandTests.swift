@@ -111,6 +111,31 @@ import TestSupport
         #expect(districtRows.allSatisfy { (0...1).contains(Double($0[7])!) })
     }
 
+    @Test func noGapsWritesTheSameFiguresWithoutGapPolygons() throws {
+        let inputs = try Self.inputs()
+        let districts = try #require(Self.realData("districts.geojson"))
+        var csv: [[[String]]] = []
+        var features: [[Feature]] = []
+        for (run, extra) in [[], ["--no-gaps"]].enumerated() {
+            let out = inputs.path("audit-\(run).geojson"), summary = inputs.path("audit-\(run).csv")
+            guard let result = try runNuanxin(
+                try inputs.arguments(["--districts", districts, "--out", out, "--summary", summary, "--quiet"] + extra)) else { return }
+            #expect(result.status == 0, "\(result.stderr)")
+            csv.append(try String(contentsOfFile: summary, encoding: .utf8).split(separator: "\n")
+                .map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) })
+            features.append(try GeoJSONReader.read(contentsOf: URL(fileURLWithPath: out)).features)
+        }
+        // Same rows and figures; only uncovered_area_km2 (the last column) is left empty.
+        #expect(csv[1].map { Array($0.dropLast()) } == csv[0].map { Array($0.dropLast()) })
+        #expect(csv[1].dropFirst().allSatisfy { $0.last == "" })
+        #expect(csv[0].dropFirst().allSatisfy { !($0.last ?? "").isEmpty })
+        // Hotspots as before, then the five districts without their gap features.
+        #expect(Array(features[1].prefix(Self.hotspotCount)) == Array(features[0].prefix(Self.hotspotCount)))
+        let areas = features[1].dropFirst(Self.hotspotCount)
+        #expect(areas.map { properties($0)["kind"] } == Array(repeating: JSONValue.string("district"), count: 5))
+        #expect(areas.allSatisfy { properties($0)["uncovered_area_km2"] == .null })
+    }
+
     @Test func outputsAreByteIdenticalAcrossRuns() throws {
         let inputs = try Self.inputs()
         let districts = try #require(Self.realData("districts.geojson"))

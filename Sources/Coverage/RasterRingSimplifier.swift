@@ -1,0 +1,80 @@
+import GeoCore
+
+/// Drops the redundant vertices of contour rings: Douglas–Peucker line
+/// simplification (Douglas & Peucker 1973; Ramer 1972) of each closed ring
+/// with a small tolerance, so that the runs of collinear crossings a
+/// marching-squares contour puts along every straight stretch of road (one
+/// per grid edge) become one segment, while the arcs around road ends and
+/// corners keep their vertices (their chords bow by about h²/(8d), far above
+/// the tolerance).
+///
+/// Every dropped vertex lies within `tolerance` metres of the segment that
+/// replaces it, so the simplified boundary lies within `tolerance` of the
+/// contour. Rings of one contour are at least a few centimetres apart, and
+/// nested levels `RasterServiceArea.nestingMargin` apart; a tolerance below
+/// half of both keeps the rings apart (valid polygons) and the levels nested.
+enum RasterRingSimplifier {
+    /// `polygons` with every ring simplified to `tolerance` metres; a ring that
+    /// would fall below four points (three distinct corners) is kept as it is.
+    /// - Complexity: O(n log n) expected, O(n²) worst case per ring of n points.
+    static func simplified(_ area: PlanarMultiPolygon, tolerance: Double) -> PlanarMultiPolygon {
+        guard tolerance > 0 else { return area }
+        return PlanarMultiPolygon(polygons: area.polygons.map { polygon in
+            PlanarPolygon(
+                exterior: simplified(ring: polygon.exterior, tolerance: tolerance),
+                holes: polygon.holes.map { simplified(ring: $0, tolerance: tolerance) })
+        })
+    }
+
+    /// A closed ring (first point equal to last) simplified: the first point
+    /// and the point farthest from it are kept as anchors and each of the
+    /// two chains between them is simplified by Douglas–Peucker.
+    /// - Complexity: as `simplified(_:tolerance:)`.
+    static func simplified(ring: [PlanarPoint], tolerance: Double) -> [PlanarPoint] {
+        let n = ring.count - 1  // distinct points; ring[n] == ring[0]
+        guard n > 3 else { return ring }
+        var far = 0
+        var farDistance = -1.0
+        for k in 1..<n {
+            let dx = ring[k].x - ring[0].x, dy = ring[k].y - ring[0].y
+            let d = dx * dx + dy * dy
+            if d > farDistance { farDistance = d; far = k }
+        }
+        var keep = [Bool](repeating: false, count: n + 1)
+        keep[0] = true
+        keep[far] = true
+        keep[n] = true
+        let squaredTolerance = tolerance * tolerance
+        var stack: [(Int, Int)] = [(0, far), (far, n)]
+        while let (first, last) = stack.popLast() {
+            guard last - first > 1 else { continue }
+            let a = ring[first], b = ring[last]
+            var worst = -1.0
+            var worstIndex = first
+            for k in (first + 1)..<last {
+                let d = squaredDistance(ring[k], a, b)
+                if d > worst { worst = d; worstIndex = k }
+            }
+            if worst > squaredTolerance {
+                keep[worstIndex] = true
+                stack.append((first, worstIndex))
+                stack.append((worstIndex, last))
+            }
+        }
+        var result: [PlanarPoint] = []
+        result.reserveCapacity(n / 2 + 4)
+        for k in 0...n where keep[k] { result.append(ring[k]) }
+        return result.count >= 4 ? result : ring
+    }
+
+    /// Squared distance from `q` to the segment from `a` to `b`, in m².
+    @inline(__always) static func squaredDistance(_ q: PlanarPoint, _ a: PlanarPoint, _ b: PlanarPoint) -> Double {
+        // Shifted to `a` so that projected coordinates (10⁶ m) do not cancel.
+        let dx = b.x - a.x, dy = b.y - a.y
+        let qx = q.x - a.x, qy = q.y - a.y
+        let length2 = dx * dx + dy * dy
+        let t = length2 > 0 ? min(1, max(0, (qx * dx + qy * dy) / length2)) : 0
+        let ex = qx - t * dx, ey = qy - t * dy
+        return ex * ex + ey * ey
+    }
+}
