@@ -1,6 +1,7 @@
 # nuanxin — a newcomer on a fresh Debian 12 machine runs `make demo` and `make test`.
 #
-#   make test      install missing Debian packages (+ chromium), build, run every test (with a temporary PostGIS)
+#   make test      install missing Debian packages (+ chromium), lint, build, run every test (with a temporary PostGIS)
+#   make format    format the Swift sources with .swift-format (make lint checks them; make test runs lint)
 #   make demo      release build, then the main job on geodata/ into out/
 #   make bench     benchmark environment (bench/.venv) and benchmark run -> bench/RESULTS.md
 #   make geodata   re-derive geodata/{stations,hotspots,candidates}.geojson
@@ -35,7 +36,7 @@ DEMO_GEOJSON := $(DEMO_DISTRICTS) $(DEMO_STATIONS) $(DEMO_HOTSPOTS) $(DEMO_CANDI
 # below and its name appended here.
 DEMO_STEPS := demo-inspect demo-network demo-reach demo-audit demo-plan demo-report demo-convert
 
-.PHONY: help deps deps-browser test fuzz demo demo-build $(DEMO_STEPS) bench geodata geodata-check clean
+.PHONY: help deps deps-browser test lint format fuzz demo demo-build $(DEMO_STEPS) bench geodata geodata-check clean
 
 help:
 	@sed -n '/^#/!q; s/^# \{0,1\}//; p' Makefile
@@ -51,12 +52,19 @@ deps-browser:
 # PostgreSQL + PostGIS server (scripts/with-postgres) so the PostGIS round trip always runs.
 # The last step is a fixed-seed fuzz run of the readers and the option parser
 # (Tests/Fixtures/fuzz/README.md); a crash, hang or bad exit fails `make test`.
-test: deps-browser
+test: deps-browser lint
 	$(SWIFT) build --build-tests
 	test -x .build/debug/nuanxin
 	NUANXIN_REQUIRE_PG=1 scripts/with-postgres $(SWIFT) test --skip-build
 	test -x .build/debug/nuanxin-fuzz
 	.build/debug/nuanxin-fuzz --seed 1 --seconds $(FUZZ_SECONDS) --nuanxin .build/debug/nuanxin
+
+# Style: the configuration in .swift-format (4 spaces, 140 columns); `make format` applies it.
+lint:
+	$(SWIFT) format lint --strict --recursive --parallel Sources Tests Package.swift
+
+format:
+	$(SWIFT) format format --in-place --recursive --parallel Sources Tests Package.swift
 
 FUZZ_SECONDS ?= 30
 FUZZ_RUNS ?= 1000000

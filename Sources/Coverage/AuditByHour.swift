@@ -35,8 +35,9 @@ public struct AuditByHour: Sendable {
         groups.append(Array(audit.hotspots.indices))
         var columns: [[Double]] = []
         for members in groups {
-            columns.append(HourlyCoverage.shares(
-                covering: members.map { audit.covering[$0] }, weights: members.map { weights[$0] }, open: open))
+            columns.append(
+                HourlyCoverage.shares(
+                    covering: members.map { audit.covering[$0] }, weights: members.map { weights[$0] }, open: open))
         }
         self.areaNames = names
         self.shares = open.indices.map { slot in columns.map { $0[slot] } }
@@ -72,7 +73,8 @@ public struct AuditByHour: Sendable {
         let widths = header.indices.map { c in rows.map { $0[c].count }.max()! }
         return rows.map { row in
             row.indices.map { c in
-                c < 2 ? row[c].padding(toLength: widths[c], withPad: " ", startingAt: 0)
+                c < 2
+                    ? row[c].padding(toLength: widths[c], withPad: " ", startingAt: 0)
                     : String(repeating: " ", count: widths[c] - row[c].count) + row[c]
             }.joined(separator: "  ")
         }.joined(separator: "\n") + "\n"

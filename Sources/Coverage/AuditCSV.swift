@@ -28,14 +28,15 @@ public enum AuditCSV {
         for run in report.runs {
             let audit = run.hotspots
             func row(_ name: String, _ figures: AuditFigures, _ km2: Double?) {
-                lines.append([
-                    AuditNumbers.plain(run.speedKmh), AuditNumbers.plain(report.limitMinutes), quoted(name),
-                    String(figures.hotspots), String(figures.hotspotsCovered),
-                    AuditNumbers.plain(AuditNumbers.rounded(figures.weightTotal, decimals: AuditNumbers.weightDecimals)),
-                    AuditNumbers.plain(AuditNumbers.rounded(figures.weightCovered, decimals: AuditNumbers.weightDecimals)),
-                    formatFixed(figures.shareCovered, decimals: AuditNumbers.shareDecimals),
-                    km2.map { formatFixed($0, decimals: AuditNumbers.areaDecimals) } ?? "",
-                ].joined(separator: ","))
+                lines.append(
+                    [
+                        AuditNumbers.plain(run.speedKmh), AuditNumbers.plain(report.limitMinutes), quoted(name),
+                        String(figures.hotspots), String(figures.hotspotsCovered),
+                        AuditNumbers.plain(AuditNumbers.rounded(figures.weightTotal, decimals: AuditNumbers.weightDecimals)),
+                        AuditNumbers.plain(AuditNumbers.rounded(figures.weightCovered, decimals: AuditNumbers.weightDecimals)),
+                        formatFixed(figures.shareCovered, decimals: AuditNumbers.shareDecimals),
+                        km2.map { formatFixed($0, decimals: AuditNumbers.areaDecimals) } ?? "",
+                    ].joined(separator: ","))
             }
             for (index, area) in audit.areas.enumerated() {
                 row(area.name, audit.areaFigures[index], run.gaps.uncoveredSquareKilometres(area: index))
@@ -63,14 +64,15 @@ public enum AuditCSV {
             for load in loads {
                 let site = report.stations[load.station].site
                 func fixed(_ value: Double?, _ decimals: Int) -> String { value.map { formatFixed($0, decimals: decimals) } ?? "" }
-                lines.append([
-                    AuditNumbers.plain(run.speedKmh), AuditNumbers.plain(report.limitMinutes), quoted(site.id), quoted(site.name ?? ""),
-                    String(load.hotspotsServed),
-                    AuditNumbers.plain(AuditNumbers.rounded(load.weightServed, decimals: AuditNumbers.weightDecimals)),
-                    fixed(load.minutesMean, 2), fixed(load.minutesP90, 2),
-                    load.capacity.map { AuditNumbers.plain(AuditNumbers.rounded($0, decimals: AuditNumbers.weightDecimals)) } ?? "",
-                    fixed(load.loadRatio, AuditNumbers.shareDecimals),
-                ].joined(separator: ","))
+                lines.append(
+                    [
+                        AuditNumbers.plain(run.speedKmh), AuditNumbers.plain(report.limitMinutes), quoted(site.id), quoted(site.name ?? ""),
+                        String(load.hotspotsServed),
+                        AuditNumbers.plain(AuditNumbers.rounded(load.weightServed, decimals: AuditNumbers.weightDecimals)),
+                        fixed(load.minutesMean, 2), fixed(load.minutesP90, 2),
+                        load.capacity.map { AuditNumbers.plain(AuditNumbers.rounded($0, decimals: AuditNumbers.weightDecimals)) } ?? "",
+                        fixed(load.loadRatio, AuditNumbers.shareDecimals),
+                    ].joined(separator: ","))
             }
         }
         return lines.joined(separator: "\n") + "\n"

@@ -47,7 +47,8 @@ extension AuditGaps {
         self.gaps = gaps
         gapSquareKilometres = gaps.map(IsochroneMeasures.areaSquareKilometres)
         // One area (the study area): its gap is the union; no overlay needed.
-        totalSquareKilometres = gapGeometries.count == 1
+        totalSquareKilometres =
+            gapGeometries.count == 1
             ? gapSquareKilometres[0]
             : try GEOSGeometry.union(of: gapGeometries, in: context).area / 1_000_000
         drawn = true

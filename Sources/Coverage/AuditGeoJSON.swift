@@ -45,9 +45,10 @@ public enum AuditGeoJSON {
             }
             let audit = run.hotspots
             for (index, area) in audit.areas.enumerated() {
-                let km2 = run.gaps.uncoveredSquareKilometres(area: index).map {
-                    JSONValue.number(AuditNumbers.rounded($0, decimals: AuditNumbers.areaDecimals))
-                } ?? .null
+                let km2 =
+                    run.gaps.uncoveredSquareKilometres(area: index).map {
+                        JSONValue.number(AuditNumbers.rounded($0, decimals: AuditNumbers.areaDecimals))
+                    } ?? .null
                 var properties = figures(audit.areaFigures[index])
                 properties["kind"] = .string("district")
                 properties["name"] = .string(area.name)
@@ -57,12 +58,13 @@ public enum AuditGeoJSON {
                 features.append(Feature(geometry: area.geometry, properties: properties))
                 // Gaps not drawn (`audit --no-gaps`): the district keeps its figures, no gap feature.
                 guard run.gaps.drawn else { continue }
-                features.append(Feature(
-                    geometry: try GeoJSONPlanar.geometry(from: run.gaps.gaps[index], projection: projection),
-                    properties: [
-                        "kind": .string("gap"), "name": .string(area.name), "uncovered_area_km2": km2,
-                        "minutes": .number(report.limitMinutes), "speed_kmh": speed,
-                    ]))
+                features.append(
+                    Feature(
+                        geometry: try GeoJSONPlanar.geometry(from: run.gaps.gaps[index], projection: projection),
+                        properties: [
+                            "kind": .string("gap"), "name": .string(area.name), "uncovered_area_km2": km2,
+                            "minutes": .number(report.limitMinutes), "speed_kmh": speed,
+                        ]))
             }
             if let outside = audit.outside {
                 var properties = figures(outside)
@@ -91,9 +93,10 @@ public enum AuditGeoJSON {
         if let name = site.name { properties["name"] = .string(name) }
         if let kind = site.kind { properties["kind"] = .string(kind) }
         properties["nearest_station"] = result.nearestStation.map { .string(report.stations[$0].site.id) } ?? .null
-        properties["minutes_to_nearest"] = result.seconds.map {
-            .number(AuditNumbers.minutes(seconds: $0, covered: result.covered, limitMinutes: report.limitMinutes))
-        } ?? .null
+        properties["minutes_to_nearest"] =
+            result.seconds.map {
+                .number(AuditNumbers.minutes(seconds: $0, covered: result.covered, limitMinutes: report.limitMinutes))
+            } ?? .null
         properties["stations_within"] = .number(Double(result.stationsWithin))
         properties["covered"] = .bool(result.covered)
         properties["snap_m"] = placed.snapMeters.map { .number(AuditNumbers.rounded($0, decimals: AuditNumbers.meterDecimals)) } ?? .null

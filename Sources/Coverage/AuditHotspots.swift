@@ -116,7 +116,8 @@ public struct HotspotAudit: Sendable {
         }
 
         var areaFigures = [AuditFigures](repeating: AuditFigures(), count: areas.list.count)
-        var outside = AuditFigures(), total = AuditFigures()
+        var outside = AuditFigures()
+        var total = AuditFigures()
         for (h, result) in results.enumerated() {
             let weight = hotspots[h].site.weight
             if let area = result.area {

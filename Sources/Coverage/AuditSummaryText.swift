@@ -13,19 +13,30 @@ public enum AuditSummaryText {
         var lines: [String] = []
         let routableStations = report.stations.count - report.unroutableStations
         for run in report.runs {
-            let audit = run.hotspots, total = audit.total
-            lines.append("audit: \(plain(report.limitMinutes)) min at \(plain(run.speedKmh)) km/h from \(routableStations) of \(report.stations.count) stations")
-            lines.append("  weight covered: \(percent(total.shareCovered)) (\(plain(rounded(total.weightCovered))) of \(plain(rounded(total.weightTotal))))")
+            let audit = run.hotspots
+            let total = audit.total
+            lines.append(
+                "audit: \(plain(report.limitMinutes)) min at \(plain(run.speedKmh)) km/h from \(routableStations) of \(report.stations.count) stations"
+            )
+            lines.append(
+                "  weight covered: \(percent(total.shareCovered)) (\(plain(rounded(total.weightCovered))) of \(plain(rounded(total.weightTotal))))"
+            )
             lines.append("  hotspots covered: \(percent(total.shareOfHotspotsCovered)) (\(total.hotspotsCovered) of \(total.hotspots))")
             if report.unroutableHotspots > 0 {
                 let count = report.unroutableHotspots
-                lines.append("  \(count) hotspot\(count == 1 ? " is" : "s are") more than \(plain(report.maxSnap)) m from a usable road: counted as uncovered")
+                lines.append(
+                    "  \(count) hotspot\(count == 1 ? " is" : "s are") more than \(plain(report.maxSnap)) m from a usable road: counted as uncovered"
+                )
             }
-            var rows = audit.areas.indices.map { (audit.areas[$0].name, audit.areaFigures[$0], run.gaps.uncoveredSquareKilometres(area: $0)) }
+            var rows = audit.areas.indices.map {
+                (audit.areas[$0].name, audit.areaFigures[$0], run.gaps.uncoveredSquareKilometres(area: $0))
+            }
             if let outside = audit.outside { rows.append((AuditGeoJSON.outsideName, outside, nil)) }
             for (name, figures, km2) in rows {
                 let gap = km2.map { ", \(formatFixed($0, decimals: AuditNumbers.areaDecimals)) km² uncovered" } ?? ""
-                lines.append("  \(name): \(percent(figures.shareCovered)) of weight, \(figures.hotspotsCovered) of \(figures.hotspots) hotspots\(gap)")
+                lines.append(
+                    "  \(name): \(percent(figures.shareCovered)) of weight, \(figures.hotspotsCovered) of \(figures.hotspots) hotspots\(gap)"
+                )
             }
             let worst = largestUncovered(report, audit)
             if !worst.isEmpty {
@@ -40,17 +51,21 @@ public enum AuditSummaryText {
     /// longest time, unreached first, then input order), at most `listedUncovered`.
     static func largestUncovered(_ report: AuditReport, _ audit: HotspotAudit) -> [Int] {
         let uncovered = audit.hotspots.indices.filter { !audit.hotspots[$0].covered }
-        return Array(uncovered.sorted { a, b in
-            let wa = report.hotspots[a].site.weight, wb = report.hotspots[b].site.weight
-            if wa != wb { return wa > wb }
-            let ta = audit.hotspots[a].seconds ?? .infinity, tb = audit.hotspots[b].seconds ?? .infinity
-            if ta != tb { return ta > tb }
-            return a < b
-        }.prefix(listedUncovered))
+        return Array(
+            uncovered.sorted { a, b in
+                let wa = report.hotspots[a].site.weight
+                let wb = report.hotspots[b].site.weight
+                if wa != wb { return wa > wb }
+                let ta = audit.hotspots[a].seconds ?? .infinity
+                let tb = audit.hotspots[b].seconds ?? .infinity
+                if ta != tb { return ta > tb }
+                return a < b
+            }.prefix(listedUncovered))
     }
 
     private static func describe(_ index: Int, _ report: AuditReport, _ audit: HotspotAudit) -> String {
-        let placed = report.hotspots[index], result = audit.hotspots[index]
+        let placed = report.hotspots[index]
+        let result = audit.hotspots[index]
         let head = "\(placed.site.id) (weight \(plain(rounded(placed.site.weight))))"
         if let reason = placed.unroutableReason(maxSnap: report.maxSnap) { return "\(head): unroutable, \(reason)" }
         guard let seconds = result.seconds, let station = result.nearestStation else {

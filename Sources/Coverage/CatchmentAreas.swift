@@ -55,27 +55,37 @@ public enum CatchmentAreas {
         let graph = result.graph
         let length = graph.segmentLength[s]
         guard length > 0 else { return }
-        let forward = Int(graph.segmentForwardEdge[s]), backward = Int(graph.segmentBackwardEdge[s])
+        let forward = Int(graph.segmentForwardEdge[s])
+        let backward = Int(graph.segmentBackwardEdge[s])
         var ways: [WayIn] = []
-        let from = Int(graph.segmentFrom[s]), to = Int(graph.segmentTo[s])
+        let from = Int(graph.segmentFrom[s])
+        let to = Int(graph.segmentTo[s])
         let perMetreForward = forward >= 0 ? Double(graph.seconds[forward]) / length : 0
         let perMetreBackward = backward >= 0 ? Double(graph.seconds[backward]) / length : 0
         if forward >= 0, Double(result.seconds[from]) <= limit, result.source[from] >= 0 {
-            ways.append(WayIn(source: Int(result.source[from]), alpha: Double(result.seconds[from]), beta: perMetreForward, low: 0, high: length))
+            ways.append(
+                WayIn(source: Int(result.source[from]), alpha: Double(result.seconds[from]), beta: perMetreForward, low: 0, high: length))
         }
         if backward >= 0, Double(result.seconds[to]) <= limit, result.source[to] >= 0 {
             let t = Double(result.seconds[to])
-            ways.append(WayIn(source: Int(result.source[to]), alpha: t + perMetreBackward * length, beta: -perMetreBackward, low: 0, high: length))
+            ways.append(
+                WayIn(source: Int(result.source[to]), alpha: t + perMetreBackward * length, beta: -perMetreBackward, low: 0, high: length))
         }
         for i in result.sources(onSegment: s) {
             let start = result.sources[Int(i)]
             guard start.startSeconds <= limit else { continue }
             let offset = min(max(start.snap.offset, 0), length)
             if forward >= 0 {
-                ways.append(WayIn(source: Int(i), alpha: start.startSeconds - perMetreForward * offset, beta: perMetreForward, low: offset, high: length))
+                ways.append(
+                    WayIn(
+                        source: Int(i), alpha: start.startSeconds - perMetreForward * offset, beta: perMetreForward, low: offset,
+                        high: length))
             }
             if backward >= 0 {
-                ways.append(WayIn(source: Int(i), alpha: start.startSeconds + perMetreBackward * offset, beta: -perMetreBackward, low: 0, high: offset))
+                ways.append(
+                    WayIn(
+                        source: Int(i), alpha: start.startSeconds + perMetreBackward * offset, beta: -perMetreBackward, low: 0, high: offset
+                    ))
             }
         }
         guard !ways.isEmpty else { return }
@@ -100,7 +110,10 @@ public enum CatchmentAreas {
                 let t = way.time(mid)
                 if best == nil || t < best!.time || (t == best!.time && way.source < best!.source) { best = (t, way.source) }
             }
-            guard let best, best.time <= limit else { close(); continue }
+            guard let best, best.time <= limit else {
+                close()
+                continue
+            }
             if let current = open, current.source == best.source, current.to == x0 {
                 open!.to = x1
             } else {
@@ -122,9 +135,12 @@ public enum CatchmentAreas {
     public static func split(graph: RoadGraph, stations: [PlacedSite], engine requested: ReachEngine) throws -> [StationServiceAreas] {
         let routable = stations.filter { $0.snap != nil }
         guard let largest = requested.minutes.last, !routable.isEmpty else { return [] }
-        let engine = requested.geometry == .exact ? requested : try ReachEngine(
-            minutes: requested.minutes, accessDistance: requested.builder.accessDistance,
-            bufferStyle: requested.builder.bufferStyle, workers: requested.workers, geometry: .exact)
+        let engine =
+            requested.geometry == .exact
+            ? requested
+            : try ReachEngine(
+                minutes: requested.minutes, accessDistance: requested.builder.accessDistance,
+                bufferStyle: requested.builder.bufferStyle, workers: requested.workers, geometry: .exact)
         let context = try GEOSContext()
         let merged = try engine.merged(graph: graph, stations: routable, context: context)
         let sources = routable.map { SearchSource(doorToDoor: $0.snap!) }
@@ -147,9 +163,10 @@ public enum CatchmentAreas {
             for i in routable.indices {
                 let part = try engine.builder.validPolygonal(try area.intersection(cells[i]), minutes: level.minutes)
                 let polygons = try part.toMultiPolygon()
-                levels[i].append(NestedIsochrone(
-                    minutes: level.minutes, area: polygons, areaSquareKilometres: try part.area / 1e6,
-                    roadKilometres: roads[i].reduce(0) { $0 + $1.meters } / 1000))
+                levels[i].append(
+                    NestedIsochrone(
+                        minutes: level.minutes, area: polygons, areaSquareKilometres: try part.area / 1e6,
+                        roadKilometres: roads[i].reduce(0) { $0 + $1.meters } / 1000))
             }
         }
         return routable.indices.map { StationServiceAreas(station: routable[$0].site, levels: levels[$0]) }

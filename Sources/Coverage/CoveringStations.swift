@@ -21,7 +21,9 @@ public enum CoveringStations {
         precondition(extraSeconds.count == targets.count, "one extra time per target")
         let index = SearchTargets(graph: graph, targets: targets)
         let chunks = max(1, min(workers, sources.count / 16))
-        let perWorker = ParallelJobs.map(count: chunks, workers: chunks, makeState: { (search: MultiSourceSearch(graph: graph), near: index) }) {
+        let perWorker = ParallelJobs.map(
+            count: chunks, workers: chunks, makeState: { (search: MultiSourceSearch(graph: graph), near: index) }
+        ) {
             state, chunk in
             var pairs: [(target: Int, source: Int)] = []
             for i in stride(from: chunk, to: sources.count, by: chunks) {

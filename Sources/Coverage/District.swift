@@ -29,12 +29,16 @@ public struct District: Hashable, Sendable {
     public static func studyArea(of graph: RoadGraph, projection: Projection) throws -> District {
         let xs = graph.pointX.isEmpty ? graph.nodeX : graph.pointX
         let ys = graph.pointY.isEmpty ? graph.nodeY : graph.pointY
-        let minX = xs.min() ?? 0, maxX = xs.max() ?? 0
-        let minY = ys.min() ?? 0, maxY = ys.max() ?? 0
-        let rectangle = PlanarMultiPolygon(polygons: [PlanarPolygon(exterior: [
-            PlanarPoint(x: minX, y: minY), PlanarPoint(x: maxX, y: minY), PlanarPoint(x: maxX, y: maxY),
-            PlanarPoint(x: minX, y: maxY), PlanarPoint(x: minX, y: minY),
-        ])])
+        let minX = xs.min() ?? 0
+        let maxX = xs.max() ?? 0
+        let minY = ys.min() ?? 0
+        let maxY = ys.max() ?? 0
+        let rectangle = PlanarMultiPolygon(polygons: [
+            PlanarPolygon(exterior: [
+                PlanarPoint(x: minX, y: minY), PlanarPoint(x: maxX, y: minY), PlanarPoint(x: maxX, y: maxY),
+                PlanarPoint(x: minX, y: maxY), PlanarPoint(x: minX, y: minY),
+            ])
+        ])
         // One polygon in gives one Polygon out (nil only for no polygons).
         let geometry = try GeoJSONPlanar.geometry(from: rectangle, projection: projection)!
         return District(name: studyAreaName, geometry: geometry, polygon: rectangle)

@@ -1,4 +1,5 @@
 import GeoCore
+
 /// Why a district file was rejected, with the file and the feature index,
 /// e.g. `districts.geojson: feature 3: no property "name"; …`.
 public struct DistrictError: Error, Hashable, Sendable, CustomStringConvertible {

@@ -20,8 +20,10 @@ public struct DistrictLocator {
         prepared = try districts.map { try GEOSPreparedGeometry(GEOSGeometry(multiPolygon: $0.polygon, in: context)) }
         boxes = districts.map { district in
             let points = district.polygon.polygons.flatMap(\.exterior)
-            return (points.map(\.x).min() ?? .infinity, points.map(\.y).min() ?? .infinity,
-                    points.map(\.x).max() ?? -.infinity, points.map(\.y).max() ?? -.infinity)
+            return (
+                points.map(\.x).min() ?? .infinity, points.map(\.y).min() ?? .infinity,
+                points.map(\.x).max() ?? -.infinity, points.map(\.y).max() ?? -.infinity
+            )
         }
     }
 

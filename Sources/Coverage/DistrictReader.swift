@@ -34,13 +34,16 @@ public enum DistrictReader {
             }
             let name = try name(of: feature, field: nameField, fail: fail)
             if let first = firstIndex[name] {
-                throw fail(.duplicateName,
-                    "name \"\(name)\" is already used by \(featurePlace(first)); give every district its own name (merge parts into one MultiPolygon)")
+                throw fail(
+                    .duplicateName,
+                    "name \"\(name)\" is already used by \(featurePlace(first)); give every district its own name (merge parts into one MultiPolygon)"
+                )
             }
             firstIndex[name] = index
             let polygon = try GeoJSONPlanar.multiPolygon(from: geometry, projection: projection)
             if let reason = try problem(of: polygon, in: context).map({ inLonLat($0, projection: projection) }) {
-                throw fail(.invalidPolygon,
+                throw fail(
+                    .invalidPolygon,
                     "district \"\(name)\" is not a valid polygon (GEOS: \(reason)); repair it, e.g. with QGIS \"Fix geometries\"")
             }
             districts.append(District(name: name, geometry: geometry, polygon: polygon))
@@ -93,7 +96,8 @@ public enum DistrictReader {
         default:
             let keys = properties.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
             let available = keys.isEmpty ? "it has no properties" : "its properties are " + keys.joined(separator: ", ")
-            throw fail(.missingName,
+            throw fail(
+                .missingName,
                 "no name in property \"\(field)\" (\(available)); choose the name property with --district-name-field")
         }
     }

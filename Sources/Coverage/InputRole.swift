@@ -56,7 +56,8 @@ public enum InputRole: String, CaseIterable, Sendable {
             nameField = "name"
         }
         let collection = source.mapCoordinates { datum.convert($0, to: .wgs84) }
-        let projection = try projection ?? collection.boundingBox.map { try MetricCRS.projection(for: $0) }
+        let projection =
+            try projection ?? collection.boundingBox.map { try MetricCRS.projection(for: $0) }
             ?? Projection(from: "EPSG:4326", to: "EPSG:3857")
         return try DistrictReader.districts(
             from: collection, file: path, nameField: nameField, projection: projection)

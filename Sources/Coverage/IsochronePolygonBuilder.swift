@@ -46,7 +46,8 @@ public struct IsochronePolygonBuilder: Hashable, Sendable {
         var buffers: [GEOSGeometry] = []
         buffers.reserveCapacity(pieces.count)
         for piece in pieces where !piece.isEmpty {
-            let line = piece.count == 1
+            let line =
+                piece.count == 1
                 ? try GEOSGeometry(point: piece[0], in: context)
                 : try GEOSGeometry(lineString: piece, in: context)
             buffers.append(try line.buffer(accessDistance, style: bufferStyle))

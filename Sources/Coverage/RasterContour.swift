@@ -84,7 +84,8 @@ enum RasterContour {
 
         /// Joins the regions of `a` and `b` (the smaller index becomes the root).
         func union(_ a: Int, _ b: Int) {
-            let ra = find(a), rb = find(b)
+            let ra = find(a)
+            let rb = find(b)
             guard ra != rb else { return }
             if ra < rb { parent[rb] = Int32(ra) } else { parent[ra] = Int32(rb) }
         }
@@ -195,9 +196,11 @@ enum RasterContour {
         func crossing(_ id: Int) -> PlanarPoint {
             let node = id >> 1
             let other = id & 1 == 0 ? node + 1 : node + columns
-            let a = Double(value(node)), b = Double(value(other))
+            let a = Double(value(node))
+            let b = Double(value(other))
             let s = (Double(threshold) - a) / (b - a)
-            let i = node % columns, j = node / columns
+            let i = node % columns
+            let j = node / columns
             let h = grid.cellSize
             if id & 1 == 0 {
                 return PlanarPoint(x: grid.originX + (Double(i) + s) * h, y: grid.originY + Double(j) * h)
@@ -217,8 +220,10 @@ enum RasterContour {
                 // `corner` is node's place in that cell (0 ll, 1 lr, 2 ul, 3 ur).
                 for corner in 0..<4 {
                     let cell = node - (corner & 1) - (corner >> 1) * columns
-                    let a = v[cell] < threshold, b = v[cell + 1] < threshold
-                    let c = v[cell + columns] < threshold, d = v[cell + columns + 1] < threshold
+                    let a = v[cell] < threshold
+                    let b = v[cell + 1] < threshold
+                    let c = v[cell + columns] < threshold
+                    let d = v[cell + columns + 1] < threshold
                     // Handle the cell only from its first inside corner.
                     let earlierInside = corner == 0 ? false : corner == 1 ? a : corner == 2 ? (a || b) : (a || b || c)
                     if !earlierInside, !(a && b && c && d) { cells.append(cell) }
@@ -239,11 +244,13 @@ enum RasterContour {
                 if v[node + columns] < threshold { components.union(node, node + columns) }
                 // Diagonals of saddle cells with `node` as lower-left or lower-right corner.
                 if v[node + columns + 1] < threshold, !(v[node + 1] < threshold), !(v[node + columns] < threshold),
-                   saddleJoined(node) {
+                    saddleJoined(node)
+                {
                     components.union(node, node + columns + 1)
                 }
                 if v[node + columns - 1] < threshold, !(v[node - 1] < threshold), !(v[node + columns] < threshold),
-                   saddleJoined(node - 1) {
+                    saddleJoined(node - 1)
+                {
                     components.union(node, node + columns - 1)
                 }
             }
@@ -274,10 +281,18 @@ enum RasterContour {
                         ring.append(crossing(id))
                         let exit = exitEdge(cell, entry: edge)
                         switch exit {
-                        case 0: cell -= columns; edge = 2
-                        case 1: cell += 1; edge = 3
-                        case 2: cell += columns; edge = 0
-                        default: cell -= 1; edge = 1
+                        case 0:
+                            cell -= columns
+                            edge = 2
+                        case 1:
+                            cell += 1
+                            edge = 3
+                        case 2:
+                            cell += columns
+                            edge = 0
+                        default:
+                            cell -= 1
+                            edge = 1
                         }
                     }
                     ring.append(ring[0])

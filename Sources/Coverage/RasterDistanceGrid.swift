@@ -30,8 +30,10 @@ struct RasterDistanceGrid {
     /// `cellSize` (so two grids of the same cell size share their nodes).
     init(bounds: (minX: Double, minY: Double, maxX: Double, maxY: Double), cellSize: Double, reach: Double) {
         let margin = reach + 2 * cellSize
-        let i0 = (bounds.minX - margin) / cellSize, j0 = (bounds.minY - margin) / cellSize
-        let i1 = (bounds.maxX + margin) / cellSize, j1 = (bounds.maxY + margin) / cellSize
+        let i0 = (bounds.minX - margin) / cellSize
+        let j0 = (bounds.minY - margin) / cellSize
+        let i1 = (bounds.maxX + margin) / cellSize
+        let j1 = (bounds.maxY + margin) / cellSize
         originX = i0.rounded(.down) * cellSize
         originY = j0.rounded(.down) * cellSize
         columns = Int(i1.rounded(.up) - i0.rounded(.down)) + 1
@@ -76,11 +78,14 @@ struct RasterDistanceGrid {
     mutating func writeSegment(_ a: PlanarPoint, _ b: PlanarPoint) {
         // Grid-relative coordinates in cell units keep the arithmetic small.
         let h = cellSize
-        let ax = (a.x - originX) / h, ay = (a.y - originY) / h
-        let bx = (b.x - originX) / h, by = (b.y - originY) / h
+        let ax = (a.x - originX) / h
+        let ay = (a.y - originY) / h
+        let bx = (b.x - originX) / h
+        let by = (b.y - originY) / h
         let r = reach / h
         let r2 = r * r
-        let dx = bx - ax, dy = by - ay
+        let dx = bx - ax
+        let dy = by - ay
         let len2 = dx * dx + dy * dy
         let iLow = max(0, Int((min(ax, bx) - r).rounded(.up)))
         let iHigh = min(columns - 1, Int((max(ax, bx) + r).rounded(.down)))
@@ -95,7 +100,8 @@ struct RasterDistanceGrid {
                     let px = Double(i) - ax
                     var t = len2 > 0 ? (px * dx + py * dy) / len2 : 0
                     t = min(1, max(0, t))
-                    let ex = px - t * dx, ey = py - t * dy
+                    let ex = px - t * dx
+                    let ey = py - t * dy
                     let d2 = ex * ex + ey * ey
                     guard d2 <= r2 else { continue }
                     let distance = Float(d2.squareRoot() * h)

@@ -19,11 +19,12 @@ enum RasterRingSimplifier {
     /// - Complexity: O(n log n) expected, O(n²) worst case per ring of n points.
     static func simplified(_ area: PlanarMultiPolygon, tolerance: Double) -> PlanarMultiPolygon {
         guard tolerance > 0 else { return area }
-        return PlanarMultiPolygon(polygons: area.polygons.map { polygon in
-            PlanarPolygon(
-                exterior: simplified(ring: polygon.exterior, tolerance: tolerance),
-                holes: polygon.holes.map { simplified(ring: $0, tolerance: tolerance) })
-        })
+        return PlanarMultiPolygon(
+            polygons: area.polygons.map { polygon in
+                PlanarPolygon(
+                    exterior: simplified(ring: polygon.exterior, tolerance: tolerance),
+                    holes: polygon.holes.map { simplified(ring: $0, tolerance: tolerance) })
+            })
     }
 
     /// A closed ring (first point equal to last) simplified: the first point
@@ -36,9 +37,13 @@ enum RasterRingSimplifier {
         var far = 0
         var farDistance = -1.0
         for k in 1..<n {
-            let dx = ring[k].x - ring[0].x, dy = ring[k].y - ring[0].y
+            let dx = ring[k].x - ring[0].x
+            let dy = ring[k].y - ring[0].y
             let d = dx * dx + dy * dy
-            if d > farDistance { farDistance = d; far = k }
+            if d > farDistance {
+                farDistance = d
+                far = k
+            }
         }
         var keep = [Bool](repeating: false, count: n + 1)
         keep[0] = true
@@ -48,12 +53,16 @@ enum RasterRingSimplifier {
         var stack: [(Int, Int)] = [(0, far), (far, n)]
         while let (first, last) = stack.popLast() {
             guard last - first > 1 else { continue }
-            let a = ring[first], b = ring[last]
+            let a = ring[first]
+            let b = ring[last]
             var worst = -1.0
             var worstIndex = first
             for k in (first + 1)..<last {
                 let d = squaredDistance(ring[k], a, b)
-                if d > worst { worst = d; worstIndex = k }
+                if d > worst {
+                    worst = d
+                    worstIndex = k
+                }
             }
             if worst > squaredTolerance {
                 keep[worstIndex] = true
@@ -70,11 +79,14 @@ enum RasterRingSimplifier {
     /// Squared distance from `q` to the segment from `a` to `b`, in m².
     @inline(__always) static func squaredDistance(_ q: PlanarPoint, _ a: PlanarPoint, _ b: PlanarPoint) -> Double {
         // Shifted to `a` so that projected coordinates (10⁶ m) do not cancel.
-        let dx = b.x - a.x, dy = b.y - a.y
-        let qx = q.x - a.x, qy = q.y - a.y
+        let dx = b.x - a.x
+        let dy = b.y - a.y
+        let qx = q.x - a.x
+        let qy = q.y - a.y
         let length2 = dx * dx + dy * dy
         let t = length2 > 0 ? min(1, max(0, (qx * dx + qy * dy) / length2)) : 0
-        let ex = qx - t * dx, ey = qy - t * dy
+        let ex = qx - t * dx
+        let ey = qy - t * dy
         return ex * ex + ey * ey
     }
 }

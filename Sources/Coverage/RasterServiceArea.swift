@@ -116,10 +116,11 @@ public struct RasterServiceArea: Hashable, Sendable {
             let threshold = accessDistance - Double(levels.count - 1 - k) * nestingMargin
             let area = RasterRingSimplifier.simplified(
                 RasterContour.polygons(of: grid, threshold: threshold), tolerance: simplification)
-            result.append(NestedIsochrone(
-                minutes: level.minutes, area: area,
-                areaSquareKilometres: IsochroneMeasures.areaSquareKilometres(area),
-                roadKilometres: level.roadKilometres))
+            result.append(
+                NestedIsochrone(
+                    minutes: level.minutes, area: area,
+                    areaSquareKilometres: IsochroneMeasures.areaSquareKilometres(area),
+                    roadKilometres: level.roadKilometres))
         }
         return result
     }

@@ -89,12 +89,14 @@ public struct ReachEngine: Sendable {
         case .perStation:
             runs = try zip(speedsKmh, graphs).map { speed, timed in
                 progress?("circles of each of \(routable.count) stations at \(formatFixed(speed, decimals: 1)) km/h")
-                return ReachRun(speedKmh: speed, merged: [], perStation: try perStation(graph: timed, stations: routable, progress: progress))
+                return ReachRun(
+                    speedKmh: speed, merged: [], perStation: try perStation(graph: timed, stations: routable, progress: progress))
             }
         case .split:
             runs = try zip(speedsKmh, graphs).map { speed, timed in
                 progress?("catchments of \(routable.count) stations at \(formatFixed(speed, decimals: 1)) km/h")
-                return ReachRun(speedKmh: speed, merged: [], perStation: try CatchmentAreas.split(graph: timed, stations: routable, engine: self))
+                return ReachRun(
+                    speedKmh: speed, merged: [], perStation: try CatchmentAreas.split(graph: timed, stations: routable, engine: self))
             }
         }
         return ReachReport(runs: runs, unroutable: Self.unroutable(stations, maxSnap: maxSnap), routableCount: routable.count)
@@ -141,15 +143,16 @@ public struct ReachEngine: Sendable {
         ) { state, i in
             let station = routable[i]
             let sources = [SearchSource(doorToDoor: station.snap!)]
-            let levels = switch geometry {
-            case .raster:
-                try ServiceAreas.nested(
-                    sources: sources, minutes: minutes, search: &state.search, raster: raster, origins: [station.point])
-            case .exact:
-                try ServiceAreas.nested(
-                    sources: sources, minutes: minutes, search: &state.search,
-                    builder: builder, context: state.context, origins: [station.point])
-            }
+            let levels =
+                switch geometry {
+                case .raster:
+                    try ServiceAreas.nested(
+                        sources: sources, minutes: minutes, search: &state.search, raster: raster, origins: [station.point])
+                case .exact:
+                    try ServiceAreas.nested(
+                        sources: sources, minutes: minutes, search: &state.search,
+                        builder: builder, context: state.context, origins: [station.point])
+                }
             done.increment()
             return StationServiceAreas(station: station.site, levels: levels)
         }

@@ -28,7 +28,8 @@ enum ReachPieces {
         for stretch in current {
             while p < previous.count
                 && (previous[p].segment < stretch.segment
-                    || (previous[p].segment == stretch.segment && previous[p].to <= stretch.from)) {
+                    || (previous[p].segment == stretch.segment && previous[p].to <= stretch.from))
+            {
                 p += 1
             }
             var from = stretch.from

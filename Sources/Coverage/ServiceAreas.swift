@@ -39,23 +39,7 @@ public enum ServiceAreas {
         sources: [SearchSource], minutes: [Double], search: inout MultiSourceSearch,
         builder: IsochronePolygonBuilder, context: GEOSContext, origins: [PlanarPoint] = [], parallel: Bool = false
     ) throws -> [NestedIsochrone] {
-        precondition(origins.isEmpty || origins.count == sources.count, "give one origin per source, or none")
-        try NestedIsochrones.requireAscending(minutes)
-        guard let largest = minutes.last else { return [] }
-        let result = search.run(sources, limitSeconds: largest * 60)
-        var levels: [IsochroneLevel] = []
-        var previous: [ReachedInterval] = []
-        var previousLimit = 0.0
-        for m in minutes {
-            let reached = ReachedIntervals(result, limitSeconds: m * 60)
-            var pieces = ReachPieces.chains(ReachPieces.difference(reached.intervals, minus: previous), graph: search.graph)
-            if !origins.isEmpty {
-                pieces += walks(from: origins, to: sources, after: previousLimit, until: m * 60)
-            }
-            levels.append(IsochroneLevel(minutes: m, pieces: pieces, roadKilometres: reached.roadKilometres))
-            previous = reached.intervals
-            previousLimit = m * 60
-        }
+        let levels = try levels(sources: sources, minutes: minutes, search: &search, origins: origins)
         return try NestedIsochrones.build(levels, with: builder, parallel: parallel, in: context)
     }
 

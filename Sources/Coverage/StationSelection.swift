@@ -28,13 +28,18 @@ public struct StationSelection: Sendable {
         var attributes: [StationAttributes] = []
         for site in sites {
             do { attributes.append(try StationAttributes.read(from: site)) } catch {
-                throw StationSelectionError(message: "\(file): \(error.description); services are \(StationService.vocabulary), opening_hours is OpenStreetMap syntax such as \"Mo-Fr 09:00-17:00\"")
+                throw StationSelectionError(
+                    message:
+                        "\(file): \(error.description); services are \(StationService.vocabulary), opening_hours is OpenStreetMap syntax such as \"Mo-Fr 09:00-17:00\""
+                )
             }
         }
         let admitted = filter.admitted(attributes)
         if admitted.isEmpty && !sites.isEmpty {
             throw StationSelectionError(
-                message: "\(file): no \(role) is admitted by \(filter.description) (of \(sites.count)); choose another --service or --at, or add the attribute to the file")
+                message:
+                    "\(file): no \(role) is admitted by \(filter.description) (of \(sites.count)); choose another --service or --at, or add the attribute to the file"
+            )
         }
         self.attributes = attributes
         self.admitted = admitted
@@ -53,11 +58,14 @@ public struct StationSelection: Sendable {
         let admitted = filter.admitted(attributes)
         if admitted.isEmpty && !sites.isEmpty {
             throw StationSelectionError(
-                message: "\(file): no candidate from OpenStreetMap is admitted by \(filter.description) (of \(sites.count)); choose another --service")
+                message:
+                    "\(file): no candidate from OpenStreetMap is admitted by \(filter.description) (of \(sites.count)); choose another --service"
+            )
         }
         self.attributes = attributes
         self.admitted = admitted
-        self.defaultLines = Self.groupedDefaults(sites: sites, attributes: attributes, role: "candidate")
+        self.defaultLines =
+            Self.groupedDefaults(sites: sites, attributes: attributes, role: "candidate")
             + Array(Set(attributes.flatMap(\.warnings))).sorted()
     }
 
@@ -66,9 +74,12 @@ public struct StationSelection: Sendable {
         var order: [String] = []
         var members: [String: [String]] = [:]
         for (i, site) in sites.enumerated() {
-            guard let line = StationAttributes.defaultsReport(
-                ids: [site.id], kinds: [site.kind], attributes: [attributes[i]]).first,
-                let range = line.range(of: ": defaults ") else { continue }
+            guard
+                let line = StationAttributes.defaultsReport(
+                    ids: [site.id], kinds: [site.kind], attributes: [attributes[i]]
+                ).first,
+                let range = line.range(of: ": defaults ")
+            else { continue }
             let key = "\(site.kind ?? "no kind")\u{0}\(line[range.upperBound...])"
             if members[key] == nil { order.append(key) }
             members[key, default: []].append(site.id)

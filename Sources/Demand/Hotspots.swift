@@ -87,14 +87,17 @@ public enum Hotspots {
         guard let hours else { return (points, 0) }
         var kept: [SitePoint] = []
         for point in points {
-            let text: String? = switch point.properties["time"] {
-            case .string(let s)?: s
-            case .number(let n)?: String(Int(n))
-            default: nil
-            }
+            let text: String? =
+                switch point.properties["time"] {
+                case .string(let s)?: s
+                case .number(let n)?: String(Int(n))
+                default: nil
+                }
             guard let text else {
-                throw HotspotError(file: file,
-                    message: "point \(point.id) has no time; --hours needs a time column (time/时间/下单时间, or map one with --fields time=COLUMN)")
+                throw HotspotError(
+                    file: file,
+                    message:
+                        "point \(point.id) has no time; --hours needs a time column (time/时间/下单时间, or map one with --fields time=COLUMN)")
             }
             guard let hour = HourRange.hour(of: text) else {
                 throw HotspotError(file: file, message: "point \(point.id): time \"\(text)\" has no hour (expected e.g. 2024-05-01 11:23)")
@@ -122,11 +125,13 @@ public enum Hotspots {
         let width = max(3, String(kept.count).count)
         let features = zip(kept, centres).enumerated().map { index, pair in
             let id = "H" + String(repeating: "0", count: max(0, width - String(index + 1).count)) + String(index + 1)
-            return Feature(geometry: .point(pair.1), properties: [
-                "id": .string(id),
-                "weight": .number((pair.0.weight * 1e6).rounded() / 1e6),
-                "count": .number(Double(pair.0.count)),
-            ])
+            return Feature(
+                geometry: .point(pair.1),
+                properties: [
+                    "id": .string(id),
+                    "weight": .number((pair.0.weight * 1e6).rounded() / 1e6),
+                    "count": .number(Double(pair.0.count)),
+                ])
         }
         let dropped = cells.count - kept.count
         let droppedWeight = cells.reduce(0) { $0 + $1.weight } - kept.reduce(0) { $0 + $1.weight }

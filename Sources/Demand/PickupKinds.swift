@@ -79,8 +79,9 @@ public struct PickupKind: Hashable, Sendable {
         for row in table + dropoffTable {
             let tag = "\(row.key)=\(row.value)"
             let weight = row.weight == row.weight.rounded() ? String(Int(row.weight)) : String(row.weight)
-            lines.append(tag.padding(toLength: 24, withPad: " ", startingAt: 0)
-                + weight.padding(toLength: 8, withPad: " ", startingAt: 0) + row.label)
+            lines.append(
+                tag.padding(toLength: 24, withPad: " ", startingAt: 0)
+                    + weight.padding(toLength: 8, withPad: " ", startingAt: 0) + row.label)
         }
         lines.append("Drop-off rows (homes, offices) are counted unless --pickups-only; a place takes its first matching row.")
         lines.append("A cell's weight is the sum of its places' weights; its count is the number of places.")

@@ -230,7 +230,8 @@ struct MonthDayRange: Hashable, Sendable {
 
     func contains(month: Int, day: Int) -> Bool {
         let key = month * 32 + day
-        let start = startMonth * 32 + startDay, end = endMonth * 32 + endDay
+        let start = startMonth * 32 + startDay
+        let end = endMonth * 32 + endDay
         return start <= end ? (start...end).contains(key) : key >= start || key <= end
     }
 }
@@ -246,7 +247,8 @@ struct MinuteSet {
     }
 
     mutating func insert(_ span: Range<Int>) {
-        var lower = span.lowerBound, upper = span.upperBound
+        var lower = span.lowerBound
+        var upper = span.upperBound
         var kept: [Range<Int>] = []
         for r in ranges {
             if r.upperBound < lower || r.lowerBound > upper {

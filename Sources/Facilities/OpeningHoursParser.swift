@@ -22,7 +22,10 @@ struct OpeningHoursParser {
     func word(at start: Int? = nil) -> String {
         var i = start ?? pos
         var s = ""
-        while i < chars.count, chars[i].isASCIILetter { s.append(chars[i]); i += 1 }
+        while i < chars.count, chars[i].isASCIILetter {
+            s.append(chars[i])
+            i += 1
+        }
         return s
     }
 
@@ -103,7 +106,12 @@ struct OpeningHoursParser {
                 let save = pos
                 try skipComment()
                 skipSpaces()
-                if peek() == ":" { pos += 1; skipSpaces() } else { pos = save }
+                if peek() == ":" {
+                    pos += 1
+                    skipSpaces()
+                } else {
+                    pos = save
+                }
             }
             let w = word()
             if peek()?.isASCIIDigit == true && skipYearLike() {
@@ -113,7 +121,10 @@ struct OpeningHoursParser {
             if monthIndex(w) != nil {
                 rule.dates = try parseMonthdaySelector()
                 skipSpaces()
-                if peek() == ":" { pos += 1; skipSpaces() }
+                if peek() == ":" {
+                    pos += 1
+                    skipSpaces()
+                }
             }
             let w2 = word()
             if isWeekdayWord(w2) || isHolidayWord(w2) {
@@ -137,8 +148,12 @@ struct OpeningHoursParser {
         // Rule modifier.
         let m = word()
         switch m.lowercased() {
-        case "open": pos += m.count; rule.modifier = .open
-        case "off", "closed": pos += m.count; rule.modifier = .closed
+        case "open":
+            pos += m.count
+            rule.modifier = .open
+        case "off", "closed":
+            pos += m.count
+            rule.modifier = .closed
         case "unknown":
             pos += m.count
             rule.modifier = .unknown
@@ -283,7 +298,10 @@ struct OpeningHoursParser {
     mutating func parseDay(month: Int) throws(OpeningHoursError) -> Int {
         let start = pos
         var digits = ""
-        while let c = peek(), c.isASCIIDigit { digits.append(c); pos += 1 }
+        while let c = peek(), c.isASCIIDigit {
+            digits.append(c)
+            pos += 1
+        }
         guard (1...2).contains(digits.count), let d = Int(digits), d >= 1, d <= CivilDate.daysIn(month: month, year: 2000)
         else { throw error("a day of the month 01 … \(CivilDate.daysIn(month: month, year: 2000))", at: start) }
         return d
@@ -331,14 +349,20 @@ struct OpeningHoursParser {
     mutating func parseTime(maxHour: Int) throws(OpeningHoursError) -> Int {
         let start = pos
         var hourDigits = ""
-        while let c = peek(), c.isASCIIDigit { hourDigits.append(c); pos += 1 }
+        while let c = peek(), c.isASCIIDigit {
+            hourDigits.append(c)
+            pos += 1
+        }
         guard (1...2).contains(hourDigits.count), let h = Int(hourDigits), h <= maxHour else {
             throw error("a time hh:mm with hours 00 … \(maxHour)", at: start)
         }
         guard consume(":") else { throw error("`:` and two-digit minutes") }
         let minuteStart = pos
         var minuteDigits = ""
-        while let c = peek(), c.isASCIIDigit { minuteDigits.append(c); pos += 1 }
+        while let c = peek(), c.isASCIIDigit {
+            minuteDigits.append(c)
+            pos += 1
+        }
         guard minuteDigits.count == 2, let m = Int(minuteDigits), m < 60 else {
             throw error("two-digit minutes 00 … 59", at: minuteStart)
         }

@@ -15,11 +15,13 @@ public struct PlanningHours: Hashable, Sendable {
     /// Nil when both are absent (no planning over hours).
     /// - Throws: `StationFilterError` naming the option when a range or a moment cannot be read.
     public init?(hours: String?, at: [String]) throws(StationFilterError) {
-        var times: [WeekTime] = [], labels: [String] = []
+        var times: [WeekTime] = []
+        var labels: [String] = []
         if let hours {
             let parts = hours.split(separator: "-", omittingEmptySubsequences: false)
             guard parts.count == 2, let from = Int(parts[0]), let to = Int(parts[1]), 0 <= from, from < to, to <= 24 else {
-                throw StationFilterError(option: "--hours", reason: "\"\(hours)\" is not a range of weekday hours A-B with 0 ≤ A < B ≤ 24, e.g. 0-24 or 18-24")
+                throw StationFilterError(
+                    option: "--hours", reason: "\"\(hours)\" is not a range of weekday hours A-B with 0 ≤ A < B ≤ 24, e.g. 0-24 or 18-24")
             }
             for hour in from..<to {
                 times.append(WeekTime(weekday: Weekday.representativeWorkday, hour: hour, minute: 30)!)

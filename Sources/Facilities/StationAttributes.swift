@@ -277,7 +277,8 @@ public struct StationAttributes: Sendable, Hashable {
             }
             guard let number, number.isFinite, number > 0 else {
                 throw StationAttributeError(
-                    id: id, attribute: "capacity", reason: "must be a positive number of seats or charging points, found \(value.shortText)")
+                    id: id, attribute: "capacity", reason: "must be a positive number of seats or charging points, found \(value.shortText)"
+                )
             }
             capacity = number
         }

@@ -1,7 +1,8 @@
 /// A day of the week, Monday first (ISO 8601), with the two-letter
 /// abbreviations of the OpenStreetMap `opening_hours` syntax (`Mo` … `Su`).
 public enum Weekday: Int, CaseIterable, Sendable, Hashable, Comparable {
-    case monday = 0, tuesday, wednesday, thursday, friday, saturday, sunday
+    case monday = 0
+    case tuesday, wednesday, thursday, friday, saturday, sunday
 
     /// The `opening_hours` abbreviation: `Mo`, `Tu`, `We`, `Th`, `Fr`, `Sa`, `Su`.
     public var abbreviation: String {
@@ -64,10 +65,15 @@ public struct WeekTime: Hashable, Sendable, CustomStringConvertible {
     public static func parse(_ text: String) throws(WeekTimeParseError) -> WeekTime {
         let trimmed = text.trimmingWhitespace()
         let parts = trimmed.split(separator: " ", omittingEmptySubsequences: true)
-        let dayText: Substring?, timeText: Substring
+        let dayText: Substring?
+        let timeText: Substring
         switch parts.count {
-        case 1: dayText = nil; timeText = parts[0]
-        case 2: dayText = parts[0]; timeText = parts[1]
+        case 1:
+            dayText = nil
+            timeText = parts[0]
+        case 2:
+            dayText = parts[0]
+            timeText = parts[1]
         default: throw WeekTimeParseError(text: text, reason: "expected `Mo 22:30` (weekday and hh:mm) or `22:30`")
         }
         var weekday = Weekday.representativeWorkday

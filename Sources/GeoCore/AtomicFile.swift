@@ -1,6 +1,5 @@
 import Foundation
 
-
 /// Why an output file could not be written. The target is untouched and no
 /// temporary file is left behind.
 public struct AtomicFileError: Error, Hashable, Sendable, CustomStringConvertible {

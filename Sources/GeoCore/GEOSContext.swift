@@ -32,14 +32,18 @@ public final class GEOSContext {
         }
         let sink = GEOSMessageSink()
         let userData = Unmanaged.passUnretained(sink).toOpaque()
-        _ = GEOSContext_setErrorMessageHandler_r(handle, { message, userData in
-            guard let message, let userData else { return }
-            Unmanaged<GEOSMessageSink>.fromOpaque(userData).takeUnretainedValue().errors.append(String(cString: message))
-        }, userData)
-        _ = GEOSContext_setNoticeMessageHandler_r(handle, { message, userData in
-            guard let message, let userData else { return }
-            Unmanaged<GEOSMessageSink>.fromOpaque(userData).takeUnretainedValue().notices.append(String(cString: message))
-        }, userData)
+        _ = GEOSContext_setErrorMessageHandler_r(
+            handle,
+            { message, userData in
+                guard let message, let userData else { return }
+                Unmanaged<GEOSMessageSink>.fromOpaque(userData).takeUnretainedValue().errors.append(String(cString: message))
+            }, userData)
+        _ = GEOSContext_setNoticeMessageHandler_r(
+            handle,
+            { message, userData in
+                guard let message, let userData else { return }
+                Unmanaged<GEOSMessageSink>.fromOpaque(userData).takeUnretainedValue().notices.append(String(cString: message))
+            }, userData)
         self.handle = handle
         self.sink = sink
     }

@@ -16,11 +16,14 @@ extension GEOSGeometry {
     /// - Throws: `GEOSError` with GEOS's message.
     public func bounds() throws -> (minX: Double, minY: Double, maxX: Double, maxY: Double)? {
         if try isEmpty { return nil }
-        var minX = 0.0, minY = 0.0, maxX = 0.0, maxY = 0.0
+        var minX = 0.0
+        var minY = 0.0
+        var maxX = 0.0
+        var maxY = 0.0
         guard GEOSGeom_getXMin_r(context.handle, pointer, &minX) == 1,
-              GEOSGeom_getYMin_r(context.handle, pointer, &minY) == 1,
-              GEOSGeom_getXMax_r(context.handle, pointer, &maxX) == 1,
-              GEOSGeom_getYMax_r(context.handle, pointer, &maxY) == 1
+            GEOSGeom_getYMin_r(context.handle, pointer, &minY) == 1,
+            GEOSGeom_getXMax_r(context.handle, pointer, &maxX) == 1,
+            GEOSGeom_getYMax_r(context.handle, pointer, &maxY) == 1
         else { throw context.failure("bounds") }
         return (minX, minY, maxX, maxY)
     }

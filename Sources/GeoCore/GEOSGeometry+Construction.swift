@@ -77,7 +77,8 @@ enum GEOSConstruction {
         if let bad = points.firstIndex(where: { !($0.x.isFinite && $0.y.isFinite) }) {
             throw GEOSError(
                 kind: .invalidInput, operation: operation(),
-                message: "point \(bad) is not finite (x: \(points[bad].x), y: \(points[bad].y)); project coordinates before building geometry")
+                message:
+                    "point \(bad) is not finite (x: \(points[bad].x), y: \(points[bad].y)); project coordinates before building geometry")
         }
     }
 

@@ -50,7 +50,8 @@ struct GeoJSONParser {
             try validate { $0.issues(in: parsed, path: "") }
             return FeatureCollection(features: [Feature(geometry: parsed, properties: nil)])
         default:
-            throw error(nil, "type", .unknownType,
+            throw error(
+                nil, "type", .unknownType,
                 "unknown GeoJSON type \"\(type)\"; expected FeatureCollection, Feature or a geometry type")
         }
     }
@@ -71,7 +72,8 @@ struct GeoJSONParser {
         case nil, .null?: properties = nil
         case .object(let members)?: properties = members
         case let other?:
-            throw error(index, joinPath(path, "properties"), .wrongType,
+            throw error(
+                index, joinPath(path, "properties"), .wrongType,
                 "properties must be an object or null, found \(other.typeName)")
         }
         var id: FeatureID?
@@ -100,12 +102,14 @@ struct GeoJSONParser {
                 throw error(featureIndex, membersPath, .missingMember, "a GeometryCollection needs a \"geometries\" array")
             }
             let elements = try array(members, featureIndex: featureIndex, path: membersPath)
-            return .geometryCollection(try elements.enumerated().map {
-                try geometry($0.element, featureIndex: featureIndex, path: membersPath + "[\($0.offset)]")
-            })
+            return .geometryCollection(
+                try elements.enumerated().map {
+                    try geometry($0.element, featureIndex: featureIndex, path: membersPath + "[\($0.offset)]")
+                })
         }
         guard Self.geometryTypes.contains(type) else {
-            throw error(featureIndex, joinPath(path, "type"), .unknownType,
+            throw error(
+                featureIndex, joinPath(path, "type"), .unknownType,
                 "unknown geometry type \"\(type)\"; expected one of \(Self.geometryTypes.joined(separator: ", "))")
         }
         let coordinatesPath = joinPath(path, "coordinates")
@@ -131,14 +135,16 @@ struct GeoJSONParser {
         func position(_ value: JSONValue, _ path: String) throws -> Coordinate {
             let elements = try parser.array(value, featureIndex: featureIndex, path: path, what: "a position [longitude, latitude]")
             guard elements.count >= 2 else {
-                throw parser.error(featureIndex, path, .invalidPosition,
+                throw parser.error(
+                    featureIndex, path, .invalidPosition,
                     "a position needs longitude and latitude, found \(elements.count) value\(elements.count == 1 ? "" : "s")")
             }
             var numbers: [Double] = []
             for (i, element) in elements.enumerated() {
                 guard case .number(let n) = element else {
                     let shown = element.stringValue.map { " \"\($0)\"" } ?? ""
-                    throw parser.error(featureIndex, path + "[\(i)]", .invalidPosition,
+                    throw parser.error(
+                        featureIndex, path + "[\(i)]", .invalidPosition,
                         "a coordinate must be a number, found \(element.typeName)\(shown)")
                 }
                 numbers.append(n)

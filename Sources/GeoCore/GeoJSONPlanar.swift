@@ -65,19 +65,26 @@ public enum GEOSValidityCheck {
         case .multiPolygon(let ps): polygons = ps
         default: return []
         }
-        let planar = PlanarMultiPolygon(polygons: polygons.map { rings in
-            let asPlanar = rings.map { $0.map { PlanarPoint(x: $0.lon, y: $0.lat) } }
-            return PlanarPolygon(exterior: asPlanar.first ?? [], holes: Array(asPlanar.dropFirst()))
-        })
+        let planar = PlanarMultiPolygon(
+            polygons: polygons.map { rings in
+                let asPlanar = rings.map { $0.map { PlanarPoint(x: $0.lon, y: $0.lat) } }
+                return PlanarPolygon(exterior: asPlanar.first ?? [], holes: Array(asPlanar.dropFirst()))
+            })
         do {
             let context = try GEOSContext()
             let g = try GEOSGeometry(multiPolygon: planar, in: context)
             if case .invalid(let reason) = try g.validity() {
-                return [GeoJSONIssue(field: "coordinates", kind: .invalidGeometry, severity: .error, message: "not a valid polygon (GEOS): \(reason)")]
+                return [
+                    GeoJSONIssue(
+                        field: "coordinates", kind: .invalidGeometry, severity: .error, message: "not a valid polygon (GEOS): \(reason)")
+                ]
             }
             return []
         } catch {
-            return [GeoJSONIssue(field: "coordinates", kind: .invalidGeometry, severity: .error, message: "GEOS could not read the polygon: \(error)")]
+            return [
+                GeoJSONIssue(
+                    field: "coordinates", kind: .invalidGeometry, severity: .error, message: "GEOS could not read the polygon: \(error)")
+            ]
         }
     }
 }

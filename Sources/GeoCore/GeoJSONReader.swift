@@ -49,7 +49,8 @@ public enum GeoJSONReader {
         if data.allSatisfy({ [0x20, 0x09, 0x0A, 0x0D].contains($0) }) {
             throw GeoJSONError(
                 file: fileName, featureIndex: nil, field: "", kind: .notJSON,
-                message: data.isEmpty ? "the file is empty (0 bytes); expected a GeoJSON FeatureCollection"
+                message: data.isEmpty
+                    ? "the file is empty (0 bytes); expected a GeoJSON FeatureCollection"
                     : "the file holds only white space; expected a GeoJSON FeatureCollection")
         }
         if let value = JSONFastParser.parse(data) { return value }
@@ -100,8 +101,10 @@ enum JSONSyntaxPlace {
                 file: fileName, featureIndex: featureIndex, field: place, kind: .outOfRange,
                 message: "\(what) \(token) is not a finite number")
         }
-        let reason = problem.replacingOccurrences(of: #" around (line \d+, column \d+|character \d+)\.?"#, with: "", options: .regularExpression)
-            .trimmingCharacters(in: CharacterSet(charactersIn: ". "))
+        let reason = problem.replacingOccurrences(
+            of: #" around (line \d+, column \d+|character \d+)\.?"#, with: "", options: .regularExpression
+        )
+        .trimmingCharacters(in: CharacterSet(charactersIn: ". "))
         return GeoJSONError(
             file: fileName, featureIndex: featureIndex, field: place, kind: .notJSON,
             message: "not valid JSON (\(reason.isEmpty ? "syntax error" : reason))")

@@ -83,9 +83,10 @@ public struct GeoJSONValidator: Sendable {
 
     private func checkLine(_ cs: [Coordinate], path: String, into found: inout [GeoJSONIssue]) {
         if cs.count < 2 {
-            found.append(GeoJSONIssue(
-                field: path, kind: .lineTooShort, severity: .error,
-                message: "a LineString needs at least 2 positions, found \(cs.count)"))
+            found.append(
+                GeoJSONIssue(
+                    field: path, kind: .lineTooShort, severity: .error,
+                    message: "a LineString needs at least 2 positions, found \(cs.count)"))
         }
         checkPositions(cs, path: path, into: &found)
     }
@@ -95,23 +96,26 @@ public struct GeoJSONValidator: Sendable {
             let ringPath = path + "[\(i)]"
             let role = i == 0 ? "exterior ring" : "hole \(i)"
             if ring.count < 4 {
-                found.append(GeoJSONIssue(
-                    field: ringPath, kind: .ringTooShort, severity: .error,
-                    message: "\(role) has \(ring.count) positions; a linear ring needs at least 4 (first = last)"))
+                found.append(
+                    GeoJSONIssue(
+                        field: ringPath, kind: .ringTooShort, severity: .error,
+                        message: "\(role) has \(ring.count) positions; a linear ring needs at least 4 (first = last)"))
             } else if ring.first != ring.last {
-                found.append(GeoJSONIssue(
-                    field: ringPath, kind: .ringNotClosed, severity: .error,
-                    message: "\(role) is not closed: it starts at \(ring[0]) and ends at \(ring[ring.count - 1]); "
-                        + "repeat the first position at the end"))
+                found.append(
+                    GeoJSONIssue(
+                        field: ringPath, kind: .ringNotClosed, severity: .error,
+                        message: "\(role) is not closed: it starts at \(ring[0]) and ends at \(ring[ring.count - 1]); "
+                            + "repeat the first position at the end"))
             } else {
                 let area = RingWinding.signedDoubleArea(ring)
                 let wantCounterClockwise = i == 0
                 if area != 0, (area > 0) != wantCounterClockwise {
-                    found.append(GeoJSONIssue(
-                        field: ringPath, kind: .ringWinding, severity: .warning,
-                        message: "\(role) is \(wantCounterClockwise ? "clockwise" : "counter-clockwise"); "
-                            + "RFC 7946 wants \(wantCounterClockwise ? "counter-clockwise" : "clockwise") "
-                            + "(nuanxin writes it reversed)"))
+                    found.append(
+                        GeoJSONIssue(
+                            field: ringPath, kind: .ringWinding, severity: .warning,
+                            message: "\(role) is \(wantCounterClockwise ? "clockwise" : "counter-clockwise"); "
+                                + "RFC 7946 wants \(wantCounterClockwise ? "counter-clockwise" : "clockwise") "
+                                + "(nuanxin writes it reversed)"))
                 }
             }
             checkPositions(ring, path: ringPath, into: &found)

@@ -9,7 +9,8 @@ public enum RingWinding {
         let origin = ring[0]  // shift to keep the products small and precise
         var sum = 0.0
         for i in 0..<(ring.count - 1) {
-            let a = ring[i], b = ring[i + 1]
+            let a = ring[i]
+            let b = ring[i + 1]
             sum += (a.lon - origin.lon) * (b.lat - origin.lat) - (b.lon - origin.lon) * (a.lat - origin.lat)
         }
         return sum

@@ -54,14 +54,17 @@ public enum GeoJSONWriter {
     private static func write(_ geometry: Geometry, to b: inout JSONTextBuilder) {
         if case .geometryCollection(let members) = geometry {
             b.object([
-                ("geometries", { b in
-                    b.raw("[")
-                    for (i, member) in members.enumerated() {
-                        if i > 0 { b.raw(",") }
-                        write(member, to: &b)
+                (
+                    "geometries",
+                    { b in
+                        b.raw("[")
+                        for (i, member) in members.enumerated() {
+                            if i > 0 { b.raw(",") }
+                            write(member, to: &b)
+                        }
+                        b.raw("]")
                     }
-                    b.raw("]")
-                }),
+                ),
                 ("type", { $0.string(geometry.typeName) }),
             ])
             return

@@ -87,7 +87,10 @@ enum JSONFastParser {
                 guard members.updateValue(member, forKey: key) == nil else { return nil }
                 skipSpace()
                 guard position < count else { return nil }
-                if bytes[position] == UInt8(ascii: ",") { position += 1; continue }
+                if bytes[position] == UInt8(ascii: ",") {
+                    position += 1
+                    continue
+                }
                 guard bytes[position] == UInt8(ascii: "}") else { return nil }
                 position += 1
                 return .object(members)
@@ -107,7 +110,10 @@ enum JSONFastParser {
                 elements.append(element)
                 skipSpace()
                 guard position < count else { return nil }
-                if bytes[position] == UInt8(ascii: ",") { position += 1; continue }
+                if bytes[position] == UInt8(ascii: ",") {
+                    position += 1
+                    continue
+                }
                 guard bytes[position] == UInt8(ascii: "]") else { return nil }
                 position += 1
                 return .array(elements)
@@ -124,7 +130,11 @@ enum JSONFastParser {
                 let b = bytes[position]
                 if b == UInt8(ascii: "\"") { break }
                 if b < 0x20 { return nil }
-                if b == UInt8(ascii: "\\") { plain = false; position += 2; continue }
+                if b == UInt8(ascii: "\\") {
+                    plain = false
+                    position += 2
+                    continue
+                }
                 if b >= 0x80 { plain = false }
                 position += 1
             }
@@ -138,7 +148,11 @@ enum JSONFastParser {
             var k = 0
             while k < run.count {
                 let b = run[k]
-                guard b == UInt8(ascii: "\\") else { out.append(b); k += 1; continue }
+                guard b == UInt8(ascii: "\\") else {
+                    out.append(b)
+                    k += 1
+                    continue
+                }
                 guard k + 1 < run.count else { return nil }
                 let e = run[k + 1]
                 k += 2
@@ -155,7 +169,8 @@ enum JSONFastParser {
                     var scalar = high
                     if (0xD800...0xDBFF).contains(high) {
                         guard k + 6 <= run.count, run[k] == UInt8(ascii: "\\"), run[k + 1] == UInt8(ascii: "u"),
-                              let low = hex4(run, k + 2), (0xDC00...0xDFFF).contains(low) else { return nil }
+                            let low = hex4(run, k + 2), (0xDC00...0xDFFF).contains(low)
+                        else { return nil }
                         k += 6
                         scalar = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)
                     } else if (0xDC00...0xDFFF).contains(high) {

@@ -32,7 +32,8 @@ struct MainlandChinaRegion: Sendable {
             var lists = [[Int32]](repeating: [], count: MainlandChinaRegion.bandCount)
             for i in 0..<n {
                 let j = i == 0 ? n - 1 : i - 1
-                let y0 = lonLat[2 * i + 1], y1 = lonLat[2 * j + 1]
+                let y0 = lonLat[2 * i + 1]
+                let y1 = lonLat[2 * j + 1]
                 for b in band(min(y0, y1))...band(max(y0, y1)) { lists[b].append(Int32(i)) }
             }
             bandStart = [0]
@@ -79,7 +80,8 @@ struct MainlandChinaRegion: Sendable {
 
     /// True when `c` is inside an odd number of rings.
     func contains(_ c: Coordinate) -> Bool {
-        let x = c.lon, y = c.lat
+        let x = c.lon
+        let y = c.lat
         guard x >= minLon, x <= maxLon, y >= minLat, y <= maxLat else { return false }
         var inside = false
         for ring in rings where x >= ring.minLon && x <= ring.maxLon && y >= ring.minLat && y <= ring.maxLat {
@@ -89,7 +91,10 @@ struct MainlandChinaRegion: Sendable {
                 for k in Int(ring.bandStart[b])..<Int(ring.bandStart[b + 1]) {
                     let i = Int(ring.bandEdges[k])
                     let j = i == 0 ? n - 1 : i - 1
-                    let xi = v[2 * i], yi = v[2 * i + 1], xj = v[2 * j], yj = v[2 * j + 1]
+                    let xi = v[2 * i]
+                    let yi = v[2 * i + 1]
+                    let xj = v[2 * j]
+                    let yj = v[2 * j + 1]
                     if (yi > y) != (yj > y), x < (xj - xi) * (y - yi) / (yj - yi) + xi {
                         inside.toggle()
                     }

@@ -34,7 +34,8 @@ public struct SameFileError: Error, Hashable, Sendable, CustomStringConvertible 
     public var description: String {
         let label = otherOption.isEmpty ? "" : "\(otherOption) "
         let other = otherIsInput ? "the input \(label)\(otherPath)" : "the output \(label)\(otherPath)"
-        let advice = otherIsInput
+        let advice =
+            otherIsInput
             ? "writing it would destroy the input (e.g. --out result.geojson)"
             : "each output needs its own file (e.g. --summary result.csv)"
         return "\(option): \(path) is the same file as \(other); \(advice)"

@@ -60,7 +60,8 @@ public enum PlanarRing {
         let origin = ring[0]
         var twice = 0.0
         for i in 1..<(ring.count - 1) {
-            let a = ring[i], b = ring[i + 1]
+            let a = ring[i]
+            let b = ring[i + 1]
             twice += (a.x - origin.x) * (b.y - origin.y) - (b.x - origin.x) * (a.y - origin.y)
         }
         return twice / 2

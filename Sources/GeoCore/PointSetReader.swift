@@ -43,7 +43,8 @@ public enum PointSetReader {
     /// every rule of `read` applies, and the weights' sum must be finite.
     /// - Throws: `PointSetError`, `GeoJSONError`.
     public static func points(data: Data, file: String, isGeoJSON: Bool) throws -> [SitePoint] {
-        let points = isGeoJSON
+        let points =
+            isGeoJSON
             ? try GeoJSONPoints.points(try GeoJSONReader.read(data: data, fileName: file), file: file)
             : try CSVPoints.points(try text(data, file: file), file: file)
         if InputLimits.checkedSum(points.lazy.map(\.weight)) == nil {
@@ -71,14 +72,17 @@ public enum PointSetReader {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }  // Excel's byte-order mark
         if let text = String(validating: bytes, as: UTF8.self) { return text }
         if let text = decodeGB18030(bytes) {
-            FileHandle.standardError.write(Data("nuanxin: note: \(file): read as GB18030 (not UTF-8); save it as \"CSV UTF-8\" to silence this\n".utf8))
+            FileHandle.standardError.write(
+                Data("nuanxin: note: \(file): read as GB18030 (not UTF-8); save it as \"CSV UTF-8\" to silence this\n".utf8))
             return text
         }
         let offset = firstInvalidUTF8Offset(bytes)
         let line = bytes[..<offset].count { $0 == 0x0A } + 1
         throw PointSetError(
             file: file, location: .line(line), kind: .notUTF8,
-            message: "byte \(offset + 1) (0x\(String(bytes[offset], radix: 16, uppercase: true))) is not UTF-8 text, nor GB18030; save the file as \"CSV UTF-8\"")
+            message:
+                "byte \(offset + 1) (0x\(String(bytes[offset], radix: 16, uppercase: true))) is not UTF-8 text, nor GB18030; save the file as \"CSV UTF-8\""
+        )
     }
 
     /// `bytes` decoded as GB18030 with the C library's `iconv` (strict: nil when any byte sequence
@@ -110,7 +114,8 @@ public enum PointSetReader {
             let byte = bytes[index]
             let length = byte < 0x80 ? 1 : byte >> 5 == 0b110 ? 2 : byte >> 4 == 0b1110 ? 3 : byte >> 3 == 0b11110 ? 4 : 0
             guard length > 0, index + length <= bytes.count,
-                  bytes[(index + 1)..<(index + length)].allSatisfy({ $0 & 0xC0 == 0x80 }) else { return index }
+                bytes[(index + 1)..<(index + length)].allSatisfy({ $0 & 0xC0 == 0x80 })
+            else { return index }
             index += length
         }
         return 0
@@ -178,7 +183,8 @@ private enum CSVPoints {
         }
         func column(_ names: Set<String>, _ shown: String) throws -> Int {
             guard let index = columns.firstIndex(where: names.contains) else {
-                throw rules.fail(.line(header.line), .missingColumn,
+                throw rules.fail(
+                    .line(header.line), .missingColumn,
                     "missing column \"\(shown)\" in the header \"\(header.fields.joined(separator: ","))\"; expected \(expectedHeader)")
             }
             return index
@@ -195,7 +201,8 @@ private enum CSVPoints {
         for record in records.dropFirst() {
             let location = PointSetError.Location.line(record.line)
             guard record.fields.count == columns.count else {
-                throw rules.fail(location, .wrongFieldCount,
+                throw rules.fail(
+                    location, .wrongFieldCount,
                     "expected \(columns.count) fields as in the header, found \(record.fields.count)")
             }
             let fields = record.fields
@@ -219,11 +226,12 @@ private enum CSVPoints {
             for (index, name) in header.fields.enumerated() where !standard.contains(index) {
                 properties[name] = .string(fields[index])
             }
-            points.append(SitePoint(
-                id: id, coordinate: coordinate, weight: weight,
-                name: nameColumn.flatMap { fields[$0].isEmpty ? nil : fields[$0] },
-                kind: kindColumn.flatMap { fields[$0].isEmpty ? nil : fields[$0] },
-                properties: properties))
+            points.append(
+                SitePoint(
+                    id: id, coordinate: coordinate, weight: weight,
+                    name: nameColumn.flatMap { fields[$0].isEmpty ? nil : fields[$0] },
+                    kind: kindColumn.flatMap { fields[$0].isEmpty ? nil : fields[$0] },
+                    properties: properties))
         }
         return points
     }
@@ -243,16 +251,18 @@ private enum GeoJSONPoints {
                 throw rules.fail(location, .notAPoint, "geometry is \(found); a point set needs Point features")
             }
             let properties = feature.properties ?? [:]
-            let id = try feature.id?.description
+            let id =
+                try feature.id?.description
                 ?? text(properties["id"], "properties.id", location, rules)
                 ?? String(index)
             try rules.claim(id: id, at: location)  // ranges were checked by GeoJSONReader
-            points.append(SitePoint(
-                id: id, coordinate: coordinate,
-                weight: try weight(properties["weight"], location, rules),
-                name: try text(properties["name"], "properties.name", location, rules),
-                kind: try text(properties["kind"], "properties.kind", location, rules),
-                properties: properties.filter { !standardKeys.contains($0.key) }))
+            points.append(
+                SitePoint(
+                    id: id, coordinate: coordinate,
+                    weight: try weight(properties["weight"], location, rules),
+                    name: try text(properties["name"], "properties.name", location, rules),
+                    kind: try text(properties["kind"], "properties.kind", location, rules),
+                    properties: properties.filter { !standardKeys.contains($0.key) }))
         }
         return points
     }

@@ -1,3 +1,5 @@
+import GeoCore
+
 /// RFC 4180 CSV (comma, or tab/semicolon when the header has no comma but
 /// has them) split into a `FeatureTable` of text values without geometry.
 enum CSVTable {
@@ -18,7 +20,10 @@ enum CSVTable {
         var characters = text.makeIterator()
         var pending: Character? = nil
         func next() -> Character? {
-            if let p = pending { pending = nil; return p }
+            if let p = pending {
+                pending = nil
+                return p
+            }
             return characters.next()
         }
         func endRecord() {
@@ -32,7 +37,12 @@ enum CSVTable {
             if inQuotes {
                 if c == "\"" {
                     if let following = next() {
-                        if following == "\"" { field.append("\"") } else { inQuotes = false; pending = following }
+                        if following == "\"" {
+                            field.append("\"")
+                        } else {
+                            inQuotes = false
+                            pending = following
+                        }
                     } else {
                         inQuotes = false
                     }
@@ -60,7 +70,8 @@ enum CSVTable {
             }
         }
         if inQuotes {
-            throw GeoIOError(source: source, location: "line \(recordLine)", kind: .badValue,
+            throw GeoIOError(
+                source: source, location: "line \(recordLine)", kind: .badValue,
                 message: "a quoted field is not closed; check the quotes")
         }
         if !field.isEmpty || !fields.isEmpty { endRecord() }
@@ -70,7 +81,8 @@ enum CSVTable {
         var rows: [FeatureTable.Row] = []
         for record in records.dropFirst() {
             guard record.fields.count == header.fields.count else {
-                throw GeoIOError(source: source, location: "line \(record.line)", kind: .badValue,
+                throw GeoIOError(
+                    source: source, location: "line \(record.line)", kind: .badValue,
                     message: "expected \(header.fields.count) fields as in the header, found \(record.fields.count)")
             }
             rows.append(FeatureTable.Row(values: record.fields.map { .string($0) }, geometry: nil))
@@ -78,5 +90,3 @@ enum CSVTable {
         return FeatureTable(source: source, layer: layer, columns: header.fields, rows: rows)
     }
 }
-
-import GeoCore

@@ -60,7 +60,8 @@ public enum FeatureWriter {
         case "shp":
             return ("ESRI Shapefile", ["shp", "shx", "dbf", "prj", "cpg"], ["ENCODING=UTF-8"], false, true)
         default:
-            throw GeoIOError(source: GeoIOError.displayName(of: target), kind: .unsupported,
+            throw GeoIOError(
+                source: GeoIOError.displayName(of: target), kind: .unsupported,
                 message: "unknown output format \".\(ext)\"; use .geojson, .gpkg, .shp, .kml, .csv or a PG: connection")
         }
     }
@@ -75,7 +76,8 @@ public enum FeatureWriter {
         let dataset = try GDALDataset(creating: temporary, driver: format.driver, displayName: display)
         var mapping: [String: String] = [:]
         for layer in layers {
-            mapping = try fill(dataset, with: layer.collection, layer: format.shapefile ? temporaryStem : layer.name,
+            mapping = try fill(
+                dataset, with: layer.collection, layer: format.shapefile ? temporaryStem : layer.name,
                 options: format.options, styled: format.styled, shapefile: format.shapefile, display: display)
         }
         return mapping
@@ -83,7 +85,8 @@ public enum FeatureWriter {
 
     /// Replaces the table `table` of the open PostGIS `dataset` (inside the caller's transaction).
     static func writeTable(_ collection: FeatureCollection, dataset: GDALDataset, table: String, display: String) throws {
-        try fill(dataset, with: collection, layer: table,
+        try fill(
+            dataset, with: collection, layer: table,
             options: ["OVERWRITE=YES", "GEOMETRY_NAME=geom", "FID=fid", "LAUNDER=NO"], styled: false, shapefile: false, display: display)
     }
 
@@ -97,7 +100,8 @@ public enum FeatureWriter {
         styled: Bool, shapefile: Bool, display: String
     ) throws -> [String: String] {
         func fail(_ message: String, feature: Int? = nil) -> GeoIOError {
-            GeoIOError(source: display, location: feature.map { "feature \($0)" }, kind: .writeFailed,
+            GeoIOError(
+                source: display, location: feature.map { "feature \($0)" }, kind: .writeFailed,
                 message: message + ": " + GDALRuntime.lastError("unknown GDAL error"))
         }
         let geometryType = try layerGeometryType(collection, shapefile: shapefile, display: display)
@@ -122,19 +126,22 @@ public enum FeatureWriter {
         }
         let kinds: [FieldKind] = names.map { key in
             let values = collection.features.map { value($0, key) }.filter { $0 != .null }
-            if !values.isEmpty, values.allSatisfy({ $0.numberValue.map { $0.rounded() == $0 && abs($0) < 9.0e15 } ?? false }) { return .integer }
+            if !values.isEmpty, values.allSatisfy({ $0.numberValue.map { $0.rounded() == $0 && abs($0) < 9.0e15 } ?? false }) {
+                return .integer
+            }
             if !values.isEmpty, values.allSatisfy({ $0.numberValue != nil }) { return .real }
             if !values.isEmpty, values.allSatisfy({ if case .bool = $0 { true } else { false } }) { return .boolean }
             return .string
         }
         let fieldNames = shapefile ? ShapefileFieldNames.map(names) : names
         for (fieldName, kind) in zip(fieldNames, kinds) {
-            let type: OGRFieldType = switch kind {
-            case .integer: OFTInteger64
-            case .real: OFTReal
-            case .boolean: OFTInteger
-            case .string: OFTString
-            }
+            let type: OGRFieldType =
+                switch kind {
+                case .integer: OFTInteger64
+                case .real: OFTReal
+                case .boolean: OFTInteger
+                case .string: OFTString
+                }
             let field = OGR_Fld_Create(fieldName, type)!
             defer { OGR_Fld_Destroy(field) }
             if kind == .boolean { OGR_Fld_SetSubType(field, OFSTBoolean) }
@@ -192,8 +199,11 @@ public enum FeatureWriter {
         if names == ["Polygon", "MultiPolygon"] { return shapefile ? wkbPolygon : wkbMultiPolygon }
         if names == ["LineString", "MultiLineString"] { return shapefile ? wkbLineString : wkbMultiLineString }
         if shapefile {
-            throw GeoIOError(source: display, kind: .unsupported,
-                message: "a Shapefile holds one kind of geometry, these features have \(names.sorted().joined(separator: ", ")); write .gpkg instead")
+            throw GeoIOError(
+                source: display, kind: .unsupported,
+                message:
+                    "a Shapefile holds one kind of geometry, these features have \(names.sorted().joined(separator: ", ")); write .gpkg instead"
+            )
         }
         return wkbUnknown
     }

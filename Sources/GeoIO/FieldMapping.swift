@@ -1,3 +1,5 @@
+import Foundation
+
 /// Which column of a table holds which part of a point: the automatic
 /// recognition of common English and Chinese headers, overridable per role
 /// with `--fields id=编号,lon=经度,lat=纬度`.
@@ -53,7 +55,8 @@ public struct FieldMapping: Hashable, Sendable {
             let pieces = part.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
             guard pieces.count == 2, let role = Role(rawValue: pieces[0].lowercased()), !pieces[1].isEmpty else {
                 let roles = Role.allCases.map(\.rawValue).joined(separator: ", ")
-                throw GeoIOError(source: "--fields", kind: .badFieldMapping,
+                throw GeoIOError(
+                    source: "--fields", kind: .badFieldMapping,
                     message: "\"\(part)\" is not ROLE=COLUMN with ROLE one of \(roles)")
             }
             explicit[role] = pieces[1]
@@ -84,7 +87,8 @@ public struct FieldMapping: Hashable, Sendable {
         for role in Role.allCases {
             if let wanted = explicit[role] {
                 guard let index = columns.firstIndex(of: wanted) ?? normalized.firstIndex(of: Self.normalize(wanted)) else {
-                    throw GeoIOError(source: source, kind: .badFieldMapping,
+                    throw GeoIOError(
+                        source: source, kind: .badFieldMapping,
                         message: "--fields \(role.rawValue)=\(wanted): no such column; the columns are \(Self.list(columns))")
                 }
                 result[role] = index
@@ -106,5 +110,3 @@ public struct FieldMapping: Hashable, Sendable {
         columns.isEmpty ? "none" : columns.map { "\"\($0)\"" }.joined(separator: ", ")
     }
 }
-
-import Foundation

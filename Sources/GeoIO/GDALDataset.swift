@@ -193,11 +193,12 @@ public struct FeatureTable: Sendable {
     /// The table as a FeatureCollection: each row's attributes as properties
     /// (null values left out), geometry as read.
     public var featureCollection: FeatureCollection {
-        FeatureCollection(features: rows.map { row in
-            var properties: [String: JSONValue] = [:]
-            for (name, value) in zip(columns, row.values) where value != .null { properties[name] = value }
-            return Feature(geometry: row.geometry, properties: properties)
-        })
+        FeatureCollection(
+            features: rows.map { row in
+                var properties: [String: JSONValue] = [:]
+                for (name, value) in zip(columns, row.values) where value != .null { properties[name] = value }
+                return Feature(geometry: row.geometry, properties: properties)
+            })
     }
 }
 
@@ -209,7 +210,10 @@ struct WGS84Transform {
 
     init(from layerSRS: UnsafeMutableRawPointer?, source: String) throws {
         self.source = source
-        guard let layerSRS else { transform = nil; return }
+        guard let layerSRS else {
+            transform = nil
+            return
+        }
         transform = try CoordinateTransformation(from: layerSRS, toEPSG: 4326, source: source)
     }
 
@@ -221,20 +225,23 @@ struct WGS84Transform {
             clone = OGR_G_Clone(ogr)
             geometry = clone!
             guard OGR_G_Transform(geometry, transform.handle) == OGRERR_NONE else {
-                throw GeoIOError(source: source, location: location, kind: .badGeometry,
+                throw GeoIOError(
+                    source: source, location: location, kind: .badGeometry,
                     message: "cannot transform the geometry to WGS84: " + GDALRuntime.lastError("unknown PROJ error"))
             }
         }
         let options = CStringList(["COORDINATE_PRECISION=15"])
         guard let text = OGR_G_ExportToJsonEx(geometry, options.pointer) else {
-            throw GeoIOError(source: source, location: location, kind: .badGeometry,
+            throw GeoIOError(
+                source: source, location: location, kind: .badGeometry,
                 message: "GDAL cannot export the geometry: " + GDALRuntime.lastError("empty or unsupported geometry"))
         }
         defer { VSIFree(text) }
         do {
             return try JSONDecoder().decode(Geometry.self, from: Data(String(cString: text).utf8))
         } catch {
-            throw GeoIOError(source: source, location: location, kind: .badGeometry,
+            throw GeoIOError(
+                source: source, location: location, kind: .badGeometry,
                 message: "the geometry is not usable: \(error)")
         }
     }
@@ -247,12 +254,16 @@ final class CoordinateTransformation {
     init(from sourceSRS: UnsafeMutableRawPointer, toEPSG epsg: Int32, source: String) throws {
         let from = OSRClone(sourceSRS)!
         let to = OSRNewSpatialReference(nil)!
-        defer { OSRDestroySpatialReference(from); OSRDestroySpatialReference(to) }
+        defer {
+            OSRDestroySpatialReference(from)
+            OSRDestroySpatialReference(to)
+        }
         OSRImportFromEPSG(to, epsg)
         OSRSetAxisMappingStrategy(from, OAMS_TRADITIONAL_GIS_ORDER)
         OSRSetAxisMappingStrategy(to, OAMS_TRADITIONAL_GIS_ORDER)
         guard let created = OCTNewCoordinateTransformation(from, to) else {
-            throw GeoIOError(source: source, kind: .badGeometry,
+            throw GeoIOError(
+                source: source, kind: .badGeometry,
                 message: "cannot transform the layer's coordinate system to WGS84: " + GDALRuntime.lastError("unknown CRS"))
         }
         handle = created

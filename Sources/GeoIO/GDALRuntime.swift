@@ -1,4 +1,5 @@
 import CGDAL
+import Foundation
 
 /// GDAL's process-wide state, set up once.
 ///
@@ -47,5 +48,3 @@ final class CStringList {
 
     deinit { CSLDestroy(pointer) }
 }
-
-import Foundation

@@ -1,3 +1,5 @@
+import GeoCore
+
 /// KML colours per isochrone level: features with a numeric `minutes`
 /// property get an OGR style string (`BRUSH(fc:…);PEN(c:…,w:2px)`), which
 /// GDAL's KML drivers write as `<PolyStyle>`/`<LineStyle>`.
@@ -24,9 +26,9 @@ public enum KMLStyle {
 
     /// The OGR style string of `feature`, or nil when it has no level.
     public static func style(for feature: Feature, levels: [Double]) -> String? {
-        guard let minutes = feature.properties?["minutes"]?.numberValue, let rgb = colour(minutes: minutes, levels: levels) else { return nil }
+        guard let minutes = feature.properties?["minutes"]?.numberValue, let rgb = colour(minutes: minutes, levels: levels) else {
+            return nil
+        }
         return "BRUSH(fc:#\(rgb)66);PEN(c:#\(rgb)FF,w:2px)"
     }
 }
-
-import GeoCore

@@ -32,7 +32,10 @@ public final class OutputSet {
     /// Stages the plain file `data` at `path` (e.g. a summary CSV).
     /// - Throws: `AtomicFileError`; the whole set is then aborted.
     public func add(_ data: Data, path: String) throws {
-        do { try transaction.stage(data, for: path) } catch { abort(); throw error }
+        do { try transaction.stage(data, for: path) } catch {
+            abort()
+            throw error
+        }
     }
 
     /// Stages `collection` at `target` by its format.
@@ -71,7 +74,8 @@ public final class OutputSet {
         finished = true
         for (index, database) in databases.enumerated() {
             guard GDALDatasetCommitTransaction(database.dataset.handle) == OGRERR_NONE else {
-                let error = GeoIOError(source: GeoIOError.displayName(of: database.connection), kind: .writeFailed,
+                let error = GeoIOError(
+                    source: GeoIOError.displayName(of: database.connection), kind: .writeFailed,
                     message: "commit failed: " + GDALRuntime.lastError("unknown error"))
                 for rest in databases[(index + 1)...] { _ = GDALDatasetRollbackTransaction(rest.dataset.handle) }
                 databases = []
@@ -103,11 +107,13 @@ public final class OutputSet {
         }
         if target.hasPrefix("PG:") {
             guard let layer, !layer.isEmpty else {
-                throw GeoIOError(source: display, kind: .unsupported,
+                throw GeoIOError(
+                    source: display, kind: .unsupported,
                     message: "a PostGIS target needs a table name: give --out-layer NAME")
             }
             let dataset = try database(target)
-            let layers = split.map { $0.split(collection).map { (name: "\(layer)_\($0.name)", collection: $0.collection) } }
+            let layers =
+                split.map { $0.split(collection).map { (name: "\(layer)_\($0.name)", collection: $0.collection) } }
                 ?? [(name: layer, collection: collection)]
             for table in layers {
                 try FeatureWriter.writeTable(table.collection, dataset: dataset, table: table.name, display: display)
@@ -118,7 +124,8 @@ public final class OutputSet {
         let layers = split?.split(collection) ?? [(name: layer ?? stem, collection: collection)]
         let format = try FeatureWriter.fileFormat(target, collections: layers.map(\.collection))
         let perLayerFiles = split != nil && (format.shapefile || format.driver == "CSV")
-        let groups = perLayerFiles
+        let groups =
+            perLayerFiles
             ? layers.map { (path: Self.layerPath(target, $0.name), layers: [$0]) }
             : [(path: target, layers: layers)]
         var mapping: [String: String] = [:]
@@ -144,7 +151,8 @@ public final class OutputSet {
         if let open = databases.first(where: { $0.connection == connection }) { return open.dataset }
         let dataset = try GDALDataset(path: connection, update: true, drivers: ["PostgreSQL"])
         guard GDALDatasetStartTransaction(dataset.handle, 0) == OGRERR_NONE else {
-            throw GeoIOError(source: GeoIOError.displayName(of: connection), kind: .writeFailed,
+            throw GeoIOError(
+                source: GeoIOError.displayName(of: connection), kind: .writeFailed,
                 message: "cannot start a transaction: " + GDALRuntime.lastError("unknown error"))
         }
         databases.append((connection, dataset))

@@ -47,8 +47,11 @@ public struct PointFormats {
         for option in datumOptions {
             let (role, value) = Self.split(option, separator: "=")
             guard !role.isEmpty, let datum = ChineseDatum(rawValue: value.trimmingCharacters(in: .whitespaces).lowercased()) else {
-                throw GeoIOError(source: "--crs-for", kind: .badFieldMapping,
-                    message: "\"\(option)\" is not ROLE=DATUM with ROLE one of \(Self.roles.joined(separator: ", ")) and DATUM wgs84, gcj02 or bd09 (e.g. stations=gcj02)")
+                throw GeoIOError(
+                    source: "--crs-for", kind: .badFieldMapping,
+                    message:
+                        "\"\(option)\" is not ROLE=DATUM with ROLE one of \(Self.roles.joined(separator: ", ")) and DATUM wgs84, gcj02 or bd09 (e.g. stations=gcj02)"
+                )
             }
             datums[role] = datum
         }

@@ -32,7 +32,8 @@ public enum PointSource {
             guard let data = FileManager.default.contents(atPath: path) else {
                 throw GeoIOError(source: path, kind: .cannotOpen, message: "cannot read the file; check the path")
             }
-            let text: String, encoding: TextDecoding.Encoding
+            let text: String
+            let encoding: TextDecoding.Encoding
             do {
                 (text, encoding) = try TextDecoding.decode(data, source: path)
             } catch let error as GeoIOError where error.kind == .undecodable && fields.explicit.isEmpty {
@@ -81,11 +82,17 @@ public enum PointSource {
         if !hasColumns, roles[.location] == nil, !hasGeometry {
             let normalized = table.columns.map(FieldMapping.normalize)
             if normalized.contains(where: FieldMapping.addressHeaders.contains) {
-                throw GeoIOError(source: table.source, kind: .addressesOnly,
-                    message: "the sheet has addresses but no coordinates; addresses must be geocoded first (nuanxin works offline): add 经度/纬度 columns, e.g. from AMap's coordinate picker, and give --datum gcj02")
+                throw GeoIOError(
+                    source: table.source, kind: .addressesOnly,
+                    message:
+                        "the sheet has addresses but no coordinates; addresses must be geocoded first (nuanxin works offline): add 经度/纬度 columns, e.g. from AMap's coordinate picker, and give --datum gcj02"
+                )
             }
-            throw GeoIOError(source: table.source, kind: .missingCoordinates,
-                message: "no coordinates: expected lon/lat (经度/纬度) columns, a 坐标 cell \"lon,lat\" or point geometries; the columns are \(FieldMapping.list(table.columns)); map them with --fields lon=COLUMN,lat=COLUMN")
+            throw GeoIOError(
+                source: table.source, kind: .missingCoordinates,
+                message:
+                    "no coordinates: expected lon/lat (经度/纬度) columns, a 坐标 cell \"lon,lat\" or point geometries; the columns are \(FieldMapping.list(table.columns)); map them with --fields lon=COLUMN,lat=COLUMN"
+            )
         }
         let used = Set(roles.filter { $0.key != .time }.values)
         var seen: [String: Int] = [:]
@@ -98,7 +105,9 @@ public enum PointSource {
             func text(_ role: FieldMapping.Role) -> String? {
                 guard let column = roles[role] else { return nil }
                 switch row.values[column] {
-                case .string(let s): let t = s.trimmingCharacters(in: .whitespaces); return t.isEmpty ? nil : t
+                case .string(let s):
+                    let t = s.trimmingCharacters(in: .whitespaces)
+                    return t.isEmpty ? nil : t
                 case .number(let n): return FeatureID.number(n).description
                 case .bool(let b): return String(b)
                 default: return nil
@@ -148,11 +157,13 @@ public enum PointSource {
             for (column, name) in table.columns.enumerated() where !used.contains(column) && row.values[column] != .null {
                 properties[roles[.time] == column ? "time" : name] = row.values[column]
             }
-            points.append(SitePoint(
-                id: id, coordinate: coordinate, weight: weight, name: text(.name), kind: text(.kind), properties: properties))
+            points.append(
+                SitePoint(
+                    id: id, coordinate: coordinate, weight: weight, name: text(.name), kind: text(.kind), properties: properties))
         }
         if InputLimits.checkedSum(points.lazy.map(\.weight)) == nil {
-            throw GeoIOError(source: table.source, kind: .badValue,
+            throw GeoIOError(
+                source: table.source, kind: .badValue,
                 message: "the weights add up to more than a finite number; scale them down")
         }
         return points
@@ -189,7 +200,8 @@ extension PointSource {
         let field: String?
         if let nameField {
             guard keys.contains(nameField) else {
-                throw GeoIOError(source: GeoIOError.displayName(of: path), kind: .badFieldMapping,
+                throw GeoIOError(
+                    source: GeoIOError.displayName(of: path), kind: .badFieldMapping,
                     message: "no property \"\(nameField)\"; the properties are \(FieldMapping.list(keys.sorted()))")
             }
             field = nameField

@@ -24,7 +24,8 @@ public enum TextDecoding {
             return (text, .utf8)
         }
         if let text = recodeGB18030(bytes) { return (text, .gb18030) }
-        throw GeoIOError(source: source, kind: .undecodable,
+        throw GeoIOError(
+            source: source, kind: .undecodable,
             message: "the text is neither UTF-8 nor GB18030/GBK; save it as \"CSV UTF-8\"")
     }
 

@@ -14,7 +14,8 @@ enum AuditAreasInput {
         formats: PointFormats = PointFormats()
     ) throws -> AuditAreas {
         guard let path else { return .whole(try District.studyArea(of: graph, projection: projection)) }
-        return .districts(try InputRole.districts(
-            path: path, nameField: nameField, datum: datum, projection: projection, formats: formats))
+        return .districts(
+            try InputRole.districts(
+                path: path, nameField: nameField, datum: datum, projection: projection, formats: formats))
     }
 }

@@ -80,7 +80,11 @@ struct AuditCommand: ParsableCommand {
     @Option(name: .long, help: "Travel-time limit in minutes (a multiple of 0.1).")
     var minutes = 15.0
 
-    @Option(name: .long, help: "Output file: .geojson, or .gpkg/.kml (layers hotspots, districts, gaps), .shp/.csv (NAME_hotspots.shp, …) or PG: (tables, see --out-layer).")
+    @Option(
+        name: .long,
+        help:
+            "Output file: .geojson, or .gpkg/.kml (layers hotspots, districts, gaps), .shp/.csv (NAME_hotspots.shp, …) or PG: (tables, see --out-layer)."
+    )
     var out = "audit.geojson"
 
     @OptionGroup var outLayer: OutputLayerOption
@@ -90,7 +94,9 @@ struct AuditCommand: ParsableCommand {
 
     @OptionGroup var geometry: GeometryOption
 
-    @Option(name: .customLong("stations-out"), help: "Also write each station's catchment load (hotspots and weight served, minutes, capacity, load ratio) as CSV to this file.")
+    @Option(
+        name: .customLong("stations-out"),
+        help: "Also write each station's catchment load (hotspots and weight served, minutes, capacity, load ratio) as CSV to this file.")
     var stationsOut: String?
 
     @Flag(name: .customLong("no-gaps"), help: "Numbers only: no uncovered-area polygons (no gap features; uncovered_area_km2 left empty).")
@@ -119,7 +125,9 @@ struct AuditCommand: ParsableCommand {
         if byHourOut != nil && !byHour { throw ValidationError("--by-hour-out needs --by-hour") }
         try outLayer.validate(out: out)
         try OutputFileCheck.distinct(
-            outputs: [("--out", out), ("--summary", summary), ("--by-hour-out", byHour ? byHourPath : nil), ("--stations-out", stationsOut)],
+            outputs: [
+                ("--out", out), ("--summary", summary), ("--by-hour-out", byHour ? byHourPath : nil), ("--stations-out", stationsOut),
+            ],
             inputs: [("--network", network.network), ("--stations", stations), ("--hotspots", hotspots), ("--districts", districts)])
     }
 
@@ -130,8 +138,10 @@ struct AuditCommand: ParsableCommand {
             graph: loaded.graph, datum: crs.datum, maxSnap: network.maxSnap, formats: try formats.formats(progress))
         let (stationPoints, hotspotPoints) = try InputFileError.mapping(user: "the audit") {
             try progress.time("read") {
-                (try inputs.points(URL(fileURLWithPath: stations), kind: "station"),
-                 try inputs.points(URL(fileURLWithPath: hotspots), kind: "hotspot"))
+                (
+                    try inputs.points(URL(fileURLWithPath: stations), kind: "station"),
+                    try inputs.points(URL(fileURLWithPath: hotspots), kind: "hotspot")
+                )
             }
         }
         for point in stationPoints {
@@ -146,8 +156,10 @@ struct AuditCommand: ParsableCommand {
                 formats: inputs.formats)
         }
         let (placedStations, placedHotspots) = try progress.time("snap") {
-            (try inputs.place(stationPoints, kind: "station", file: stations),
-             try inputs.place(hotspotPoints, kind: "hotspot", file: hotspots))
+            (
+                try inputs.place(stationPoints, kind: "station", file: stations),
+                try inputs.place(hotspotPoints, kind: "hotspot", file: hotspots)
+            )
         }
         for line in placedStations.leftOutMessages { progress.report(line) }
         try InputFileError.mapping(user: "the audit") { try placedStations.requireRoutable() }
@@ -155,7 +167,9 @@ struct AuditCommand: ParsableCommand {
         let auditStations = selection.admitted.map { placedStations.all[$0] }
         let unroutable = placedHotspots.unroutable.count
         if unroutable > 0 {
-            progress.report("\(unroutable) of \(placedHotspots.all.count) hotspots are more than \(AuditNumbers.plain(network.maxSnap)) m from a usable road: marked unroutable, counted as uncovered")
+            progress.report(
+                "\(unroutable) of \(placedHotspots.all.count) hotspots are more than \(AuditNumbers.plain(network.maxSnap)) m from a usable road: marked unroutable, counted as uncovered"
+            )
         }
         progress.timings?.setSize("stations", placedStations.all.count)
         progress.timings?.setSize("hotspots", placedHotspots.all.count)
@@ -170,45 +184,50 @@ struct AuditCommand: ParsableCommand {
                 graph: graph, stations: auditStations, hotspots: placedHotspots.all, limitMinutes: minutes,
                 areas: areas, hotspotWalk: walk.isOn)
             let audited = clock.now
-            let gaps = if noGaps {
-                AuditGaps.notDrawn(areaCount: audit.areas.count)
-            } else {
-                switch geometry.geometry {
-                case .raster:
-                    try AuditGaps(
-                        graph: graph, stations: auditStations, limitMinutes: minutes, areas: audit.areas,
-                        raster: try RasterServiceArea(cellSize: geometry.cellSize))
-                case .exact:
-                    try AuditGaps(graph: graph, stations: auditStations, limitMinutes: minutes, areas: audit.areas)
+            let gaps =
+                if noGaps {
+                    AuditGaps.notDrawn(areaCount: audit.areas.count)
+                } else {
+                    switch geometry.geometry {
+                    case .raster:
+                        try AuditGaps(
+                            graph: graph, stations: auditStations, limitMinutes: minutes, areas: audit.areas,
+                            raster: try RasterServiceArea(cellSize: geometry.cellSize))
+                    case .exact:
+                        try AuditGaps(graph: graph, stations: auditStations, limitMinutes: minutes, areas: audit.areas)
+                    }
                 }
-            }
             progress.timings?.add("hotspots", seconds: PhaseTimings.seconds(audited - start))
             progress.timings?.add("gaps", seconds: PhaseTimings.seconds(clock.now - audited))
             progress.report(
-                "audit at \(AuditNumbers.plain(speed)) km/h: hotspots \(milliseconds(audited - start)) ms, gap polygons \(milliseconds(clock.now - audited)) ms")
+                "audit at \(AuditNumbers.plain(speed)) km/h: hotspots \(milliseconds(audited - start)) ms, gap polygons \(milliseconds(clock.now - audited)) ms"
+            )
             runs.append(AuditRun(speedKmh: speed, hotspots: audit, gaps: gaps))
         }
 
         let report = AuditReport(
             stations: auditStations, hotspots: placedHotspots.all, maxSnap: network.maxSnap,
             limitMinutes: minutes, runs: runs)
-        let hourly = byHour
+        let hourly =
+            byHour
             ? AuditByHour(
                 audit: runs[0].hotspots, weights: placedHotspots.all.map(\.site.weight),
                 stations: selection.admitted.map { selection.attributes[$0] })
             : nil
         try progress.time("write") {
             let set = OutputSet()
-            try set.add(crsOut.apply(to: try AuditGeoJSON.featureCollection(report, projection: projection)),
-                        to: out, layer: outLayer.name, split: .audit)
+            try set.add(
+                crsOut.apply(to: try AuditGeoJSON.featureCollection(report, projection: projection)),
+                to: out, layer: outLayer.name, split: .audit)
             if let summary { try set.add(Data(AuditCSV.text(report).utf8), path: summary) }
             if let hourly { try set.add(Data(hourly.csv().utf8), path: byHourPath) }
             if let stationsOut { try set.add(Data(try AuditCSV.stationText(report).utf8), path: stationsOut) }
             try set.commit()
         }
         let written = OutputSet.names(of: out, layer: outLayer.name, split: .audit).joined(separator: ", ")
-        progress.report("wrote \(written)" + (summary.map { " and \($0)" } ?? "") + (byHour ? " and \(byHourPath)" : "")
-            + (stationsOut.map { " and \($0)" } ?? ""))
+        progress.report(
+            "wrote \(written)" + (summary.map { " and \($0)" } ?? "") + (byHour ? " and \(byHourPath)" : "")
+                + (stationsOut.map { " and \($0)" } ?? ""))
         if !output.quiet { print(AuditSummaryText.text(report), terminator: "") }
         if !output.quiet, let hourly { print(hourly.table(), terminator: "") }
         try output.finish(progress)

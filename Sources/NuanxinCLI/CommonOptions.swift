@@ -12,9 +12,10 @@ struct QuietOption: ParsableArguments {
     @Flag(name: .shortAndLong, help: "Print no progress lines on stderr.")
     var quiet = false
 
-    @Option(help: ArgumentHelp(
-        "Write the run's wall-clock timings as JSON to FILE: {\"total\": s, \"phases\": {…}, \"sizes\": {…}}.",
-        valueName: "FILE"))
+    @Option(
+        help: ArgumentHelp(
+            "Write the run's wall-clock timings as JSON to FILE: {\"total\": s, \"phases\": {…}, \"sizes\": {…}}.",
+            valueName: "FILE"))
     var timings: String?
 
     /// A new progress printer that honours `--quiet` and records phases when `--timings` is given.

@@ -29,7 +29,10 @@ struct ConvertCommand: ParsableCommand {
     @Argument(help: "GeoJSON file to convert (FeatureCollection, Feature or geometry).")
     var input: String?
 
-    @Option(help: "Where to write the converted features (required with an input file): .geojson, .gpkg, .shp, .kml, .csv or PG: (see --out-layer).")
+    @Option(
+        help:
+            "Where to write the converted features (required with an input file): .geojson, .gpkg, .shp, .kml, .csv or PG: (see --out-layer)."
+    )
     var out: String?
 
     @OptionGroup var outLayer: OutputLayerOption

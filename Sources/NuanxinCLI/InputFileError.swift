@@ -19,7 +19,9 @@ struct InputFileError: Error, CustomStringConvertible {
         case .noRoutablePoint(let file, let kind, _, let maxSnap):
             self.init(
                 file: file,
-                message: "no \(kind) is within --max-snap \(AuditNumbers.plain(maxSnap)) m of a usable road; check --crs (AMap/Baidu points are 300–600 m off) or raise --max-snap")
+                message:
+                    "no \(kind) is within --max-snap \(AuditNumbers.plain(maxSnap)) m of a usable road; check --crs (AMap/Baidu points are 300–600 m off) or raise --max-snap"
+            )
         }
     }
 

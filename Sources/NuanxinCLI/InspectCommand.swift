@@ -1,6 +1,6 @@
 import ArgumentParser
-import Foundation
 import Coverage
+import Foundation
 import GeoCore
 import GeoIO
 import Reports
@@ -32,7 +32,8 @@ struct InspectCommand: ParsableCommand {
 
     @OptionGroup var crs: InputCRSOption
 
-    @Option(name: .customLong("as"), help: "Check the file as the commands read it in this role: stations, hotspots, candidates or districts.")
+    @Option(
+        name: .customLong("as"), help: "Check the file as the commands read it in this role: stations, hotspots, candidates or districts.")
     var role: InputRole?
 
     @Option(name: .customLong("district-name-field"), help: "With --as districts: the property holding the name.")
@@ -71,7 +72,8 @@ struct InspectCommand: ParsableCommand {
                 contentsOf: url, validator: GeoJSONValidator(additionalChecks: [GEOSValidityCheck.check]))
         }
         if role == nil, !collection.features.contains(where: { $0.geometry.map(isPolygonal) ?? false }),
-           !issues.contains(where: { $0.severity == .error }) {
+            !issues.contains(where: { $0.severity == .error })
+        {
             try InputRole.hotspots.validate(path: file, datum: crs.datum)  // a point set: the point rules
         }
         let summary = GeoJSONSummary(collection: collection, issues: issues, datum: crs.datum, file: url)

@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
 import GeoCore
-import RoadNetwork
 import Reports
+import RoadNetwork
 
 /// `nuanxin network`: import an OSM extract and look at the routable network.
 struct NetworkCommand: ParsableCommand {
@@ -39,13 +39,20 @@ struct NetworkInputOptions: ParsableArguments {
     @Option(name: .long, help: "Folder for the binary network cache (default: beside the input).")
     var cache: String?
 
-    @Option(name: .long, help: "Cruising speed in km/h (default: the profile's, 15 for ebike, 4.5 for walk). Walked edges keep walking speed.")
+    @Option(
+        name: .long, help: "Cruising speed in km/h (default: the profile's, 15 for ebike, 4.5 for walk). Walked edges keep walking speed.")
     var speed: Double?
 
-    @Option(name: .customLong("speed-band"), help: "Two cruising speeds LOW,HIGH in km/h: results for both, to show how sensitive coverage is to the speed.")
+    @Option(
+        name: .customLong("speed-band"),
+        help: "Two cruising speeds LOW,HIGH in km/h: results for both, to show how sensitive coverage is to the speed.")
     var speedBand: SpeedBand?
 
-    @Option(name: .customLong("max-snap"), help: "Farthest a point may be from a usable road, in metres; farther points are reported unroutable. A surface road within 30 m wins over a nearer tunnel, covered road or road on another layer; a point whose nearest road is in a small dropped piece of the network (an island) is unroutable, never snapped across the gap.")
+    @Option(
+        name: .customLong("max-snap"),
+        help:
+            "Farthest a point may be from a usable road, in metres; farther points are reported unroutable. A surface road within 30 m wins over a nearer tunnel, covered road or road on another layer; a point whose nearest road is in a small dropped piece of the network (an island) is unroutable, never snapped across the gap."
+    )
     var maxSnap: Double = 300
 
     func validate() throws {
@@ -88,7 +95,7 @@ struct SpeedBand: ExpressibleByArgument, Equatable {
     init?(argument: String) {
         let parts = argument.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
         guard parts.count == 2, let low = parts[0], let high = parts[1],
-              InputLimits.speedKmh.problem(low) == nil, InputLimits.speedKmh.problem(high) == nil, high > low
+            InputLimits.speedKmh.problem(low) == nil, InputLimits.speedKmh.problem(high) == nil, high > low
         else { return nil }
         self.low = low
         self.high = high

@@ -35,10 +35,11 @@ struct NetworkInfoCommand: ParsableCommand {
         let share = formatFixed(100 * s.largestComponentShare, decimals: 1)
         let b = s.bbox
         let box = "\(formatDegrees(b.minLon)),\(formatDegrees(b.minLat)) – \(formatDegrees(b.maxLon)),\(formatDegrees(b.maxLat))"
-        let clip = s.clipBox.map { c in
-            "roads cut to the file's header box \(formatDegrees(c.minLon)),\(formatDegrees(c.minLat)) – "
-                + "\(formatDegrees(c.maxLon)),\(formatDegrees(c.maxLat))"
-        } ?? "no header box (roads not cut)"
+        let clip =
+            s.clipBox.map { c in
+                "roads cut to the file's header box \(formatDegrees(c.minLon)),\(formatDegrees(c.minLat)) – "
+                    + "\(formatDegrees(c.maxLon)),\(formatDegrees(c.maxLat))"
+            } ?? "no header box (roads not cut)"
         let cached = s.fromCache ? "from cache" : "imported"
         return """
             network:    \(path)

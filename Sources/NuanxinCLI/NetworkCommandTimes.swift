@@ -72,8 +72,9 @@ struct NetworkTimesCommand: ParsableCommand {
         let data = try progress.time("format") { Data(NetworkCSV.times(result, sourceIDs: routable.map(\.site.id)).utf8) }
         try progress.time("write") { try AtomicFile.write(data, to: URL(fileURLWithPath: out)) }
         if !output.quiet {
-            print("wrote \(result.reachedNodes.count) nodes reached within \(formatFixed(minutes, decimals: 1)) min "
-                + "from \(routable.count) of \(sites.count) sources to \(out)")
+            print(
+                "wrote \(result.reachedNodes.count) nodes reached within \(formatFixed(minutes, decimals: 1)) min "
+                    + "from \(routable.count) of \(sites.count) sources to \(out)")
         }
         try output.finish(progress)
     }

@@ -53,8 +53,10 @@ struct Nuanxin: AsyncParsableCommand {
                 var syncCommand = command
                 try syncCommand.run()
             }
-        } catch let error where error is CleanExit || error is ValidationError || error is ExitCode
-            || exitCode(for: error) != .failure {  // also `--help`, which ArgumentParser throws from run()
+        } catch let error
+            where error is CleanExit || error is ValidationError || error is ExitCode
+            || exitCode(for: error) != .failure
+        {  // also `--help`, which ArgumentParser throws from run()
             failParsing(error)
         } catch {
             failWithOneLine(error)

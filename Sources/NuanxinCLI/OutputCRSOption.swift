@@ -19,7 +19,8 @@ struct OutputCRSOption: ParsableArguments {
     var datum: OutputDatum = .wgs84
 
     /// The note a GCJ-02 file carries as its top-level `crs_note` member.
-    static let gcj02Note = "Coordinates are GCJ-02 (AMap, Tencent maps), not the WGS84 that RFC 7946 requires. "
+    static let gcj02Note =
+        "Coordinates are GCJ-02 (AMap, Tencent maps), not the WGS84 that RFC 7946 requires. "
         + "Convert back with: nuanxin convert --from gcj02 --to wgs84 FILE --out FILE"
 
     /// `collection` (WGS84) in the chosen datum: unchanged for wgs84; for

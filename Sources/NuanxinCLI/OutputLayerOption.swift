@@ -4,9 +4,11 @@ import ArgumentParser
 /// for a document with several layers (audit) the table prefix: NAME_hotspots, NAME_districts, NAME_gaps.
 /// `--out` picks the format by its extension: .geojson, .gpkg, .shp, .kml, .csv, or a PG: connection.
 struct OutputLayerOption: ParsableArguments {
-    @Option(name: .customLong("out-layer"), help: ArgumentHelp(
-        "Layer or table of --out (required for a PG: connection; the table prefix for audit). --out's extension picks the format: .geojson, .gpkg, .shp, .kml, .csv.",
-        valueName: "NAME"))
+    @Option(
+        name: .customLong("out-layer"),
+        help: ArgumentHelp(
+            "Layer or table of --out (required for a PG: connection; the table prefix for audit). --out's extension picks the format: .geojson, .gpkg, .shp, .kml, .csv.",
+            valueName: "NAME"))
     var name: String?
 
     /// Refuses a `PG:` output without a table name (usage error).

@@ -18,7 +18,8 @@ enum PlanCommandError: Error, CustomStringConvertible {
         case .noPoints(let file, let what):
             return "\(file): holds no points; plan needs at least one of the \(what)"
         case .noCandidateLeft(let file, let given):
-            return "\(file): none of the \(given) candidates is usable (each is unroutable or at an existing station; stderr lists why); give other candidates or raise --max-snap"
+            return
+                "\(file): none of the \(given) candidates is usable (each is unroutable or at an existing station; stderr lists why); give other candidates or raise --max-snap"
         }
     }
 }

@@ -29,7 +29,9 @@ extension PlanCommand {
     /// options only where they apply; distinct output files.
     private func validateNetworkOptions() throws {
         try outLayer.validate(out: out)
-        let benchmarkOnly = [("--instance-format", instanceFormat != nil), ("--p", siteCount != nil), ("--service-distance", serviceDistance != nil)]
+        let benchmarkOnly = [
+            ("--instance-format", instanceFormat != nil), ("--p", siteCount != nil), ("--service-distance", serviceDistance != nil),
+        ]
         for (flag, given) in benchmarkOnly where given {
             throw ValidationError("\(flag) applies to benchmark mode (--instance) only; network mode takes --new K and --minutes")
         }
@@ -54,8 +56,10 @@ extension PlanCommand {
         if options.frontierOut != nil, frontier == nil { throw ValidationError("--frontier-out needs --frontier A..B") }
         try OutputFileCheck.distinct(
             outputs: [("--out", networkOutPath), ("--summary", options.summary), ("--frontier-out", frontierOutPath)],
-            inputs: [("--network", options.network), ("--stations", options.stations), ("--hotspots", options.hotspots),
-                     ("--candidates", candidateSource.listed)])
+            inputs: [
+                ("--network", options.network), ("--stations", options.stations), ("--hotspots", options.hotspots),
+                ("--candidates", candidateSource.listed),
+            ])
         let outputs = [("--out", networkOutPath), ("--summary", options.summary), ("--frontier-out", frontierOutPath)]
             .compactMap { flag, path in path.map { (flag, URL(fileURLWithPath: $0).standardizedFileURL) } }
         for (i, a) in outputs.enumerated() {
@@ -71,7 +75,9 @@ extension PlanCommand {
             guard objective == .coverAll else { throw ValidationError("--target-share applies to cover-all only") }
             guard targetShare > 0, targetShare <= 1 else { throw ValidationError("--target-share \(targetShare) must be in (0, 1]") }
         }
-        guard timeLimit.isFinite, timeLimit > 0 else { throw ValidationError("--time-limit \(timeLimit) must be a positive number of seconds") }
+        guard timeLimit.isFinite, timeLimit > 0 else {
+            throw ValidationError("--time-limit \(timeLimit) must be a positive number of seconds")
+        }
         if frontier != nil {
             guard objective == .coverage else { throw ValidationError("--frontier applies to --objective coverage only") }
             _ = try frontierRange()

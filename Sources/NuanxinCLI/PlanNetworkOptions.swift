@@ -22,19 +22,26 @@ struct PlanNetworkOptions: ParsableArguments {
     @Option(name: .long, help: "Cruising speed in km/h (default: the profile's, 15 for ebike, 4.5 for walk).")
     var speed: Double?
 
-    @Option(name: .customLong("max-snap"), help: "Farthest a site may be from a usable road, in metres (default 300); farther sites are left out. A surface road within 30 m wins over a nearer tunnel, covered road or road on another layer; a point whose nearest road is in a small dropped piece of the network (an island) is unroutable, never snapped across the gap.")
+    @Option(
+        name: .customLong("max-snap"),
+        help:
+            "Farthest a site may be from a usable road, in metres (default 300); farther sites are left out. A surface road within 30 m wins over a nearer tunnel, covered road or road on another layer; a point whose nearest road is in a small dropped piece of the network (an island) is unroutable, never snapped across the gap."
+    )
     var maxSnap: Double?
 
     @Option(name: .customLong("crs"), help: "Datum of input points: wgs84 (default), gcj02 (AMap, Tencent) or bd09 (Baidu).")
     var datum: ChineseDatum?
 
-    @Option(name: .long, help: "Existing stations (fixed): GeoJSON Points or CSV id,lon,lat[,name][,kind]; an empty file plans from scratch.")
+    @Option(
+        name: .long, help: "Existing stations (fixed): GeoJSON Points or CSV id,lon,lat[,name][,kind]; an empty file plans from scratch.")
     var stations: String?
 
     @Option(name: .long, help: "Courier hotspots: GeoJSON Points or CSV id,lon,lat[,weight][,name][,kind] (weight 1 when absent).")
     var hotspots: String?
 
-    @Option(name: .long, help: "Candidate sites: GeoJSON Points or CSV, or `osm` for the network file's points of interest of the station kinds.")
+    @Option(
+        name: .long,
+        help: "Candidate sites: GeoJSON Points or CSV, or `osm` for the network file's points of interest of the station kinds.")
     var candidates: String?
 
     @Option(name: .customLong("new"), help: "coverage, mean-time: the number of new sites K.")
@@ -86,7 +93,9 @@ struct PlanNetworkOptions: ParsableArguments {
         let minutes = serviceMinutes
         try checkOption("--minutes", minutes, InputLimits.minutes)
         if let searchMinutes, !(searchMinutes.isFinite && searchMinutes >= minutes && searchMinutes <= 1440) {
-            throw ValidationError("--search-minutes: \(NumericLimit.plain(searchMinutes)) is out of range: must be at least --minutes (\(AuditNumbers.plain(minutes))) and at most 1440 (e.g. --search-minutes \(AuditNumbers.plain(min(2 * minutes, 1440))))")
+            throw ValidationError(
+                "--search-minutes: \(NumericLimit.plain(searchMinutes)) is out of range: must be at least --minutes (\(AuditNumbers.plain(minutes))) and at most 1440 (e.g. --search-minutes \(AuditNumbers.plain(min(2 * minutes, 1440))))"
+            )
         }
         if let newSites, newSites < 0 { throw ValidationError("--new \(newSites) must be ≥ 0") }
     }

@@ -3,8 +3,8 @@ import Facilities
 import Foundation
 import GeoCore
 import GeoIO
-import Reports
 import Planner
+import Reports
 import RoadNetwork
 
 /// Network mode of `nuanxin plan`: read the sites, place them on the network, build the time matrix,
@@ -23,34 +23,46 @@ extension PlanCommand {
             graph: loaded.graph, datum: options.datum ?? .wgs84, maxSnap: maxSnap, formats: try formats.formats(progress))
         let (stationPoints, hotspotPoints, candidatePoints) = try InputFileError.mapping(user: "plan") {
             try progress.time("read") {
-                (try inputs.points(URL(fileURLWithPath: options.stations!), kind: "station", allowEmpty: true),
-                 try inputs.points(URL(fileURLWithPath: options.hotspots!), kind: "hotspot"),
-                 try source.listed.map { try osmOrFileCandidates($0, loaded: loaded, networkPath: path, inputs: inputs, progress: progress) } ?? [])
+                (
+                    try inputs.points(URL(fileURLWithPath: options.stations!), kind: "station", allowEmpty: true),
+                    try inputs.points(URL(fileURLWithPath: options.hotspots!), kind: "hotspot"),
+                    try source.listed.map {
+                        try osmOrFileCandidates($0, loaded: loaded, networkPath: path, inputs: inputs, progress: progress)
+                    } ?? []
+                )
             }
         }
         let isOSM = source.listed == PlanNetworkOptions.osmCandidates
         let filter = try hoursOptions.filter()
         let stationSelection = try StationSelection(sites: stationPoints, file: options.stations!, role: "station", filter: filter)
-        let candidateSelection = isOSM
+        let candidateSelection =
+            isOSM
             ? try StationSelection(osmSites: candidatePoints, pois: loaded.pois, file: fileName(path), filter: filter)
             : try StationSelection(sites: candidatePoints, file: source.listed ?? "roads", role: "candidate", filter: filter)
         let (stations, hotspots, candidates) = try progress.time("snap") {
-            (try inputs.place(stationSelection.admitted.map { stationPoints[$0] }, kind: "station", file: options.stations!),
-             try inputs.place(hotspotPoints, kind: "hotspot", file: options.hotspots!),
-             try source.listed.map {
-                try inputs.place(
-                    candidateSelection.admitted.map { candidatePoints[$0] }, kind: "candidate", file: $0,
-                    allowMostlyUnroutable: $0 == PlanNetworkOptions.osmCandidates).all
-             } ?? [])
+            (
+                try inputs.place(stationSelection.admitted.map { stationPoints[$0] }, kind: "station", file: options.stations!),
+                try inputs.place(hotspotPoints, kind: "hotspot", file: options.hotspots!),
+                try source.listed.map {
+                    try inputs.place(
+                        candidateSelection.admitted.map { candidatePoints[$0] }, kind: "candidate", file: $0,
+                        allowMostlyUnroutable: $0 == PlanNetworkOptions.osmCandidates
+                    ).all
+                } ?? []
+            )
         }
         let roadSites = try source.roadSpacing.map { try RoadCandidates.sites(graph: loaded.graph, spacingMeters: $0) } ?? []
-        if let spacing = source.roadSpacing { progress.report("\(roadSites.count) road positions every \(AuditNumbers.plain(spacing)) m as candidates") }
+        if let spacing = source.roadSpacing {
+            progress.report("\(roadSites.count) road positions every \(AuditNumbers.plain(spacing)) m as candidates")
+        }
         try InputFileError.mapping(user: "plan") {
             try stations.requireRoutable()
             try hotspots.requireRoutable()
         }
         for line in stationSelection.defaultLines + candidateSelection.defaultLines { progress.report(line) }
-        for (name, count) in [("stations", stations.all.count), ("hotspots", hotspots.all.count), ("candidates", candidates.count + roadSites.count)] {
+        for (name, count) in [
+            ("stations", stations.all.count), ("hotspots", hotspots.all.count), ("candidates", candidates.count + roadSites.count),
+        ] {
             progress.timings?.setSize(name, count)
         }
 
@@ -82,7 +94,9 @@ extension PlanCommand {
         }
         let unroutableHotspots = hotspots.unroutable.count
         if unroutableHotspots > 0 {
-            progress.report("\(unroutableHotspots) of \(hotspots.all.count) hotspots are more than \(AuditNumbers.plain(maxSnap)) m from a usable road: never covered")
+            progress.report(
+                "\(unroutableHotspots) of \(hotspots.all.count) hotspots are more than \(AuditNumbers.plain(maxSnap)) m from a usable road: never covered"
+            )
         }
 
         let planning: PlanningObjective
@@ -99,9 +113,10 @@ extension PlanCommand {
             try Planner.solveVariant(network.problem, objective: planning, options: variantOptions, method: method)
         }
         let result = solved.plan
-        let (frontierPoints, frontierSeconds) = try frontierRange().map { range in
-            try timed("frontier", progress) { try Planner.coverageFrontier(network.problem, newSites: range, method: method) }
-        }.map { ($0.0 as [FrontierPoint]?, $0.1) } ?? (nil, 0)
+        let (frontierPoints, frontierSeconds) =
+            try frontierRange().map { range in
+                try timed("frontier", progress) { try Planner.coverageFrontier(network.problem, newSites: range, method: method) }
+            }.map { ($0.0 as [FrontierPoint]?, $0.1) } ?? (nil, 0)
 
         var report = PlanNetworkReport(
             network: network, objective: planning, result: result, frontier: frontierPoints,
@@ -110,7 +125,8 @@ extension PlanCommand {
         report.extras = PlanExtras(
             solved, capacitated: variants.capacity, backupTheta: variantOptions.backupTheta, roadSpacing: source.roadSpacing,
             speedBand: band.map { ($0.low, $0.high) }, high: high?.problem, frontier: frontierPoints)
-        let files = PlanFiles.network(report, out: networkOutPath, summary: options.summary, frontier: frontierOutPath, transform: crsOut.apply(to:))
+        let files = PlanFiles.network(
+            report, out: networkOutPath, summary: options.summary, frontier: frontierOutPath, transform: crsOut.apply(to:))
         try progress.time("write") {
             let set = OutputSet()
             try set.add(crsOut.apply(to: PlanGeoJSON.featureCollection(report)), to: networkOutPath, layer: outLayer.name)
@@ -151,7 +167,9 @@ extension PlanCommand {
         guard !points.isEmpty else {
             throw PlanCommandError.noPoints(
                 file: fileName(networkPath),
-                what: "points of interest of the station kinds (\(OSMCandidates.stationKinds.map(\.rawValue).joined(separator: ", "))) that --candidates osm takes")
+                what:
+                    "points of interest of the station kinds (\(OSMCandidates.stationKinds.map(\.rawValue).joined(separator: ", "))) that --candidates osm takes"
+            )
         }
         progress.report("\(points.count) candidate sites from the points of interest of \(fileName(networkPath))")
         return points

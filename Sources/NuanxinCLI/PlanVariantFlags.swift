@@ -7,22 +7,31 @@ import RoadNetwork
 /// `nuanxin plan`'s network-mode variants: capacities, backup coverage, a speed band, and road
 /// positions as candidates (`--candidates [FILE|osm,]roads:N`).
 struct PlanVariantFlags: ParsableArguments {
-    @Flag(help: "coverage, cover-all: respect site capacities (the capacity property of stations and candidates; a station without one is unlimited).")
+    @Flag(
+        help:
+            "coverage, cover-all: respect site capacities (the capacity property of stations and candidates; a station without one is unlimited)."
+    )
     var capacity = false
 
-    @Option(name: .customLong("default-capacity"), help: "With --capacity: the capacity of a candidate without a capacity property (default: unlimited).")
+    @Option(
+        name: .customLong("default-capacity"),
+        help: "With --capacity: the capacity of a candidate without a capacity property (default: unlimited).")
     var defaultCapacity: Double?
 
     @Flag(help: "coverage: maximise the weight covered twice within --minutes (Hogan & ReVelle BACOP2, θ = 0.5).")
     var backup = false
 
-    @Option(name: .customLong("speed-band"), help: "LOW,HIGH km/h: plan at LOW (the worst case) and report the plan's share at both speeds.")
+    @Option(
+        name: .customLong("speed-band"), help: "LOW,HIGH km/h: plan at LOW (the worst case) and report the plan's share at both speeds.")
     var speedBand: SpeedBand?
 
     /// The options given, by flag.
     var given: [String] {
-        [("--capacity", capacity), ("--default-capacity", defaultCapacity != nil), ("--backup", backup), ("--speed-band", speedBand != nil)]
-            .filter(\.1).map(\.0)
+        [
+            ("--capacity", capacity), ("--default-capacity", defaultCapacity != nil), ("--backup", backup),
+            ("--speed-band", speedBand != nil),
+        ]
+        .filter(\.1).map(\.0)
     }
 
     /// Checks the combinations with `objective` (named as on the command line).
@@ -33,7 +42,8 @@ struct PlanVariantFlags: ParsableArguments {
         if let defaultCapacity {
             guard capacity else { throw ValidationError("--default-capacity needs --capacity") }
             guard defaultCapacity.isFinite, defaultCapacity > 0 else {
-                throw ValidationError("--default-capacity \(NumericLimit.plain(defaultCapacity)) must be a number > 0 (e.g. --default-capacity 40)")
+                throw ValidationError(
+                    "--default-capacity \(NumericLimit.plain(defaultCapacity)) must be a number > 0 (e.g. --default-capacity 40)")
             }
         }
         if speedBand != nil, speedGiven { throw ValidationError("give either --speed or --speed-band, not both") }
@@ -60,7 +70,8 @@ struct CandidateSource: Equatable {
         }
         if let spacing {
             guard let metres = Double(spacing), metres.isFinite, metres >= 10, metres <= 10_000 else {
-                throw ValidationError("--candidates \(value): roads:N needs N metres between 10 and 10000 (e.g. --candidates candidates.geojson,roads:250)")
+                throw ValidationError(
+                    "--candidates \(value): roads:N needs N metres between 10 and 10000 (e.g. --candidates candidates.geojson,roads:250)")
             }
             self.roadSpacing = metres
         }

@@ -75,7 +75,10 @@ struct ReachCommand: ParsableCommand {
 
     @OptionGroup var travel: DirectionOption
 
-    @Option(help: "Output file (default: out/reach.geojson, creating out/): .geojson, .gpkg, .shp, .kml (colour per level), .csv or PG: (see --out-layer).")
+    @Option(
+        help:
+            "Output file (default: out/reach.geojson, creating out/): .geojson, .gpkg, .shp, .kml (colour per level), .csv or PG: (see --out-layer)."
+    )
     var out: String?
 
     @OptionGroup var outLayer: OutputLayerOption

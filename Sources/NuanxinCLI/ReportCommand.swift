@@ -2,8 +2,8 @@ import ArgumentParser
 import Coverage
 import Foundation
 import GeoCore
-import Reports
 import Planner
+import Reports
 import RoadNetwork
 
 /// `nuanxin report`: one self-contained HTML file a planner opens offline — the map
@@ -59,7 +59,10 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .customLong("district-name-field"), help: "The district property holding the name.")
     var districtNameField = "name"
 
-    @Option(help: "Candidate sites for new stations: GeoJSON Points or CSV, or `osm` for the network file's points of interest of the station kinds.")
+    @Option(
+        help:
+            "Candidate sites for new stations: GeoJSON Points or CSV, or `osm` for the network file's points of interest of the station kinds."
+    )
     var candidates: String?
 
     @Option(name: .customLong("new"), help: "Number of new sites to propose (needs --candidates; default 5).")
@@ -78,7 +81,11 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Title of the report (default: the network file's name without extensions).")
     var title: String?
 
-    @Option(name: .customLong("data-note"), help: "The data's source and date for the header, e.g. \"OpenStreetMap, data of about 2018\" (default: OpenStreetMap and the network file's name).")
+    @Option(
+        name: .customLong("data-note"),
+        help:
+            "The data's source and date for the header, e.g. \"OpenStreetMap, data of about 2018\" (default: OpenStreetMap and the network file's name)."
+    )
     var dataNote: String?
 
     @Option(help: "Output HTML file (default: out/report.html, creating out/).")
@@ -105,10 +112,13 @@ struct ReportCommand: ParsableCommand {
     func validate() throws {
         try OutputFileCheck.distinct(
             outputs: [("--out", out)],
-            inputs: [("--network", network.network), ("--stations", stations), ("--hotspots", hotspots),
-                     ("--districts", districts), ("--candidates", try candidateSource?.listed)])
+            inputs: [
+                ("--network", network.network), ("--stations", stations), ("--hotspots", hotspots),
+                ("--districts", districts), ("--candidates", try candidateSource?.listed),
+            ])
         if let source = try candidateSource, source.listed == nil {
-            throw ValidationError("--candidates roads:N needs the listed candidates too in the report: --candidates FILE,roads:N or osm,roads:N")
+            throw ValidationError(
+                "--candidates roads:N needs the listed candidates too in the report: --candidates FILE,roads:N or osm,roads:N")
         }
         let limit = try minutes.ascending().last!
         _ = limit
@@ -176,7 +186,9 @@ struct ReportCommand: ParsableCommand {
             networkFile: fileName, profile: network.profile.rawValue, speedKmh: analysis.graph.cruiseSpeedKmh,
             minutes: analysis.circles.map(\.minutes), limitMinutes: analysis.limitMinutes,
             accessM: analysis.accessMeters,
-            candidatesSource: (try? candidateSource?.listed).flatMap { $0 }.map { $0 == ReportInputs.osmCandidates ? "osm" : URL(fileURLWithPath: $0).lastPathComponent },
+            candidatesSource: (try? candidateSource?.listed).flatMap { $0 }.map {
+                $0 == ReportInputs.osmCandidates ? "osm" : URL(fileURLWithPath: $0).lastPathComponent
+            },
             newSites: candidates == nil ? 0 : newSites ?? Self.defaultNewSites, generator: "nuanxin \(Nuanxin.configuration.version)")
     }
 }

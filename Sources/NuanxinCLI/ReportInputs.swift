@@ -2,8 +2,8 @@ import Coverage
 import Foundation
 import GeoCore
 import GeoIO
-import Reports
 import Planner
+import Reports
 import RoadNetwork
 
 /// The point and area files of `nuanxin report`, read, converted to WGS84 and placed on the network.
@@ -39,7 +39,9 @@ struct ReportInputs {
         }
         let unroutable = placedHotspots.unroutable.count
         if unroutable > 0 {
-            progress.report("\(unroutable) of \(placedHotspots.all.count) hotspots are more than \(AuditNumbers.plain(maxSnap)) m from a usable road: counted as uncovered")
+            progress.report(
+                "\(unroutable) of \(placedHotspots.all.count) hotspots are more than \(AuditNumbers.plain(maxSnap)) m from a usable road: counted as uncovered"
+            )
         }
         var placedCandidates: [PlacedSite]?
         if candidates == osmCandidates {
@@ -47,7 +49,9 @@ struct ReportInputs {
             guard !found.isEmpty else {
                 throw InputFileError(
                     file: "--candidates osm",
-                    message: "the network file has no points of interest of the station kinds (\(OSMCandidates.stationKinds.map(\.rawValue).joined(separator: ", "))); give a candidates file")
+                    message:
+                        "the network file has no points of interest of the station kinds (\(OSMCandidates.stationKinds.map(\.rawValue).joined(separator: ", "))); give a candidates file"
+                )
             }
             placedCandidates = try inputs.place(found, kind: "candidate", file: "--candidates osm", allowMostlyUnroutable: true).all
         } else if let candidates {

@@ -57,7 +57,8 @@ struct RouteCommand: ParsableCommand {
                 throw RouteError.unroutable(option: end.site.id, point: argument.text, reason: reason)
             }
         }
-        let start = placed[0].snap!, end = placed[1].snap!
+        let start = placed[0].snap!
+        let end = placed[1].snap!
         guard let route = progress.time("search", { ShortestPath.route(graph, from: start, to: end) }) else {
             throw RouteError.noRoute(from: from.text, to: to.text, profile: graph.profile)
         }
@@ -82,8 +83,9 @@ struct RouteCommand: ParsableCommand {
         try progress.time("write") { try GeoJSONWriter.write(collection, to: URL(fileURLWithPath: out)) }
         try output.finish(progress)
         if !output.quiet {
-            print("route: \(formatFixed(route.meters, decimals: 1)) m, \(formatFixed(seconds, decimals: 1)) s "
-                + "(\(formatFixed(seconds / 60, decimals: 1)) min) door to door; wrote \(out)")
+            print(
+                "route: \(formatFixed(route.meters, decimals: 1)) m, \(formatFixed(seconds, decimals: 1)) s "
+                    + "(\(formatFixed(seconds / 60, decimals: 1)) min) door to door; wrote \(out)")
         }
     }
 

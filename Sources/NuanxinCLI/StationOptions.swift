@@ -12,14 +12,16 @@ extension TravelDirection: ExpressibleByArgument {}
 /// service and open at that moment count (issue 15). Use with
 /// `@OptionGroup var stationFilter: StationFilterOptions`.
 struct StationFilterOptions: ParsableArguments {
-    @Option(help: ArgumentHelp(
-        "Only stations offering this service count: rest, water, toilet, charging, first_aid, microwave, storage, repair, feedback, exchange.",
-        valueName: "NAME"))
+    @Option(
+        help: ArgumentHelp(
+            "Only stations offering this service count: rest, water, toilet, charging, first_aid, microwave, storage, repair, feedback, exchange.",
+            valueName: "NAME"))
     var service: String?
 
-    @Option(help: ArgumentHelp(
-        "Only stations open at this moment of a typical week count: \"Mo 22:30\", or \"22:30\" for a weekday (Wednesday).",
-        valueName: "TIME"))
+    @Option(
+        help: ArgumentHelp(
+            "Only stations open at this moment of a typical week count: \"Mo 22:30\", or \"22:30\" for a weekday (Wednesday).",
+            valueName: "TIME"))
     var at: String?
 
     /// The filter, or a usage error naming the option.
@@ -39,17 +41,20 @@ struct StationFilterOptions: ParsableArguments {
 
 /// `--direction to-station|from-station`.
 struct DirectionOption: ParsableArguments {
-    @Option(help: ArgumentHelp(
-        "Which way times run: to-station (a rider riding to the station, on the reversed graph; the default) or from-station (from the station outwards, as before).",
-        valueName: "DIR"))
+    @Option(
+        help: ArgumentHelp(
+            "Which way times run: to-station (a rider riding to the station, on the reversed graph; the default) or from-station (from the station outwards, as before).",
+            valueName: "DIR"))
     var direction: TravelDirection = .defaultDirection
 }
 
 /// `--hotspot-walk on|off`, for the commands that time hotspots.
 struct HotspotWalkOption: ParsableArguments {
-    @Option(name: .customLong("hotspot-walk"), help: ArgumentHelp(
-        "Whether a hotspot's walk to its road counts in its time (on, the default: door to door at both ends) or not (off).",
-        valueName: "on|off"))
+    @Option(
+        name: .customLong("hotspot-walk"),
+        help: ArgumentHelp(
+            "Whether a hotspot's walk to its road counts in its time (on, the default: door to door at both ends) or not (off).",
+            valueName: "on|off"))
     var hotspotWalk: OnOff = .on
 
     /// True when the hotspot's walk counts.
@@ -68,13 +73,15 @@ struct PlanHoursOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Only stations and candidates offering this service count (see reach --help).", valueName: "NAME"))
     var service: String?
 
-    @Option(help: ArgumentHelp(
-        "coverage: maximise coverage summed over the weekday hours A..B-1 (e.g. 0-24); a site counts only in its open hours.",
-        valueName: "A-B"))
+    @Option(
+        help: ArgumentHelp(
+            "coverage: maximise coverage summed over the weekday hours A..B-1 (e.g. 0-24); a site counts only in its open hours.",
+            valueName: "A-B"))
     var hours: String?
 
-    @Option(help: ArgumentHelp(
-        "coverage: plan over this moment (\"Mo 22:30\", or \"22:30\" for a weekday); repeat for several.", valueName: "TIME"))
+    @Option(
+        help: ArgumentHelp(
+            "coverage: plan over this moment (\"Mo 22:30\", or \"22:30\" for a weekday); repeat for several.", valueName: "TIME"))
     var at: [String] = []
 
     @OptionGroup var travel: DirectionOption

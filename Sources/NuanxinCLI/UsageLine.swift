@@ -17,9 +17,13 @@ enum UsageLine {
         var index = 0
         while index < arguments.count {
             let token = arguments[index]
-            if token == "--" { result += arguments[index...]; break }
+            if token == "--" {
+                result += arguments[index...]
+                break
+            }
             if token.hasPrefix("--"), !token.contains("="), index + 1 < arguments.count,
-               looksNegativeNumber(arguments[index + 1]) {
+                looksNegativeNumber(arguments[index + 1])
+            {
                 result.append(token + "=" + arguments[index + 1])
                 index += 2
                 continue
@@ -75,7 +79,8 @@ enum UsageLine {
             if let problem = InputLimits.speedKmh.problem(low) ?? InputLimits.speedKmh.problem(high) {
                 return "\(problem) (e.g. --speed-band 12,20)"
             }
-            return "must be LOW,HIGH with LOW below HIGH, got \(NumericLimit.plain(low)) ≥ \(NumericLimit.plain(high)) (e.g. --speed-band \(NumericLimit.plain(min(low, high))),\(NumericLimit.plain(max(low, high))))"
+            return
+                "must be LOW,HIGH with LOW below HIGH, got \(NumericLimit.plain(low)) ≥ \(NumericLimit.plain(high)) (e.g. --speed-band \(NumericLimit.plain(min(low, high))),\(NumericLimit.plain(max(low, high))))"
         case "--from", "--to", "--point":
             guard numbers.count == 2, let lon = numbers[0], let lat = numbers[1] else {
                 return "is not LON,LAT, two numbers separated by a comma (e.g. \(option) 104.0657,30.6595)"

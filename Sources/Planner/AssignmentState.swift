@@ -39,7 +39,8 @@ struct AssignmentState {
     /// Recomputes the cheapest and second-cheapest option of `demand`; ties go to the lowest candidate.
     /// - Complexity: O(pairs of the demand).
     mutating func refresh(_ demand: Int) {
-        var d1 = model.baseCost[demand], d2 = d1
+        var d1 = model.baseCost[demand]
+        var d2 = d1
         var s1: Int32 = -1
         for k in model.demandStarts[demand]..<model.demandStarts[demand + 1] {
             let candidate = model.demandCandidates[k]

@@ -29,7 +29,9 @@ enum BackupPlanner {
             var count = [Int](repeating: 0, count: problem.demandCount)
             let times = problem.times
             for row in 0..<problem.existingSiteCount {
-                for k in times.entries(ofRow: row) where times.seconds[k] <= problem.coverageLimit { count[Int(times.demandIndices[k])] += 1 }
+                for k in times.entries(ofRow: row) where times.seconds[k] <= problem.coverageLimit {
+                    count[Int(times.demandIndices[k])] += 1
+                }
             }
             existingCount = count
             var starts = [0]
@@ -79,11 +81,15 @@ enum BackupPlanner {
         var open: [Int] = []
         func gain(_ c: Int) -> Double {
             var g = 0.0
-            for k in model.starts[c]..<model.starts[c + 1] { let d = Int(model.demands[k]); g += model.step(d, counts[d]) }
+            for k in model.starts[c]..<model.starts[c + 1] {
+                let d = Int(model.demands[k])
+                g += model.step(d, counts[d])
+            }
             return g
         }
         while open.count < maxOpen {
-            var best = -1, bestGain = tolerance
+            var best = -1
+            var bestGain = tolerance
             for c in 0..<problem.candidateCount where !isOpen[c] {
                 let g = gain(c)
                 if g > bestGain { (best, bestGain) = (c, g) }

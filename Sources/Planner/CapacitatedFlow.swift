@@ -40,7 +40,8 @@ struct CapacitatedFlow {
         rowStarts.reserveCapacity(rows + 1)
         for row in 0..<rows {
             var count = 0
-            for k in times.entries(ofRow: row) where times.seconds[k] <= problem.coverageLimit && problem.demandWeights[Int(times.demandIndices[k])] > 0 {
+            for k in times.entries(ofRow: row)
+            where times.seconds[k] <= problem.coverageLimit && problem.demandWeights[Int(times.demandIndices[k])] > 0 {
                 perDemand[Int(times.demandIndices[k])] += 1
                 count += 1
             }
@@ -55,7 +56,8 @@ struct CapacitatedFlow {
         var rowPairs = [Int32](repeating: 0, count: pairCount)
         var rowFill = 0
         for row in 0..<rows {
-            for k in times.entries(ofRow: row) where times.seconds[k] <= problem.coverageLimit && problem.demandWeights[Int(times.demandIndices[k])] > 0 {
+            for k in times.entries(ofRow: row)
+            where times.seconds[k] <= problem.coverageLimit && problem.demandWeights[Int(times.demandIndices[k])] > 0 {
                 let d = Int(times.demandIndices[k])
                 let p = fill[d]
                 fill[d] += 1
@@ -111,7 +113,8 @@ struct CapacitatedFlow {
     /// Augments along shortest residual paths until none is left.
     /// - Complexity: O(augmentations × pairs).
     mutating func maximise() {
-        let demandCount = weights.count, rows = capacity.count
+        let demandCount = weights.count
+        let rows = capacity.count
         var demandParent = [Int32](repeating: -2, count: demandCount)  // -2 unvisited, -1 start, else pair
         var rowParent = [Int32](repeating: -2, count: rows)
         var queue: [Int] = []  // demands as d, rows as demandCount + r
@@ -213,7 +216,9 @@ public struct SiteCapacities: Sendable, Equatable {
         guard existing.count == problem.existingSiteCount, candidates.count == problem.candidateCount else {
             throw PlanningError.invalidParameter(
                 name: "capacity",
-                reason: "\(existing.count) station and \(candidates.count) candidate capacities for \(problem.existingSiteCount) stations and \(problem.candidateCount) candidates")
+                reason:
+                    "\(existing.count) station and \(candidates.count) candidate capacities for \(problem.existingSiteCount) stations and \(problem.candidateCount) candidates"
+            )
         }
         try self.init(existing: existing.map { $0 ?? .infinity }, candidates: candidates.map { $0 ?? defaultCandidate })
     }

@@ -120,7 +120,9 @@ enum CapacitatedPlanner {
         guard capacities.existing.count == problem.existingSiteCount, capacities.candidates.count == problem.candidateCount else {
             throw PlanningError.invalidParameter(
                 name: "capacity",
-                reason: "\(capacities.existing.count) station and \(capacities.candidates.count) candidate capacities for \(problem.existingSiteCount) stations and \(problem.candidateCount) candidates")
+                reason:
+                    "\(capacities.existing.count) station and \(capacities.candidates.count) candidate capacities for \(problem.existingSiteCount) stations and \(problem.candidateCount) candidates"
+            )
         }
     }
 
@@ -245,7 +247,8 @@ enum CapacitatedPlanner {
                     var refill = kept
                     // Greedy refill of two sites, not re-opening the two just closed.
                     for _ in 0..<2 {
-                        var best = -1, bestCovered = flow.covered + tolerance
+                        var best = -1
+                        var bestCovered = flow.covered + tolerance
                         var bestFlow = flow
                         for c in 0..<problem.candidateCount where !excluded.contains(c) && !refill.contains(c) {
                             var trial = flow
@@ -301,7 +304,8 @@ enum CapacitatedPlanner {
             for (row, value) in entries.sorted(by: { $0.0 < $1.0 }) { mip.addEntry(row: row, value: value) }
         }
         for p in 0..<flow.pairRow.count {
-            let d = Int(flow.pairDemand[p]), r = Int(flow.pairRow[p])
+            let d = Int(flow.pairDemand[p])
+            let r = Int(flow.pairRow[p])
             let w = flow.weights[d]
             _ = mip.addColumn(lower: 0, upper: 1, cost: maxOpen != nil ? -w : 0, isInteger: false)
             var entries: [(Int32, Double)] = [(demandRow[d], 1)]

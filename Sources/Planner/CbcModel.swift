@@ -33,7 +33,9 @@ final class CbcModel {
         guard Cbc_getNumCols(handle) == Int32(program.columnCount), Cbc_getNumRows(handle) == Int32(program.rowCount) else {
             throw PlanningError.solverFailed(
                 operation: "Cbc_loadProblem",
-                message: "model has \(Cbc_getNumCols(handle)) columns and \(Cbc_getNumRows(handle)) rows, expected \(program.columnCount) and \(program.rowCount)")
+                message:
+                    "model has \(Cbc_getNumCols(handle)) columns and \(Cbc_getNumRows(handle)) rows, expected \(program.columnCount) and \(program.rowCount)"
+            )
         }
         for column in program.integerColumns { Cbc_setInteger(handle, column) }
         Cbc_setParameter(handle, "log", "0")
@@ -53,10 +55,12 @@ final class CbcModel {
     func solve() throws -> CbcOutcome {
         let status = Cbc_solve(handle)
         if Cbc_isAbandoned(handle) != 0 || status == 2 {
-            throw PlanningError.solverFailed(operation: "Cbc_solve", message: "search abandoned on numerical difficulties (status \(status)); try the heuristic")
+            throw PlanningError.solverFailed(
+                operation: "Cbc_solve", message: "search abandoned on numerical difficulties (status \(status)); try the heuristic")
         }
         if Cbc_isProvenInfeasible(handle) != 0 {
-            throw PlanningError.solverFailed(operation: "Cbc_solve", message: "model reported infeasible; this is a planner bug, please report the instance")
+            throw PlanningError.solverFailed(
+                operation: "Cbc_solve", message: "model reported infeasible; this is a planner bug, please report the instance")
         }
         var solution: [Double]? = nil
         if let best = Cbc_bestSolution(handle) {

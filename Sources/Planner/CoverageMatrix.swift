@@ -30,7 +30,9 @@ public enum CoverageMatrix {
         let columns = hotspots.indices.filter { hotspots[$0] != nil }
         let index = SearchTargets(graph: graph, targets: columns.map { hotspots[$0]! })
         let chunks = max(1, min(workers, sites.count / 8))
-        let rows = ParallelJobs.map(count: sites.count, workers: chunks, makeState: { (search: MultiSourceSearch(graph: graph), near: index) }) {
+        let rows = ParallelJobs.map(
+            count: sites.count, workers: chunks, makeState: { (search: MultiSourceSearch(graph: graph), near: index) }
+        ) {
             state, site in
             let result = state.search.run([SearchSource(doorToDoor: sites[site])], limitSeconds: limitSeconds)
             var row: [(demand: Int32, seconds: Float)] = []

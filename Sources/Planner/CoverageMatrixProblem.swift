@@ -127,7 +127,8 @@ public struct NetworkPlanningProblem: Sendable {
                 usedCandidates.append(candidate)
             }
         }
-        let coverageSeconds = coverageMinutes * 60, searchSeconds = searchMinutes * 60
+        let coverageSeconds = coverageMinutes * 60
+        let searchSeconds = searchMinutes * 60
         let build = matrix == .perSite ? CoverageMatrix.build : ReverseCoverageMatrix.build
         var times = build(graph, (usedStations + usedCandidates).map { $0.snap! }, hotspots.map(\.snap), searchSeconds, workers)
         if hotspotWalk {
@@ -153,7 +154,8 @@ public struct NetworkPlanningProblem: Sendable {
     /// `sameSiteMeters` (the first in input order on a tie); nil when none.
     static func sameStation(as candidate: PlacedSite, among stations: [PlacedSite]) -> SiteExclusion? {
         func meters(_ station: PlacedSite) -> Double {
-            let dx = station.point.x - candidate.point.x, dy = station.point.y - candidate.point.y
+            let dx = station.point.x - candidate.point.x
+            let dy = station.point.y - candidate.point.y
             return (dx * dx + dy * dy).squareRoot()
         }
         if let osmID = candidate.site.properties["osm_id"]?.stringValue,

@@ -86,7 +86,8 @@ enum FastInterchange {
         gain: inout [Double], loss: inout [Double], extra: inout [Double]
     ) {
         let model = state.model
-        let d1 = state.best[demand], d2 = state.second[demand]
+        let d1 = state.best[demand]
+        let d2 = state.second[demand]
         let pairs = model.demandStarts[demand]..<model.demandStarts[demand + 1]
         for k in pairs where model.demandCosts[k] < d1 {
             gain[Int(model.demandCandidates[k])] += sign * (d1 - model.demandCosts[k])

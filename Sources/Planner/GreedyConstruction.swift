@@ -31,7 +31,8 @@ enum GreedyConstruction {
             state.open(chosen)
             for (offset, k) in served.enumerated() {
                 let demand = Int(model.candidateDemands[k])
-                let old = before[offset], new = state.best[demand]
+                let old = before[offset]
+                let new = state.best[demand]
                 guard new < old else { continue }
                 for p in model.demandStarts[demand]..<model.demandStarts[demand + 1] {
                     let cost = model.demandCosts[p]

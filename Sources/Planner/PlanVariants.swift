@@ -64,7 +64,8 @@ extension Planner {
             plan = PlanResult(
                 objective: objective, methodName: extended.methodName, sites: ranked.sites,
                 objectiveValueBefore: isCoverAll ? 0 : (isCapacitated ? extended.capacitatedCoveredBefore : ranked.before.coveredWeight),
-                objectiveValue: isCoverAll ? Double(ranked.sites.count) : (isCapacitated ? extended.capacitatedCovered : ranked.after.coveredWeight),
+                objectiveValue: isCoverAll
+                    ? Double(ranked.sites.count) : (isCapacitated ? extended.capacitatedCovered : ranked.after.coveredWeight),
                 before: ranked.before, after: ranked.after, gap: extended.gap, provenOptimal: extended.provenOptimal,
                 seconds: extended.seconds)
         } else {

@@ -131,7 +131,8 @@ public enum Planner {
         guard requiredNew > 0, !model.demandCandidates.isEmpty else {
             return ObjectiveSolution(open: heuristicOpen, bound: Double(heuristicOpen.count), provenOptimal: true)
         }
-        let program = targetShare == 1
+        let program =
+            targetShare == 1
             ? ExactFormulations.setCover(model) : ExactFormulations.partialCover(model, requiredWeight: requiredNew)
         let outcome = try ExactSolver.solve(
             program, candidateCount: model.candidateCount, warmStart: heuristicOpen, timeLimitSeconds: timeLimit)

@@ -14,7 +14,8 @@ public enum PlanningError: Error, Equatable, CustomStringConvertible, Sendable {
     public var description: String {
         switch self {
         case .invalidMatrix(let row, let reason):
-            return "time matrix row \(row): \(reason); rebuild the matrix with sorted, unique, in-range demand indices and finite non-negative times"
+            return
+                "time matrix row \(row): \(reason); rebuild the matrix with sorted, unique, in-range demand indices and finite non-negative times"
         case .invalidWeight(let demand, let weight):
             return "demand \(demand) has weight \(weight); weights must be finite and not negative"
         case .invalidParameter(let name, let reason):

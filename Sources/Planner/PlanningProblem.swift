@@ -35,11 +35,13 @@ public struct PlanningProblem: Sendable {
         times: SparseTimeMatrix, coverageLimit: Float, unreachedPenalty: Float
     ) throws {
         guard existingSiteCount >= 0, candidateCount >= 0 else {
-            throw PlanningError.invalidParameter(name: "site counts", reason: "existing \(existingSiteCount) and candidates \(candidateCount) must not be negative")
+            throw PlanningError.invalidParameter(
+                name: "site counts", reason: "existing \(existingSiteCount) and candidates \(candidateCount) must not be negative")
         }
         guard times.rowCount == existingSiteCount + candidateCount else {
             throw PlanningError.invalidParameter(
-                name: "times", reason: "has \(times.rowCount) rows but there are \(existingSiteCount) existing + \(candidateCount) candidate sites")
+                name: "times",
+                reason: "has \(times.rowCount) rows but there are \(existingSiteCount) existing + \(candidateCount) candidate sites")
         }
         guard times.demandCount == demandWeights.count else {
             throw PlanningError.invalidParameter(

@@ -11,7 +11,8 @@ extension BenchmarkInstance {
         let body = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
         var lines = numberedNonBlankLines(body).makeIterator()
         guard let (headerLine, header) = lines.next() else {
-            throw InstanceParseError(file: file, line: 1, kind: .empty, message: "the file is empty", fix: "give a header `id,x,y,weight` and one row per point")
+            throw InstanceParseError(
+                file: file, line: 1, kind: .empty, message: "the file is empty", fix: "give a header `id,x,y,weight` and one row per point")
         }
         let names = header.split(separator: ",", omittingEmptySubsequences: false).map {
             $0.trimmingCharacters(in: .whitespaces).lowercased()
@@ -25,7 +26,10 @@ extension BenchmarkInstance {
             }
             column[name] = index
         }
-        var ids: [String] = [], x: [Double] = [], y: [Double] = [], weights: [Double] = []
+        var ids: [String] = []
+        var x: [Double] = []
+        var y: [Double] = []
+        var weights: [Double] = []
         var seen: [String: Int] = [:]
         while let (lineNumber, line) = lines.next() {
             func rowError(_ message: String, _ fix: String) -> InstanceParseError {
@@ -40,7 +44,8 @@ extension BenchmarkInstance {
             guard !id.isEmpty else { throw rowError("empty id", "give every point an id") }
             if let first = seen[id] {
                 throw InstanceParseError(
-                    file: file, line: lineNumber, kind: .duplicateID, message: "id `\(id)` already used on line \(first)", fix: "make ids unique")
+                    file: file, line: lineNumber, kind: .duplicateID, message: "id `\(id)` already used on line \(first)",
+                    fix: "make ids unique")
             }
             seen[id] = lineNumber
             var numbers: [Double] = []
@@ -58,7 +63,8 @@ extension BenchmarkInstance {
             weights.append(numbers[2])
         }
         guard !ids.isEmpty else {
-            throw InstanceParseError(file: file, line: headerLine, kind: .empty, message: "no points after the header", fix: "add one row per point")
+            throw InstanceParseError(
+                file: file, line: headerLine, kind: .empty, message: "no points after the header", fix: "add one row per point")
         }
         return BenchmarkInstance(
             ids: ids, idsAreIntegers: ids.allSatisfy { Int($0) != nil }, weights: weights, fileSiteCount: nil,

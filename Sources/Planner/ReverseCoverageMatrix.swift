@@ -82,13 +82,15 @@ public enum ReverseCoverageMatrix {
         init(graph: RoadGraph, snap: SnapPoint) {
             start = SearchSource(doorToDoor: snap).startSeconds
             segment = snap.segment
-            let s = snap.segment, length = graph.segmentLength[s]
+            let s = snap.segment
+            let length = graph.segmentLength[s]
             var list: [(Int, Double)] = []
             if snap.offset <= 0 || snap.offset >= length {
                 if snap.offset <= 0 { list.append((Int(graph.segmentFrom[s]), 0)) }
                 if snap.offset >= length { list.append((Int(graph.segmentTo[s]), 0)) }
             } else {
-                let forward = Int(graph.segmentForwardEdge[s]), backward = Int(graph.segmentBackwardEdge[s])
+                let forward = Int(graph.segmentForwardEdge[s])
+                let backward = Int(graph.segmentBackwardEdge[s])
                 if forward >= 0 { list.append((Int(graph.segmentTo[s]), graph.partSeconds(edge: forward, meters: length - snap.offset))) }
                 if backward >= 0 { list.append((Int(graph.segmentFrom[s]), graph.partSeconds(edge: backward, meters: snap.offset))) }
             }
@@ -142,12 +144,15 @@ struct ReverseSearch {
     mutating func run(_ reversed: ReversedAdjacency, graph: RoadGraph, to target: SnapPoint, limit: Double) {
         for v in touched { time[v] = .infinity }
         touched.removeAll(keepingCapacity: true)
-        let s = target.segment, length = graph.segmentLength[s]
+        let s = target.segment
+        let length = graph.segmentLength[s]
         let offset = min(max(target.offset, 0), length)
-        let start = Int(graph.segmentFrom[s]), end = Int(graph.segmentTo[s])
+        let start = Int(graph.segmentFrom[s])
+        let end = Int(graph.segmentTo[s])
         if offset <= 0 { label(start, 0) }
         if offset >= length { label(end, 0) }
-        let forward = Int(graph.segmentForwardEdge[s]), backward = Int(graph.segmentBackwardEdge[s])
+        let forward = Int(graph.segmentForwardEdge[s])
+        let backward = Int(graph.segmentBackwardEdge[s])
         if forward >= 0 { label(start, graph.partSeconds(edge: forward, meters: offset)) }
         if backward >= 0 { label(end, graph.partSeconds(edge: backward, meters: length - offset)) }
         while let key = heap.popMin() {

@@ -54,7 +54,9 @@ extension Planner {
         else {
             throw PlanningError.invalidParameter(
                 name: "speed band",
-                reason: "the low- and high-speed problems differ in sites or demand (\(low.existingSiteCount)+\(low.candidateCount) vs \(high.existingSiteCount)+\(high.candidateCount) sites, \(low.demandCount) vs \(high.demandCount) demands)")
+                reason:
+                    "the low- and high-speed problems differ in sites or demand (\(low.existingSiteCount)+\(low.candidateCount) vs \(high.existingSiteCount)+\(high.candidateCount) sites, \(low.demandCount) vs \(high.demandCount) demands)"
+            )
         }
     }
 }

@@ -39,7 +39,8 @@ struct ServiceState {
     /// - Complexity: O(entries of the candidate's row).
     func marginal(ofCandidate candidate: Int) -> (addedWeight: Double, taken: [Int], secondsSaved: Double) {
         let times = problem.times
-        var added = 0.0, saved = 0.0
+        var added = 0.0
+        var saved = 0.0
         var taken: [Int] = []
         for k in times.entries(ofRow: problem.row(ofCandidate: candidate)) {
             let demand = Int(times.demandIndices[k])
@@ -72,7 +73,9 @@ struct ServiceState {
     /// The metrics of the current state, summed in demand order.
     /// - Complexity: O(demands).
     var metrics: ServiceMetrics {
-        var coveredWeight = 0.0, weighted = 0.0, doubled = 0.0
+        var coveredWeight = 0.0
+        var weighted = 0.0
+        var doubled = 0.0
         var count = 0
         for demand in 0..<problem.demandCount {
             let weight = problem.demandWeights[demand]

@@ -16,7 +16,8 @@ enum SiteRanking {
             let marginals = remaining.map { state.marginal(ofCandidate: $0) }
             var pick = 0
             for index in 1..<max(1, remaining.count) {
-                let a = marginals[index], b = marginals[pick]
+                let a = marginals[index]
+                let b = marginals[pick]
                 let keyA = bySecondsSaved ? (a.secondsSaved, a.addedWeight) : (a.addedWeight, a.secondsSaved)
                 let keyB = bySecondsSaved ? (b.secondsSaved, b.addedWeight) : (b.addedWeight, b.secondsSaved)
                 if keyA > keyB { pick = index }

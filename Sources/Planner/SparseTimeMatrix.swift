@@ -34,7 +34,8 @@ public struct SparseTimeMatrix: Sendable, Equatable {
                 reason: "rowStarts ends at \(rowStarts.last ?? 0) but there are \(demandIndices.count) indices and \(seconds.count) times")
         }
         for row in 0..<(rowStarts.count - 1) {
-            let start = rowStarts[row], end = rowStarts[row + 1]
+            let start = rowStarts[row]
+            let end = rowStarts[row + 1]
             guard start <= end else { throw PlanningError.invalidMatrix(row: row, reason: "rowStarts decreases") }
             var previous: Int32 = -1
             for k in start..<end {
@@ -46,7 +47,8 @@ public struct SparseTimeMatrix: Sendable, Equatable {
                     throw PlanningError.invalidMatrix(row: row, reason: "demand index \(demand) ≥ demand count \(demandCount)")
                 }
                 guard seconds[k].isFinite, seconds[k] >= 0 else {
-                    throw PlanningError.invalidMatrix(row: row, reason: "time \(seconds[k]) for demand \(demand) is not a finite non-negative number")
+                    throw PlanningError.invalidMatrix(
+                        row: row, reason: "time \(seconds[k]) for demand \(demand) is not a finite non-negative number")
                 }
                 previous = demand
             }

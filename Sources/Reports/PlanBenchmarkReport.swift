@@ -33,8 +33,10 @@ public struct PlanBenchmarkReport: Encodable {
 
         public enum CodingKeys: String, CodingKey {
             case id, rank
-            case addedWeight = "added_weight", cumulativeShare = "cumulative_share"
-            case hotspotsTaken = "hotspots_taken", secondsSaved = "seconds_saved"
+            case addedWeight = "added_weight"
+            case cumulativeShare = "cumulative_share"
+            case hotspotsTaken = "hotspots_taken"
+            case secondsSaved = "seconds_saved"
         }
     }
 
@@ -47,7 +49,10 @@ public struct PlanBenchmarkReport: Encodable {
         public let gap: Double?
 
         public enum CodingKeys: String, CodingKey {
-            case newSites = "new_sites", coveredShare = "covered_share", coveredWeight = "covered_weight", facilities, gap
+            case newSites = "new_sites"
+            case coveredShare = "covered_share"
+            case coveredWeight = "covered_weight"
+            case facilities, gap
         }
 
         public func encode(to encoder: Encoder) throws {
@@ -74,7 +79,8 @@ public struct PlanBenchmarkReport: Encodable {
 
     public enum CodingKeys: String, CodingKey {
         case objective, p, facilities, method, gap, seconds, sites, frontier
-        case objectiveValue = "objective_value", objectiveValueBefore = "objective_value_before"
+        case objectiveValue = "objective_value"
+        case objectiveValueBefore = "objective_value_before"
         case provenOptimal = "proven_optimal"
     }
 

@@ -33,7 +33,10 @@ public enum PlanCSV {
                 let load = report.load(ofCandidate: ranked.candidate)
                 fields += [
                     load.map { AuditNumbers.plain(AuditNumbers.rounded($0.load, decimals: AuditNumbers.weightDecimals)) } ?? "",
-                    load.flatMap { $0.capacity.isFinite ? AuditNumbers.plain(AuditNumbers.rounded($0.capacity, decimals: AuditNumbers.weightDecimals)) : nil } ?? "",
+                    load.flatMap {
+                        $0.capacity.isFinite
+                            ? AuditNumbers.plain(AuditNumbers.rounded($0.capacity, decimals: AuditNumbers.weightDecimals)) : nil
+                    } ?? "",
                     load?.loadRatio.map { formatFixed($0, decimals: AuditNumbers.shareDecimals) } ?? "",
                 ]
             }

@@ -79,14 +79,15 @@ extension PlanNetworkReport {
         var fields: [String: JSONValue] = [:]
         if extras.capacitated {
             fields["capacitated"] = .bool(true)
-            fields["loads"] = .array(loads.map { load in
-                let (site, isStation) = site(ofRow: load.row)
-                return .object([
-                    "site_id": .string(site.id), "role": .string(isStation ? "station" : "candidate"),
-                    "load": weight(load.load), "capacity": capacity(load.capacity),
-                    "load_ratio": load.loadRatio.map(share) ?? .null,
-                ])
-            })
+            fields["loads"] = .array(
+                loads.map { load in
+                    let (site, isStation) = site(ofRow: load.row)
+                    return .object([
+                        "site_id": .string(site.id), "role": .string(isStation ? "station" : "candidate"),
+                        "load": weight(load.load), "capacity": capacity(load.capacity),
+                        "load_ratio": load.loadRatio.map(share) ?? .null,
+                    ])
+                })
         }
         if let theta = extras.backupTheta {
             fields["backup_theta"] = .number(theta)
@@ -111,13 +112,14 @@ extension PlanNetworkReport {
                 "listed_best_sites": .array(gap.listedBest.proposedSites.map { .string(candidate($0.candidate).id) }),
                 "anywhere_best_sites": .array(gap.anywhereBest.proposedSites.map { .string(candidate($0.candidate).id) }),
                 "road_only_weight": weight(gap.roadOnlyWeight),
-                "road_only_hotspots": .array(roadOnlyHotspots.map { hotspot in
-                    .object([
-                        "id": .string(hotspot.site.id), "weight": weight(hotspot.site.weight),
-                        "lon": .number(AuditNumbers.rounded(hotspot.site.coordinate.lon, decimals: 7)),
-                        "lat": .number(AuditNumbers.rounded(hotspot.site.coordinate.lat, decimals: 7)),
-                    ])
-                }),
+                "road_only_hotspots": .array(
+                    roadOnlyHotspots.map { hotspot in
+                        .object([
+                            "id": .string(hotspot.site.id), "weight": weight(hotspot.site.weight),
+                            "lon": .number(AuditNumbers.rounded(hotspot.site.coordinate.lon, decimals: 7)),
+                            "lat": .number(AuditNumbers.rounded(hotspot.site.coordinate.lat, decimals: 7)),
+                        ])
+                    }),
             ])
         }
         return fields
@@ -128,7 +130,8 @@ extension PlanNetworkReport {
         func pct(_ share: Double) -> String { formatFixed(share, decimals: 4) }
         var lines: [String] = []
         if extras.reportsDoubleCoverage || extras.capacitated {
-            lines.append("  double-covered share (backup): \(pct(result.before.doubleCoveredShare)) → \(pct(result.after.doubleCoveredShare))")
+            lines.append(
+                "  double-covered share (backup): \(pct(result.before.doubleCoveredShare)) → \(pct(result.after.doubleCoveredShare))")
         }
         if extras.capacitated {
             let ordered = loads.sorted { ($0.loadRatio ?? -1, -$0.row) > ($1.loadRatio ?? -1, -$1.row) }
@@ -136,7 +139,9 @@ extension PlanNetworkReport {
             for load in ordered {
                 let (site, isStation) = site(ofRow: load.row)
                 let cap = load.capacity.isFinite ? AuditNumbers.plain(AuditNumbers.rounded(load.capacity, decimals: 4)) : "no capacity"
-                lines.append("    \(isStation ? "station" : "new") \(site.id): \(AuditNumbers.plain(AuditNumbers.rounded(load.load, decimals: 4))) / \(cap)")
+                lines.append(
+                    "    \(isStation ? "station" : "new") \(site.id): \(AuditNumbers.plain(AuditNumbers.rounded(load.load, decimals: 4))) / \(cap)"
+                )
             }
         }
         if let band = extras.speedBand, let high = extras.high {

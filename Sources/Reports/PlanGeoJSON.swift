@@ -48,15 +48,18 @@ public enum PlanGeoJSON {
         if let saved = report.weightedMinutesSaved(ranked) { properties["weighted_minutes_saved"] = .number(saved) }
         if let load = report.load(ofCandidate: ranked.candidate) {
             properties["load"] = .number(AuditNumbers.rounded(load.load, decimals: AuditNumbers.weightDecimals))
-            properties["capacity"] = load.capacity.isFinite ? .number(AuditNumbers.rounded(load.capacity, decimals: AuditNumbers.weightDecimals)) : .null
-            properties["load_ratio"] = load.loadRatio.map { .number(AuditNumbers.rounded($0, decimals: AuditNumbers.shareDecimals)) } ?? .null
+            properties["capacity"] =
+                load.capacity.isFinite ? .number(AuditNumbers.rounded(load.capacity, decimals: AuditNumbers.weightDecimals)) : .null
+            properties["load_ratio"] =
+                load.loadRatio.map { .number(AuditNumbers.rounded($0, decimals: AuditNumbers.shareDecimals)) } ?? .null
         }
         if let hours = report.hoursAdded(ranked) { properties["hours_added"] = .string(hours) }
         return Feature(geometry: .point(site.coordinate), properties: properties)
     }
 
     private static func planMember(_ report: PlanNetworkReport) -> [String: JSONValue] {
-        let result = report.result, network = report.network
+        let result = report.result
+        let network = report.network
         func weight(_ value: Double) -> JSONValue { .number(AuditNumbers.rounded(value, decimals: AuditNumbers.weightDecimals)) }
         func share(_ value: Double) -> JSONValue { .number(AuditNumbers.rounded(value, decimals: AuditNumbers.shareDecimals)) }
         var plan: [String: JSONValue] = [

@@ -24,7 +24,10 @@ public struct PlanNetworkReport {
     public var extras = PlanExtras()
 
     /// Every stored property, as given.
-    public init(network: NetworkPlanningProblem, objective: PlanningObjective, result: PlanResult, frontier: [FrontierPoint]?, profile: TravelProfile, speedKmh: Double, minutes: Double) {
+    public init(
+        network: NetworkPlanningProblem, objective: PlanningObjective, result: PlanResult, frontier: [FrontierPoint]?,
+        profile: TravelProfile, speedKmh: Double, minutes: Double
+    ) {
         self.network = network
         self.objective = objective
         self.result = result

@@ -24,7 +24,9 @@ public enum PlanSummaryText {
 
     /// The summary of `report` (lines ending in `\n`).
     public static func text(_ report: PlanNetworkReport, timings: Timings) -> String {
-        let result = report.result, network = report.network, problem = network.problem
+        let result = report.result
+        let network = report.network
+        let problem = network.problem
         var lines: [String] = []
         var heading = "plan: \(report.objectiveTitle)"
         switch report.objective {
@@ -35,32 +37,39 @@ public enum PlanSummaryText {
         lines.append(
             "  matrix: \(network.stations.count) stations + \(network.candidates.count) candidates × \(network.hotspots.count) hotspots, "
                 + "\(problem.times.entryCount) pairs within \(plain(network.searchSeconds / 60)) min, \(seconds(timings.matrixSeconds))")
-        let gap = report.roundedGap.map { "gap \(formatFixed($0 * 100, decimals: 4)) %" + (result.provenOptimal ? " (proven optimal)" : "") }
+        let gap =
+            report.roundedGap.map { "gap \(formatFixed($0 * 100, decimals: 4)) %" + (result.provenOptimal ? " (proven optimal)" : "") }
             ?? "gap not known (--exact proves one)"
         lines.append("  method: \(result.methodName), \(gap), \(seconds(timings.solveSeconds))")
         if let hourly = report.hourly {
-            lines.append("  over \(hourly.slotLabels.count) hour\(hourly.slotLabels.count == 1 ? "" : "s") (\(hourly.slotLabels.joined(separator: ","))): weights are weight-hours, a site covers only when open")
+            lines.append(
+                "  over \(hourly.slotLabels.count) hour\(hourly.slotLabels.count == 1 ? "" : "s") (\(hourly.slotLabels.joined(separator: ","))): weights are weight-hours, a site covers only when open"
+            )
         }
         let total = problem.totalWeight
         lines.append(
             "  covered weight: \(weight(result.before.coveredWeight)) → \(weight(result.after.coveredWeight)) of \(weight(total)) "
-                + "(share \(formatFixed(result.before.coveredShare, decimals: 4)) → \(formatFixed(result.after.coveredShare, decimals: 4)))")
+                + "(share \(formatFixed(result.before.coveredShare, decimals: 4)) → \(formatFixed(result.after.coveredShare, decimals: 4)))"
+        )
         switch report.objective {
         case .coverage:
             break
         case .coverAll:
             lines.append("  new sites needed: \(report.sites.count) (coverable weight \(weight(problem.coverableWeight)))")
         case .meanTime:
-            let before = report.meanMinutes(result.before) ?? 0, after = report.meanMinutes(result.after) ?? 0
+            let before = report.meanMinutes(result.before) ?? 0
+            let after = report.meanMinutes(result.after) ?? 0
             lines.append(
                 "  mean minutes to the nearest station: \(formatFixed(before, decimals: 2)) → \(formatFixed(after, decimals: 2)) "
-                    + "(a hotspot no station reaches within \(plain(network.searchSeconds / 60)) min counts \(plain(network.unreachedPenaltySeconds / 60)) min)")
+                    + "(a hotspot no station reaches within \(plain(network.searchSeconds / 60)) min counts \(plain(network.unreachedPenaltySeconds / 60)) min)"
+            )
         }
         lines += report.extraSummaryLines()
         for ranked in report.sites {
             let site = report.candidate(ranked.candidate)
             let label = [site.name, site.kind.map { "(\($0))" }].compactMap { $0 }.joined(separator: " ")
-            var line = "  \(ranked.rank). \(site.id)\(label.isEmpty ? "" : " " + label): +\(weight(ranked.addedWeight)) weight, "
+            var line =
+                "  \(ranked.rank). \(site.id)\(label.isEmpty ? "" : " " + label): +\(weight(ranked.addedWeight)) weight, "
                 + "\(ranked.hotspotsTaken) hotspot\(ranked.hotspotsTaken == 1 ? "" : "s"), share \(formatFixed(ranked.cumulativeShare, decimals: 4))"
             if let saved = report.weightedMinutesSaved(ranked) { line += ", saves \(formatFixed(saved, decimals: 1)) weighted min" }
             lines.append(line)
@@ -69,8 +78,13 @@ public enum PlanSummaryText {
             lines.append("frontier (k, covered share, sites)\(timings.frontierSeconds.map { ", " + seconds($0) } ?? ""):")
             for (index, point) in frontier.enumerated() {
                 let gap = point.gap.map { ", gap \(formatFixed($0 * 100, decimals: 4)) %" } ?? ""
-                let high = report.extras.frontierHighShares.map { ", at \(AuditNumbers.plain(report.extras.speedBand?.high ?? 0)) km/h \(formatFixed($0[index], decimals: 4))" } ?? ""
-                lines.append("  \(point.newSites) \(formatFixed(point.coveredShare, decimals: 4)) \(report.frontierSites(point).joined(separator: ";"))\(gap)\(high)")
+                let high =
+                    report.extras.frontierHighShares.map {
+                        ", at \(AuditNumbers.plain(report.extras.speedBand?.high ?? 0)) km/h \(formatFixed($0[index], decimals: 4))"
+                    } ?? ""
+                lines.append(
+                    "  \(point.newSites) \(formatFixed(point.coveredShare, decimals: 4)) \(report.frontierSites(point).joined(separator: ";"))\(gap)\(high)"
+                )
             }
         }
         return lines.joined(separator: "\n") + "\n"

@@ -27,13 +27,19 @@ public struct ReachFeatures {
         var circles: [(key: CircleKey, feature: Feature)] = []
         for run in report.runs {
             for level in run.merged {
-                circles.append((CircleKey(speed: run.speedKmh, minutes: level.minutes, station: nil),
-                                try feature(level, speed: run.speedKmh, stations: report.routableCount, station: nil)))
+                circles.append(
+                    (
+                        CircleKey(speed: run.speedKmh, minutes: level.minutes, station: nil),
+                        try feature(level, speed: run.speedKmh, stations: report.routableCount, station: nil)
+                    ))
             }
             for circle in run.perStation {
                 for level in circle.levels {
-                    circles.append((CircleKey(speed: run.speedKmh, minutes: level.minutes, station: circle.station.id),
-                                    try feature(level, speed: run.speedKmh, stations: 1, station: circle.station)))
+                    circles.append(
+                        (
+                            CircleKey(speed: run.speedKmh, minutes: level.minutes, station: circle.station.id),
+                            try feature(level, speed: run.speedKmh, stations: 1, station: circle.station)
+                        ))
                 }
             }
         }
@@ -58,18 +64,21 @@ public struct ReachFeatures {
             properties["station_id"] = .string(station.id)
             properties["station_name"] = station.name.map(JSONValue.string) ?? .null
         }
-        return Feature(geometry: try Self.multiPolygon(GeoJSONPlanar.geometry(from: level.area, projection: projection)), properties: properties)
+        return Feature(
+            geometry: try Self.multiPolygon(GeoJSONPlanar.geometry(from: level.area, projection: projection)), properties: properties)
     }
 
     private func feature(_ station: UnroutableStation) -> Feature {
-        Feature(geometry: nil, properties: [
-            "station_id": .string(station.station.id),
-            "station_name": station.station.name.map(JSONValue.string) ?? .null,
-            "profile": .string(profile.rawValue),
-            "unroutable": .bool(true),
-            "reason": .string(station.reason),
-            "snap_m": station.snapMeters.map { .number(Self.rounded($0, decimals: 1)) } ?? .null,
-        ])
+        Feature(
+            geometry: nil,
+            properties: [
+                "station_id": .string(station.station.id),
+                "station_name": station.station.name.map(JSONValue.string) ?? .null,
+                "profile": .string(profile.rawValue),
+                "unroutable": .bool(true),
+                "reason": .string(station.reason),
+                "snap_m": station.snapMeters.map { .number(Self.rounded($0, decimals: 1)) } ?? .null,
+            ])
     }
 
     /// Every circle as a MultiPolygon, so the layer has one geometry type

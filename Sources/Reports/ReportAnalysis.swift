@@ -57,8 +57,12 @@ public struct ReportAnalysis {
                 graph: graph, stations: stations, hotspots: hotspots, limitMinutes: limit, areas: areas,
                 builder: engine.builder, hotspotWalk: hotspotWalk)
         }
-        var speedRows = [(speedKmh: graph.cruiseSpeedKmh, share: audit.hotspots.total.shareCovered,
-                          areaKm2: circles.last!.areaSquareKilometres)]
+        var speedRows = [
+            (
+                speedKmh: graph.cruiseSpeedKmh, share: audit.hotspots.total.shareCovered,
+                areaKm2: circles.last!.areaSquareKilometres
+            )
+        ]
         for speed in bandSpeeds where speed != graph.cruiseSpeedKmh {
             let run = try progress.step("audit at \(AuditNumbers.plain(speed)) km/h", phase: "audit") {
                 try AuditRun(

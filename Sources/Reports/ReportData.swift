@@ -80,7 +80,10 @@ public struct ReportData: Encodable {
         public var generator: String
 
         /// Every stored property, as given.
-        public init(title: String, dataNote: String, attribution: String, networkFile: String, profile: String, speedKmh: Double, minutes: [Double], limitMinutes: Double, accessM: Double, candidatesSource: String?, newSites: Int, generator: String) {
+        public init(
+            title: String, dataNote: String, attribution: String, networkFile: String, profile: String, speedKmh: Double, minutes: [Double],
+            limitMinutes: Double, accessM: Double, candidatesSource: String?, newSites: Int, generator: String
+        ) {
             self.title = title
             self.dataNote = dataNote
             self.attribution = attribution

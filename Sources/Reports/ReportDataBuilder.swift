@@ -30,7 +30,8 @@ public struct ReportDataBuilder {
     /// - Throws: `ProjectionError` when a position cannot be transformed.
     /// - Complexity: O(road points + polygon vertices + H log H).
     public func data(_ analysis: ReportAnalysis) throws -> ReportData {
-        let audit = analysis.audit.hotspots, gaps = analysis.audit.gaps
+        let audit = analysis.audit.hotspots
+        let gaps = analysis.audit.gaps
         let hotspots = hotspotRows(analysis)
         let circles = try analysis.circles.map { level in
             ReportData.Circle(
@@ -51,12 +52,13 @@ public struct ReportDataBuilder {
             frontier: plan?.frontier.map {
                 ReportData.FrontierRow(k: $0.newSites, share: share($0.coveredShare), coveredWeight: weight($0.coveredWeight))
             } ?? [],
-            speedBand: analysis.speedRows.count > 1 ? analysis.speedRows.map {
-                ReportData.SpeedRow(
-                    speedKmh: $0.speedKmh, shareCovered: share($0.share),
-                    areaKm2: AuditNumbers.rounded($0.areaKm2, decimals: AuditNumbers.areaDecimals),
-                    main: $0.speedKmh == analysis.graph.cruiseSpeedKmh)
-            } : [],
+            speedBand: analysis.speedRows.count > 1
+                ? analysis.speedRows.map {
+                    ReportData.SpeedRow(
+                        speedKmh: $0.speedKmh, shareCovered: share($0.share),
+                        areaKm2: AuditNumbers.rounded($0.areaKm2, decimals: AuditNumbers.areaDecimals),
+                        main: $0.speedKmh == analysis.graph.cruiseSpeedKmh)
+                } : [],
             summary: ReportData.Summary(
                 shareCovered: share(total.shareCovered), hotspots: total.hotspots,
                 hotspotsCovered: total.hotspotsCovered, unroutableHotspots: analysis.hotspots.count { $0.snap == nil },
@@ -99,26 +101,31 @@ public struct ReportDataBuilder {
     /// The stations' loads, overloaded first (see `ReportData.loads`).
     private func loadRows(_ analysis: ReportAnalysis) -> [ReportData.LoadRow] {
         let order = analysis.loads.indices.sorted { a, b in
-            let la = analysis.loads[a], lb = analysis.loads[b]
-            let ra = la.loadRatio ?? -1, rb = lb.loadRatio ?? -1
+            let la = analysis.loads[a]
+            let lb = analysis.loads[b]
+            let ra = la.loadRatio ?? -1
+            let rb = lb.loadRatio ?? -1
             if ra != rb { return ra > rb }
             if la.weightServed != lb.weightServed { return la.weightServed > lb.weightServed }
             return a < b
         }
         return order.map { i in
-            let load = analysis.loads[i], site = analysis.stations[load.station].site
+            let load = analysis.loads[i]
+            let site = analysis.stations[load.station].site
             func rounded(_ value: Double?, _ decimals: Int) -> Double? { value.map { AuditNumbers.rounded($0, decimals: decimals) } }
             return ReportData.LoadRow(
                 id: site.id, name: site.name, hotspotsServed: load.hotspotsServed, weightServed: weight(load.weightServed),
                 minutesMean: rounded(load.minutesMean, 2), minutesP90: rounded(load.minutesP90, 2),
-                capacity: rounded(load.capacity, AuditNumbers.weightDecimals), loadRatio: rounded(load.loadRatio, AuditNumbers.shareDecimals))
+                capacity: rounded(load.capacity, AuditNumbers.weightDecimals),
+                loadRatio: rounded(load.loadRatio, AuditNumbers.shareDecimals))
         }
     }
 
     /// The map's extent: the roads, every point and every area, with 2 % margin.
     private func bbox(_ analysis: ReportAnalysis) throws -> [Double] {
         let graph = analysis.graph
-        var xs = graph.pointX, ys = graph.pointY
+        var xs = graph.pointX
+        var ys = graph.pointY
         for polygon in analysis.audit.hotspots.areas.flatMap(\.polygon.polygons) {
             xs += polygon.exterior.map(\.x)
             ys += polygon.exterior.map(\.y)
@@ -127,7 +134,8 @@ public struct ReportDataBuilder {
         var coordinates = zip(xs, ys).map { Coordinate(lon: $0, lat: $1) }
         coordinates += (analysis.stations + analysis.hotspots + (analysis.plan?.candidates ?? [])).map(\.site.coordinate)
         guard var box = BoundingBox(covering: coordinates) else { return [0, 0, 1, 1] }
-        let marginLon = (box.maxLon - box.minLon) * 0.02, marginLat = (box.maxLat - box.minLat) * 0.02
+        let marginLon = (box.maxLon - box.minLon) * 0.02
+        let marginLat = (box.maxLat - box.minLat) * 0.02
         box = BoundingBox(
             minLon: box.minLon - marginLon, minLat: box.minLat - marginLat,
             maxLon: box.maxLon + marginLon, maxLat: box.maxLat + marginLat)
@@ -160,7 +168,8 @@ public struct ReportDataBuilder {
     /// Unreached hotspots first (heaviest first), then the longest times, then input order.
     private func worstFirst(_ hotspots: [ReportData.Hotspot]) -> [ReportData.Hotspot] {
         hotspots.indices.sorted { a, b in
-            let ta = hotspots[a].minutes ?? .infinity, tb = hotspots[b].minutes ?? .infinity
+            let ta = hotspots[a].minutes ?? .infinity
+            let tb = hotspots[b].minutes ?? .infinity
             if ta != tb { return ta > tb }
             if hotspots[a].weight != hotspots[b].weight { return hotspots[a].weight > hotspots[b].weight }
             return a < b

@@ -22,7 +22,8 @@ public struct ReportGeometry {
     /// - Throws: `ProjectionError` when a point cannot be transformed.
     /// - Complexity: O(road points), one PROJ call.
     public func roads(of graph: RoadGraph) throws -> [[Double]] {
-        var lon = graph.pointX, lat = graph.pointY
+        var lon = graph.pointX
+        var lat = graph.pointY
         try projection.transform(x: &lon, y: &lat, inverse: true)
         var lines: [[Double]] = []
         lines.reserveCapacity(graph.segmentCount)
@@ -64,7 +65,8 @@ public struct ReportGeometry {
         var values: [Double] = []
         values.reserveCapacity(positions.count * 2)
         for (lon, lat) in positions {
-            let x = round(lon), y = round(lat)
+            let x = round(lon)
+            let y = round(lat)
             if values.count >= 2, values[values.count - 2] == x, values[values.count - 1] == y { continue }
             values.append(x)
             values.append(y)

@@ -17,11 +17,13 @@ public enum ReportPage {
     /// The full HTML document with `dataJSON` embedded safely: `<`, `>` and `&` are
     /// written as JSON `\u` escapes, so no text in the data can close the block.
     public static func render(dataJSON: String, lang: String) -> String {
-        let safe = dataJSON
+        let safe =
+            dataJSON
             .replacingOccurrences(of: "&", with: "\\u0026")
             .replacingOccurrences(of: "<", with: "\\u003c")
             .replacingOccurrences(of: ">", with: "\\u003e")
-        return template
+        return
+            template
             .replacingOccurrences(of: "__LANG__", with: lang == "en" ? "en" : "zh-CN")
             .replacingOccurrences(of: "__DATA__", with: safe)
     }
@@ -32,7 +34,8 @@ public enum ReportPage {
     public static let template: String = {
         var html = String(decoding: PackageResources.report_html, as: UTF8.self)
         if html.hasSuffix("\n") { html.removeLast() }
-        return html
+        return
+            html
             .replacingOccurrences(of: "__STYLE__", with: String(decoding: PackageResources.report_css, as: UTF8.self))
             .replacingOccurrences(of: "__SCRIPT__", with: String(decoding: PackageResources.report_js, as: UTF8.self))
     }()

@@ -41,12 +41,15 @@ public struct ReportPlan {
             coverageMinutes: minutes, hotspotWalk: hotspotWalk, matrix: roads.isEmpty ? .perSite : .reverseFromHotspots)
         let listedCount = network.candidates.prefix { !RoadCandidates.isRoadPosition($0) }.count
         let listed = roads.isEmpty ? network.problem : network.problem.keepingFirstCandidates(listedCount)
-        let gap = roads.isEmpty ? nil
+        let gap =
+            roads.isEmpty
+            ? nil
             : try Planner.candidateGap(network.problem, listedCount: listedCount, objective: .coverage(newSites: newSites))
         let result = try gap?.listedBest ?? Planner.solve(listed, objective: .coverage(newSites: newSites))
         let frontier = try Planner.coverageFrontier(listed, newSites: 0...max(newSites, frontierReach))
         var plan = ReportPlan(
-            candidates: Array(network.candidates.prefix(listedCount)), excluded: network.excludedCandidates.filter { !RoadCandidates.isRoadPosition($0.site) },
+            candidates: Array(network.candidates.prefix(listedCount)),
+            excluded: network.excludedCandidates.filter { !RoadCandidates.isRoadPosition($0.site) },
             result: result, frontier: frontier)
         plan.candidateGap = gap
         plan.hotspots = network.hotspots

@@ -170,7 +170,8 @@ enum GraphCache {
         let importSeconds = try d.read(Double.self)
         let clip = try d.readArray(Double.self)
         guard clip.isEmpty || clip.count == 4 else { throw GraphCacheCorrupt() }
-        let clipBox = clip.isEmpty
+        let clipBox =
+            clip.isEmpty
             ? nil : BoundingBox(minLon: clip[0], minLat: clip[1], maxLon: clip[2], maxLat: clip[3])
 
         let poiCount = try d.read(UInt64.self)
@@ -185,8 +186,9 @@ enum GraphCache {
             guard tagCount <= UInt64(d.remaining) else { throw GraphCacheCorrupt() }
             var tags: [String: String] = [:]
             for _ in 0..<tagCount { tags[try d.readString()] = try d.readString() }
-            pois.append(OSMPOI(
-                id: id, coordinate: coordinate, name: tags["name"] ?? tags["name:zh"], kind: kind, tags: tags))
+            pois.append(
+                OSMPOI(
+                    id: id, coordinate: coordinate, name: tags["name"] ?? tags["name:zh"], kind: kind, tags: tags))
         }
 
         let stats = NetworkStats(

@@ -80,7 +80,8 @@ public enum NetworkLoader {
             if elapsed >= 1 { progress?("\(message()) (\(formatFixed(elapsed, decimals: 1)) s)") }
         }
         _ = try inputKey(path: path, profile: profile)
-        let raw = try RoadGeoJSON.isRoadGeoJSON(path: path)
+        let raw =
+            try RoadGeoJSON.isRoadGeoJSON(path: path)
             ? RoadGeoJSON.extract(reading: path) : OSMExtract(reading: path)
         let extract = raw.headerBox.map { raw.clipped(to: $0) } ?? raw
         report("read \(extract.wayCount) highway ways and \(extract.pois.count) points of interest from \(path)")

@@ -31,7 +31,8 @@ extension OSMExtract {
                 run = []
             }
             for i in nodes.indices {
-                let keep = inside[Int(nodes[i])]
+                let keep =
+                    inside[Int(nodes[i])]
                     || (i > 0 && inside[Int(nodes[i - 1])])
                     || (i + 1 < nodes.count && inside[Int(nodes[i + 1])])
                 if keep { run.append(nodes[i]) } else { flush() }

@@ -40,9 +40,10 @@ enum OSMGraphAssembly {
         var graphNode = [Int32](repeating: -1, count: extract.nodeID.count)
         func node(_ n: Int) -> UInt32 {
             if graphNode[n] < 0 {
-                graphNode[n] = Int32(builder.addNode(
-                    lon: extract.nodeLon[n], lat: extract.nodeLat[n], x: planar[n].x, y: planar[n].y,
-                    osmID: extract.nodeID[n]))
+                graphNode[n] = Int32(
+                    builder.addNode(
+                        lon: extract.nodeLon[n], lat: extract.nodeLat[n], x: planar[n].x, y: planar[n].y,
+                        osmID: extract.nodeID[n]))
             }
             return UInt32(graphNode[n])
         }

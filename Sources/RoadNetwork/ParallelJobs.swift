@@ -26,7 +26,8 @@ public enum ParallelJobs {
         let slots = Slots<Result, Failure>(count: count)
         withoutActuallyEscaping(makeState) { makeState in
             withoutActuallyEscaping(body) { body in
-                let unsafeMake = UnsafeSendable(makeState), unsafeBody = UnsafeSendable(body)
+                let unsafeMake = UnsafeSendable(makeState)
+                let unsafeBody = UnsafeSendable(body)
                 DispatchQueue.concurrentPerform(iterations: threads) { thread in
                     var job = thread
                     do throws(Failure) {

@@ -60,11 +60,17 @@ public struct ReachedIntervals: Sendable {
                 if let open = current, piece.from <= open.to {
                     current!.to = max(open.to, piece.to)
                 } else {
-                    if let done = current { merged.append(done); total += done.meters }
+                    if let done = current {
+                        merged.append(done)
+                        total += done.meters
+                    }
                     current = ReachedInterval(segment: s, from: piece.from, to: piece.to)
                 }
             }
-            if let done = current { merged.append(done); total += done.meters }
+            if let done = current {
+                merged.append(done)
+                total += done.meters
+            }
         }
         intervals = merged
         roadKilometres = total / 1000
@@ -81,7 +87,8 @@ public struct ReachedIntervals: Sendable {
             let time = Double(graph.seconds[e])
             return time > remaining ? length * (remaining / time) : length
         }
-        let forward = Int(graph.segmentForwardEdge[s]), backward = Int(graph.segmentBackwardEdge[s])
+        let forward = Int(graph.segmentForwardEdge[s])
+        let backward = Int(graph.segmentBackwardEdge[s])
         let startTime = Double(result.seconds[Int(graph.segmentFrom[s])])
         if forward >= 0 && startTime <= limit {
             pieces.append((0, reach(forward, limit - startTime)))

@@ -58,14 +58,16 @@ enum RoadGeoJSON {
                 var nodes: [UInt32] = []
                 for coordinate in part {
                     let position = RoundedPosition(coordinate)
-                    let node = nodeIndex[position] ?? {
-                        let new = UInt32(extract.nodeID.count)
-                        nodeIndex[position] = new
-                        extract.nodeID.append(0)
-                        extract.nodeLon.append(Double(position.lon) / unitsPerDegree)
-                        extract.nodeLat.append(Double(position.lat) / unitsPerDegree)
-                        return new
-                    }()
+                    let node =
+                        nodeIndex[position]
+                        ?? {
+                            let new = UInt32(extract.nodeID.count)
+                            nodeIndex[position] = new
+                            extract.nodeID.append(0)
+                            extract.nodeLon.append(Double(position.lon) / unitsPerDegree)
+                            extract.nodeLat.append(Double(position.lat) / unitsPerDegree)
+                            return new
+                        }()
                     if nodes.last != node { nodes.append(node) }
                 }
                 guard nodes.count >= 2 else { continue }  // consecutive repeats are already merged

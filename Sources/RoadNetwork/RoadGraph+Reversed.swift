@@ -54,7 +54,8 @@ extension RoadGraph {
     /// - Complexity: O(nodes + edges) time and memory (one counting sort by
     ///   the new tail node; edges of one node keep their original order).
     public func reversed() -> RoadGraph {
-        let n = nodeCount, m = edgeCount
+        let n = nodeCount
+        let m = edgeCount
         var tail = [UInt32](repeating: 0, count: m)
         for u in 0..<n {
             for e in outEdges(u) { tail[e] = UInt32(u) }

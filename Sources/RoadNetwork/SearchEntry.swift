@@ -41,13 +41,15 @@ extension RoadGraph {
         }
         let forward = Int(segmentForwardEdge[s])
         if forward >= 0 {
-            body(SearchEntry(
-                node: Int(segmentTo[s]), seconds: partialSeconds(edge: forward, meters: length - snap.offset), kind: .forward))
+            body(
+                SearchEntry(
+                    node: Int(segmentTo[s]), seconds: partialSeconds(edge: forward, meters: length - snap.offset), kind: .forward))
         }
         let backward = Int(segmentBackwardEdge[s])
         if backward >= 0 {
-            body(SearchEntry(
-                node: Int(segmentFrom[s]), seconds: partialSeconds(edge: backward, meters: snap.offset), kind: .backward))
+            body(
+                SearchEntry(
+                    node: Int(segmentFrom[s]), seconds: partialSeconds(edge: backward, meters: snap.offset), kind: .backward))
         }
     }
 

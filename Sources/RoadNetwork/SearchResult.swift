@@ -37,7 +37,8 @@ public struct SearchResult: Sendable {
     /// The indices of the sources on segment `segment`, in increasing order.
     /// - Complexity: O(log S + k).
     public func sources(onSegment segment: Int) -> ArraySlice<Int32> {
-        var low = 0, high = sourcesBySegment.count
+        var low = 0
+        var high = sourcesBySegment.count
         while low < high {
             let mid = (low + high) / 2
             if sources[Int(sourcesBySegment[mid])].snap.segment < segment { low = mid + 1 } else { high = mid }
@@ -67,8 +68,10 @@ public struct SearchResult: Sendable {
                 bestSource = from
             }
         }
-        let start = Int(graph.segmentFrom[s]), end = Int(graph.segmentTo[s])
-        let startTime = Double(seconds[start]), endTime = Double(seconds[end])
+        let start = Int(graph.segmentFrom[s])
+        let end = Int(graph.segmentTo[s])
+        let startTime = Double(seconds[start])
+        let endTime = Double(seconds[end])
         if startTime.isFinite {
             if offset <= 0 { offer(startTime, Int(source[start])) }
             let forward = Int(graph.segmentForwardEdge[s])

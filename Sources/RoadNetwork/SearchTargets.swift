@@ -20,7 +20,8 @@ public struct SearchTargets: Sendable {
     /// - Complexity: O(nodes + segments + targets).
     public init(graph: RoadGraph, targets: [SnapPoint]) {
         self.targets = targets
-        let nodeCount = graph.nodeCount, segmentCount = graph.segmentCount
+        let nodeCount = graph.nodeCount
+        let segmentCount = graph.segmentCount
         var targetStart = [Int32](repeating: 0, count: segmentCount + 1)
         for t in targets { targetStart[t.segment + 1] += 1 }
         for s in 0..<segmentCount { targetStart[s + 1] += targetStart[s] }
@@ -39,7 +40,8 @@ public struct SearchTargets: Sendable {
         var incident = [Int32](repeating: 0, count: Int(incidentStart[nodeCount]))
         var next = incidentStart
         for s in 0..<segmentCount where targetStart[s + 1] > targetStart[s] {
-            let start = Int(graph.segmentFrom[s]), end = Int(graph.segmentTo[s])
+            let start = Int(graph.segmentFrom[s])
+            let end = Int(graph.segmentTo[s])
             incident[Int(next[start])] = Int32(s)
             next[start] += 1
             incident[Int(next[end])] = Int32(s)

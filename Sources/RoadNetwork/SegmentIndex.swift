@@ -59,8 +59,10 @@ public struct SegmentIndex: Sendable {
         var offsetOf = [Double](repeating: 0, count: pointCount)
         var pieceFirsts: [UInt32] = []
         pieceFirsts.reserveCapacity(max(0, pointCount - segmentCount))
-        var minX = Double.infinity, minY = Double.infinity
-        var maxX = -Double.infinity, maxY = -Double.infinity
+        var minX = Double.infinity
+        var minY = Double.infinity
+        var maxX = -Double.infinity
+        var maxY = -Double.infinity
         for s in 0..<segmentCount where including?[s] ?? true {
             let first = Int(segmentPointStart[s])
             let end = Int(segmentPointStart[s + 1])
@@ -74,23 +76,33 @@ public struct SegmentIndex: Sendable {
                     pieceFirsts.append(UInt32(k - 1))
                 }
                 offsetOf[k] = walked
-                minX = min(minX, pointX[k]); maxX = max(maxX, pointX[k])
-                minY = min(minY, pointY[k]); maxY = max(maxY, pointY[k])
+                minX = min(minX, pointX[k])
+                maxX = max(maxX, pointX[k])
+                minY = min(minY, pointY[k])
+                maxY = max(maxY, pointY[k])
             }
         }
         pointSegment = segmentOf
         pointOffset = offsetOf
         let pieces = pieceFirsts.count
         if pieces == 0 {
-            originX = 0; originY = 0; cellSize = 1; columns = 0; rows = 0
-            cellStart = [0]; cellItems = []
+            originX = 0
+            originY = 0
+            cellSize = 1
+            columns = 0
+            rows = 0
+            cellStart = [0]
+            cellItems = []
             return
         }
-        let width = max(maxX - minX, 1), height = max(maxY - minY, 1)
+        let width = max(maxX - minX, 1)
+        let height = max(maxY - minY, 1)
         // About two pieces per cell, at least 1 m, and never more than ~4 cells per piece.
         var size = max((width * height / Double(pieces) * 2).squareRoot(), 1)
         while (width / size + 1) * (height / size + 1) > Double(4 * pieces + 16) { size *= 1.5 }
-        originX = minX; originY = minY; cellSize = size
+        originX = minX
+        originY = minY
+        cellSize = size
         columns = Int(width / size) + 1
         rows = Int(height / size) + 1
 
@@ -120,7 +132,10 @@ public struct SegmentIndex: Sendable {
         let reach = size * 0.5 * 2.0.squareRoot() * (1 + 1e-9)
         for piece in pieces {
             let k = Int(piece)
-            let ax = xs[k], ay = ys[k], bx = xs[k + 1], by = ys[k + 1]
+            let ax = xs[k]
+            let ay = ys[k]
+            let bx = xs[k + 1]
+            let by = ys[k + 1]
             let c0 = min(max(Int((min(ax, bx) - ox) / size), 0), columns - 1)
             let c1 = min(max(Int((max(ax, bx) - ox) / size), 0), columns - 1)
             let r0 = min(max(Int((min(ay, by) - oy) / size), 0), rows - 1)
@@ -144,13 +159,15 @@ public struct SegmentIndex: Sendable {
     private static func squaredDistance(
         _ px: Double, _ py: Double, _ ax: Double, _ ay: Double, _ bx: Double, _ by: Double
     ) -> (squared: Double, t: Double) {
-        let dx = bx - ax, dy = by - ay
+        let dx = bx - ax
+        let dy = by - ay
         let lengthSquared = dx * dx + dy * dy
         var t = 0.0
         if lengthSquared > 0 {
             t = min(max(((px - ax) * dx + (py - ay) * dy) / lengthSquared, 0), 1)
         }
-        let ex = ax + t * dx - px, ey = ay + t * dy - py
+        let ex = ax + t * dx - px
+        let ey = ay + t * dy - py
         return (ex * ex + ey * ey, t)
     }
 
@@ -180,17 +197,24 @@ public struct SegmentIndex: Sendable {
                 let segment = pointSegment[k]
                 let offset = t >= 1 ? pointOffset[k + 1] : pointOffset[k] + t * (pointOffset[k + 1] - pointOffset[k])
                 if squared < bestSquared || segment < bestSegment || (segment == bestSegment && offset < bestOffset) {
-                    bestSquared = squared; bestPiece = k; bestT = t
-                    bestSegment = segment; bestOffset = offset
+                    bestSquared = squared
+                    bestPiece = k
+                    bestT = t
+                    bestSegment = segment
+                    bestOffset = offset
                 }
             }
         }
 
         while true {
-            let c0 = cx - ring, c1 = cx + ring, r0 = cy - ring, r1 = cy + ring
+            let c0 = cx - ring
+            let c1 = cx + ring
+            let r0 = cy - ring
+            let r1 = cy + ring
             for r in stride(from: max(r0, 0), through: min(r1, rows - 1), by: 1) {
                 if r == r0 || r == r1 {
-                    let lo = max(c0, 0), hi = min(c1, columns - 1)
+                    let lo = max(c0, 0)
+                    let hi = min(c1, columns - 1)
                     if lo <= hi { for c in lo...hi { consider(cell: r * columns + c) } }
                 } else {
                     if c0 >= 0 { consider(cell: r * columns + c0) }

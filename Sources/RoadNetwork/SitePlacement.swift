@@ -44,7 +44,8 @@ public struct PlacedSite: Sendable {
         switch outcome {
         case .snapped: return nil
         case .unroutable(let d?):
-            return "nearest usable road is \(formatFixed(d, decimals: 1)) m away (more than --max-snap \(formatFixed(maxSnap, decimals: 0)) m)"
+            return
+                "nearest usable road is \(formatFixed(d, decimals: 1)) m away (more than --max-snap \(formatFixed(maxSnap, decimals: 0)) m)"
         case .unroutable(nil):
             return "the network has no usable road"
         }
@@ -86,9 +87,11 @@ public struct SitePlacer {
         self.graph = graph
         self.index = SegmentIndex(graph: graph)
         self.projection = try Projection(from: "EPSG:4326", to: graph.crs)
-        surfaceIndex = graph.segmentGradeSeparated.contains(true)
+        surfaceIndex =
+            graph.segmentGradeSeparated.contains(true)
             ? SegmentIndex(graph: graph, including: graph.segmentGradeSeparated.map { !$0 }) : nil
-        droppedIndex = graph.droppedPointStart.count > 1
+        droppedIndex =
+            graph.droppedPointStart.count > 1
             ? SegmentIndex(
                 pointX: graph.droppedPointX, pointY: graph.droppedPointY, segmentPointStart: graph.droppedPointStart)
             : nil

@@ -58,7 +58,8 @@ extension RoadGraph {
             let after = cumulative.firstIndex(where: { $0 > offset }) ?? (cumulative.count - 1)
             let before = after - 1
             let t = (offset - cumulative[before]) / (cumulative[after] - cumulative[before])
-            let a = first + before, b = first + after
+            let a = first + before
+            let b = first + after
             return (before, PlanarPoint(x: pointX[a] + (pointX[b] - pointX[a]) * t, y: pointY[a] + (pointY[b] - pointY[a]) * t))
         }
         let (startIndex, startPoint) = locate(low)

@@ -22,7 +22,9 @@ public struct StationCounts: Sendable {
     ) {
         let index = SearchTargets(graph: graph, targets: targets)
         let chunks = max(1, min(workers, sources.count / 16))
-        let perWorker = ParallelJobs.map(count: chunks, workers: chunks, makeState: { (search: MultiSourceSearch(graph: graph), near: index) }) {
+        let perWorker = ParallelJobs.map(
+            count: chunks, workers: chunks, makeState: { (search: MultiSourceSearch(graph: graph), near: index) }
+        ) {
             state, chunk in
             var targetsHere = [Int32](repeating: 0, count: targets.count)
             var nodesHere = [Int32](repeating: 0, count: graph.nodeCount)

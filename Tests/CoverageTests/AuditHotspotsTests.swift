@@ -1,6 +1,7 @@
 import GeoCore
 import RoadNetwork
 import Testing
+
 @testable import Coverage
 
 @Suite struct AuditHotspotsTests {

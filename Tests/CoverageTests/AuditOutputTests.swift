@@ -2,6 +2,7 @@ import Foundation
 import GeoCore
 import RoadNetwork
 import Testing
+
 @testable import Coverage
 
 @Suite struct AuditOutputTests {
@@ -66,7 +67,10 @@ import Testing
         #expect(stations.allSatisfy { $0.properties?["kind"] == .string("station") })
         #expect(stations.compactMap { $0.properties?["weight_served"]?.numberValue }.reduce(0, +) == 20)
         #expect(areas.map { $0.properties?["kind"]?.stringValue } == ["district", "gap", "district", "gap", "district", "gap", "district"])
-        #expect(areas.map { $0.properties?["name"]?.stringValue } == ["West", "West", "East", "East", "Empty", "Empty", AuditGeoJSON.outsideName])
+        #expect(
+            areas.map { $0.properties?["name"]?.stringValue } == [
+                "West", "West", "East", "East", "Empty", "Empty", AuditGeoJSON.outsideName,
+            ])
         let west = try #require(areas[0].properties)
         #expect(west["hotspots"] == .number(3))
         #expect(west["hotspots_covered"] == .number(2))
@@ -108,18 +112,20 @@ import Testing
         #expect(lines.first == AuditCSV.columns.joined(separator: ","))
         #expect(lines.last == "", "ends with a newline")
         let rows = lines.dropFirst().dropLast().map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
-        #expect(rows.map { Array($0.prefix(8)) } == [
-            ["15", "15", "West", "3", "2", "37", "18", "0.4865"],
-            ["15", "15", "East", "4", "1", "27", "2", "0.0741"],
-            ["15", "15", "Empty", "0", "0", "0", "0", "0.0000"],
-            ["15", "15", AuditGeoJSON.outsideName, "1", "0", "13", "0", "0.0000"],
-            ["15", "15", "total", "8", "3", "77", "20", "0.2597"],
-        ])
+        #expect(
+            rows.map { Array($0.prefix(8)) } == [
+                ["15", "15", "West", "3", "2", "37", "18", "0.4865"],
+                ["15", "15", "East", "4", "1", "27", "2", "0.0741"],
+                ["15", "15", "Empty", "0", "0", "0", "0", "0.0000"],
+                ["15", "15", AuditGeoJSON.outsideName, "1", "0", "13", "0", "0.0000"],
+                ["15", "15", "total", "8", "3", "77", "20", "0.2597"],
+            ])
         let gaps = report.runs[0].gaps
-        #expect(rows.map(\.last) == [
-            formatFixed(gaps.gapSquareKilometres[0], decimals: 3), formatFixed(gaps.gapSquareKilometres[1], decimals: 3),
-            "1.000", "", formatFixed(gaps.totalSquareKilometres, decimals: 3),
-        ])
+        #expect(
+            rows.map(\.last) == [
+                formatFixed(gaps.gapSquareKilometres[0], decimals: 3), formatFixed(gaps.gapSquareKilometres[1], decimals: 3),
+                "1.000", "", formatFixed(gaps.totalSquareKilometres, decimals: 3),
+            ])
     }
 
     @Test func aSpeedBandGivesOneFullSetPerSpeed() throws {
@@ -145,13 +151,14 @@ import Testing
         #expect(text.contains("Empty: 0.0% of weight, 0 of 0 hotspots, 1.000 km² uncovered"))
         let listed = text.split(separator: "\n").drop { !$0.contains("largest uncovered") }.dropFirst()
             .map { $0.trimmingCharacters(in: .whitespaces) }
-        #expect(listed == [
-            "spur (weight 19): no station reaches it",
-            "field (weight 17): unroutable, nearest usable road is 900.0 m away (more than --max-snap 300 m)",
-            "island (weight 13): no station reaches it",
-            "road3800 (weight 5): 15.6 min to A",
-            "road3700 (weight 3): 15.2 min to A",
-        ])
+        #expect(
+            listed == [
+                "spur (weight 19): no station reaches it",
+                "field (weight 17): unroutable, nearest usable road is 900.0 m away (more than --max-snap 300 m)",
+                "island (weight 13): no station reaches it",
+                "road3800 (weight 5): 15.6 min to A",
+                "road3700 (weight 3): 15.2 min to A",
+            ])
     }
 
     @Test func writtenMinutesRoundUpAndStayOnTheRightSideOfTheLimit() {
@@ -179,7 +186,9 @@ import Testing
 
     @Test func noGapFeaturesAndNullUncoveredArea() throws {
         let features = try AuditGeoJSON.featureCollection(try report(), projection: try AuditCity.projection()).features
-        let areas = Array(features.dropFirst(8))
+        // After the 8 hotspots: the districts (no gap features), then one feature per station.
+        let areas = Array(features.dropFirst(8).filter { $0.properties?["kind"]?.stringValue != "station" })
+        #expect(features.dropFirst(8).count == areas.count + 2)
         #expect(areas.map { $0.properties?["kind"]?.stringValue } == ["district", "district", "district", "district"])
         #expect(areas.map { $0.properties?["name"]?.stringValue } == ["West", "East", "Empty", AuditGeoJSON.outsideName])
         #expect(areas.allSatisfy { $0.properties?["uncovered_area_km2"] == .null })
@@ -191,10 +200,11 @@ import Testing
     @Test func csvLeavesEveryUncoveredAreaEmpty() throws {
         let lines = AuditCSV.text(try report()).split(separator: "\n").map(String.init)
         let rows = lines.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
-        #expect(rows.map { $0.prefix(8).joined(separator: ",") } == [
-            "15,15,West,3,2,37,18,0.4865", "15,15,East,4,1,27,2,0.0741", "15,15,Empty,0,0,0,0,0.0000",
-            "15,15,\(AuditGeoJSON.outsideName),1,0,13,0,0.0000", "15,15,total,8,3,77,20,0.2597",
-        ])
+        #expect(
+            rows.map { $0.prefix(8).joined(separator: ",") } == [
+                "15,15,West,3,2,37,18,0.4865", "15,15,East,4,1,27,2,0.0741", "15,15,Empty,0,0,0,0,0.0000",
+                "15,15,\(AuditGeoJSON.outsideName),1,0,13,0,0.0000", "15,15,total,8,3,77,20,0.2597",
+            ])
         #expect(rows.allSatisfy { $0.count == AuditCSV.columns.count && $0.last == "" })
         #expect(!AuditSummaryText.text(try report()).contains("km² uncovered"))
     }

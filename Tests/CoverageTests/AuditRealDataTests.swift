@@ -1,8 +1,9 @@
 import Foundation
 import GeoCore
 import RoadNetwork
-import Testing
 import TestSupport
+import Testing
+
 @testable import Coverage
 
 /// The audit on the default city (central Chengdu, OSM): seeded stations

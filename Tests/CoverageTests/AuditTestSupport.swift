@@ -1,6 +1,7 @@
 import Foundation
 import GeoCore
 import RoadNetwork
+
 @testable import Coverage
 
 /// A small city whose coverage is known by hand (15 km/h = 25/6 m/s, so

@@ -1,5 +1,6 @@
-import Testing
 import GeoCore
+import Testing
+
 @testable import Coverage
 
 @Suite struct IsochroneNestingTests {

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import GeoCore
+import Testing
+
 @testable import Coverage
 
 @Suite struct IsochronePolygonTests {
@@ -88,8 +89,8 @@ import GeoCore
     }
 }
 
-private extension GEOSGeometry {
-    func symmetricDifferenceArea(_ other: GEOSGeometry) throws -> Double {
+extension GEOSGeometry {
+    fileprivate func symmetricDifferenceArea(_ other: GEOSGeometry) throws -> Double {
         try difference(other).area + other.difference(self).area
     }
 }

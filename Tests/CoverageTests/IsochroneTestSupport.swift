@@ -24,7 +24,8 @@ enum IsochroneTestRoads {
         for i in 0..<n {
             for j in 0..<n {
                 for (di, dj) in [(1, 0), (0, 1)] where i + di < n && j + dj < n {
-                    let a = junctions[i][j], b = junctions[i + di][j + dj]
+                    let a = junctions[i][j]
+                    let b = junctions[i + di][j + dj]
                     let bend = PlanarPoint(
                         x: (a.x + b.x) / 2 + (random.unit() - 0.5) * 10,
                         y: (a.y + b.y) / 2 + (random.unit() - 0.5) * 10)

@@ -1,5 +1,6 @@
 import GeoCore
 import Testing
+
 @testable import Coverage
 
 /// Douglas–Peucker on contour rings: collinear runs collapse, vertices
@@ -23,10 +24,12 @@ import Testing
     @Test func aVertexFartherThanTheToleranceStays() {
         // (20, 0.03) lies 3 cm off the bottom side: kept at 2 cm, dropped at 5 cm.
         let ring = [p(0, 0), p(10, 0), p(20, 0.03), p(30, 0), p(40, 0), p(40, 40), p(0, 40), p(0, 0)]
-        #expect(RasterRingSimplifier.simplified(ring: ring, tolerance: 0.02)
-            == [p(0, 0), p(20, 0.03), p(40, 0), p(40, 40), p(0, 40), p(0, 0)])
-        #expect(RasterRingSimplifier.simplified(ring: ring, tolerance: 0.05)
-            == [p(0, 0), p(40, 0), p(40, 40), p(0, 40), p(0, 0)])
+        #expect(
+            RasterRingSimplifier.simplified(ring: ring, tolerance: 0.02)
+                == [p(0, 0), p(20, 0.03), p(40, 0), p(40, 40), p(0, 40), p(0, 0)])
+        #expect(
+            RasterRingSimplifier.simplified(ring: ring, tolerance: 0.05)
+                == [p(0, 0), p(40, 0), p(40, 40), p(0, 40), p(0, 0)])
     }
 
     @Test func aTriangleIsKeptWhole() {
@@ -38,7 +41,8 @@ import Testing
         let road = [p(3.3, 7.7), p(803.1, 412.9)]
         let full = try RasterServiceArea(accessDistance: 50, cellSize: 10, simplification: 0).area(of: [road])
         let lean = try RasterServiceArea(accessDistance: 50, cellSize: 10).area(of: [road])
-        let fullRing = full.polygons[0].exterior, leanRing = lean.polygons[0].exterior
+        let fullRing = full.polygons[0].exterior
+        let leanRing = lean.polygons[0].exterior
         // The two 896 m long sides each held a crossing per grid edge (over 100);
         // simplified, only the two end arcs keep vertices (about 16 each).
         #expect(fullRing.count > 200)

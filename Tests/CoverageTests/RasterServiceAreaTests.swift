@@ -1,6 +1,7 @@
 import Foundation
 import GeoCore
 import Testing
+
 @testable import Coverage
 
 /// The exact-distance raster construction on hand-made roads: the boundary
@@ -14,11 +15,14 @@ import Testing
         var best = Double.infinity
         for road in roads {
             for k in road.indices {
-                let a = road[k], b = road[min(k + 1, road.count - 1)]
-                let dx = b.x - a.x, dy = b.y - a.y
+                let a = road[k]
+                let b = road[min(k + 1, road.count - 1)]
+                let dx = b.x - a.x
+                let dy = b.y - a.y
                 let len2 = dx * dx + dy * dy
                 let t = len2 > 0 ? min(1, max(0, ((q.x - a.x) * dx + (q.y - a.y) * dy) / len2)) : 0
-                let ex = q.x - a.x - t * dx, ey = q.y - a.y - t * dy
+                let ex = q.x - a.x - t * dx
+                let ey = q.y - a.y - t * dy
                 best = min(best, (ex * ex + ey * ey).squareRoot())
             }
         }
@@ -28,11 +32,13 @@ import Testing
     /// The largest amounts by which the boundary (vertices and edge midpoints)
     /// lies outside and inside the d-line of `roads`, in metres.
     private func deviation(_ area: PlanarMultiPolygon, roads: [[PlanarPoint]], d: Double) -> (outside: Double, inside: Double) {
-        var outside = 0.0, inside = 0.0
+        var outside = 0.0
+        var inside = 0.0
         for polygon in area.polygons {
             for ring in [polygon.exterior] + polygon.holes {
                 for k in 1..<ring.count {
-                    let a = ring[k - 1], b = ring[k]
+                    let a = ring[k - 1]
+                    let b = ring[k]
                     for q in [a, PlanarPoint(x: (a.x + b.x) / 2, y: (a.y + b.y) / 2)] {
                         let f = distance(q, to: roads)
                         outside = max(outside, f - d)

@@ -1,7 +1,8 @@
-import Testing
 import GeoCore
 import RoadNetwork
 import TestSupport
+import Testing
+
 @testable import Coverage
 
 @Suite struct ReachEngineTests {
@@ -9,13 +10,16 @@ import TestSupport
     static func grid(n: Int, spacing: Double, seed: UInt64) -> RoadGraph {
         var random = SplitMix64(seed: seed)
         var roads = ReachRoads()
-        roads.nodes((0..<(n * n)).map { k in
-            (Double(k / n) * spacing + random.unit() * spacing / 4, Double(k % n) * spacing + random.unit() * spacing / 4)
-        })
+        roads.nodes(
+            (0..<(n * n)).map { k in
+                (Double(k / n) * spacing + random.unit() * spacing / 4, Double(k % n) * spacing + random.unit() * spacing / 4)
+            })
         for i in 0..<n {
             for j in 0..<n {
                 for (di, dj) in [(1, 0), (0, 1)] where i + di < n && j + dj < n {
-                    let bend = (Double(2 * i + di) * spacing / 2 + random.unit() * 20, Double(2 * j + dj) * spacing / 2 + random.unit() * 20)
+                    let bend = (
+                        Double(2 * i + di) * spacing / 2 + random.unit() * 20, Double(2 * j + dj) * spacing / 2 + random.unit() * 20
+                    )
                     roads.road(i * n + j, (i + di) * n + j + dj, bends: [bend])
                 }
             }

@@ -1,7 +1,8 @@
 import Foundation
-import Testing
 import GeoCore
 import RoadNetwork
+import Testing
+
 @testable import Coverage
 
 /// Hand-made networks whose circles are known by hand (15 km/h = 250 m a minute,

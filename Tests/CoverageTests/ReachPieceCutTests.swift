@@ -1,6 +1,6 @@
-import Testing
 import GeoCore
 import RoadNetwork
+import Testing
 
 /// `RoadGraph.points(segment:from:to:)`, the one polyline cutter: reach cuts every
 /// reached stretch of road with it before buffering.
@@ -40,7 +40,8 @@ import RoadNetwork
 
     @Test func diagonalInterpolationAtProjectedCoordinates() {
         // A 3-4-5 segment of 50 m far from the origin: 10 m along is (+6, +8), 35 m is (+21, +28).
-        let x0 = 410_000.0, y0 = 3_395_000.0
+        let x0 = 410_000.0
+        let y0 = 3_395_000.0
         let graph = ReachTestGraphs.oneSegment([(x0, y0), (x0 + 30, y0 + 40)])
         let piece = graph.points(segment: 0, from: 10, to: 35)
         #expect(piece.count == 2)

@@ -1,6 +1,7 @@
-import Testing
 import GeoCore
 import RoadNetwork
+import Testing
+
 @testable import Coverage
 
 @Suite struct ReachPiecesTests {
@@ -9,9 +10,10 @@ import RoadNetwork
     @Test func differenceKeepsOnlyWhatIsNew() {
         let current = [r(0, 0, 100), r(1, 0, 50), r(1, 60, 100), r(2, 10, 90), r(4, 0, 10)]
         let previous = [r(0, 20, 30), r(0, 50, 100), r(1, 0, 50), r(2, 0, 5), r(2, 95, 99), r(3, 0, 7)]
-        #expect(ReachPieces.difference(current, minus: previous) == [
-            r(0, 0, 20), r(0, 30, 50), r(1, 60, 100), r(2, 10, 90), r(4, 0, 10),
-        ])
+        #expect(
+            ReachPieces.difference(current, minus: previous) == [
+                r(0, 0, 20), r(0, 30, 50), r(1, 60, 100), r(2, 10, 90), r(4, 0, 10),
+            ])
         // One earlier stretch across two current ones cuts both.
         #expect(ReachPieces.difference([r(0, 0, 40), r(0, 60, 100)], minus: [r(0, 30, 70)]) == [r(0, 0, 30), r(0, 70, 100)])
         #expect(ReachPieces.difference([r(0, 0, 40)], minus: [r(0, 0, 40)]).isEmpty)

@@ -1,7 +1,8 @@
 import Foundation
 import GeoCore
-@testable import RoadNetwork
+
 @testable import Coverage
+@testable import RoadNetwork
 
 /// Hand-made road graphs for the reach tests, in planar metres (15 km/h ebike).
 struct ReachRoads {

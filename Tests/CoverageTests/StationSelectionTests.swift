@@ -1,6 +1,7 @@
 import Facilities
 import GeoCore
 import Testing
+
 @testable import Coverage
 
 /// `StationSelection`: attributes read per site, defaults reported once per
@@ -13,7 +14,8 @@ import Testing
     @Test func groupsDefaultsAndFilters() throws {
         let sites = [
             Self.site("S1", kind: "bank"), Self.site("S2", kind: "bank"),
-            Self.site("S3", kind: "hotel", ["tier": .string("post"), "services": .string("rest;charging"), "opening_hours": .string("24/7")]),
+            Self.site(
+                "S3", kind: "hotel", ["tier": .string("post"), "services": .string("rest;charging"), "opening_hours": .string("24/7")]),
         ]
         let all = try StationSelection(sites: sites, file: "s.csv", role: "station", filter: StationFilter())
         #expect(all.admitted == [0, 1, 2])

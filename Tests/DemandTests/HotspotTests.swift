@@ -1,7 +1,8 @@
 import Foundation
-import Testing
 import GeoCore
 import RoadNetwork
+import Testing
+
 @testable import Demand
 
 @Suite struct HotspotGridTests {
@@ -25,8 +26,8 @@ import RoadNetwork
         let s3 = 3.0.squareRoot()
         let members = [
             DemandMember(point: PlanarPoint(x: 0, y: 0), weight: 1, id: "a"),
-            DemandMember(point: PlanarPoint(x: 20, y: -10), weight: 2, id: "b"),     // still hexagon (0,0)
-            DemandMember(point: PlanarPoint(x: 100, y: 0), weight: 1, id: "c"),      // east neighbour (1,0)
+            DemandMember(point: PlanarPoint(x: 20, y: -10), weight: 2, id: "b"),  // still hexagon (0,0)
+            DemandMember(point: PlanarPoint(x: 100, y: 0), weight: 1, id: "c"),  // east neighbour (1,0)
             DemandMember(point: PlanarPoint(x: 50, y: 50 * s3), weight: 5, id: "d"),  // north-east neighbour (0,1)
         ]
         let cells = HotspotGrid.aggregate(members, cell: 100, shape: .hexagon)
@@ -41,13 +42,13 @@ import RoadNetwork
     /// Hand-made OSM pick-up places in two 200 m cells of EPSG:4544 plus one far from roads.
     func pois(projection: Projection) throws -> [OSMTaggedPoint] {
         let places: [(String, Double, Double, [String: String])] = [
-            ("n1", 500_010, 3_390_010, ["amenity": "restaurant"]),                 // cell A: 1
-            ("n2", 500_150, 3_390_150, ["amenity": "cafe"]),                       // cell A: 0.5
-            ("w3", 500_190, 3_390_020, ["shop": "mall", "amenity": "restaurant"]), // cell A: mall 4 (first row wins)
-            ("n4", 500_250, 3_390_100, ["amenity": "food_court"]),                 // cell B: 4
-            ("n5", 500_390, 3_390_199, ["shop": "convenience"]),                   // cell B: 0.5
-            ("n6", 509_000, 3_399_000, ["amenity": "fast_food"]),                  // cell C, no road: dropped
-            ("n7", 500_100, 3_390_100, ["amenity": "bank"]),                       // not a pick-up place
+            ("n1", 500_010, 3_390_010, ["amenity": "restaurant"]),  // cell A: 1
+            ("n2", 500_150, 3_390_150, ["amenity": "cafe"]),  // cell A: 0.5
+            ("w3", 500_190, 3_390_020, ["shop": "mall", "amenity": "restaurant"]),  // cell A: mall 4 (first row wins)
+            ("n4", 500_250, 3_390_100, ["amenity": "food_court"]),  // cell B: 4
+            ("n5", 500_390, 3_390_199, ["shop": "convenience"]),  // cell B: 0.5
+            ("n6", 509_000, 3_399_000, ["amenity": "fast_food"]),  // cell C, no road: dropped
+            ("n7", 500_100, 3_390_100, ["amenity": "bank"]),  // not a pick-up place
         ]
         let coordinates = try projection.inverse(places.map { PlanarPoint(x: $0.1, y: $0.2) })
         return zip(places, coordinates).map { OSMTaggedPoint(id: $0.0, coordinate: $1, tags: $0.3) }
@@ -67,7 +68,10 @@ import RoadNetwork
         #expect(features.map { $0.properties?["id"] } == [.string("H001"), .string("H002")])
         #expect(features.map { $0.properties?["weight"] } == [.number(5.5), .number(4.5)])
         #expect(features.map { $0.properties?["count"] } == [.number(3), .number(2)])
-        guard case .point(let centre)? = features[1].geometry else { Issue.record("no point"); return }
+        guard case .point(let centre)? = features[1].geometry else {
+            Issue.record("no point")
+            return
+        }
         let back = try projection.forward([centre])[0]
         #expect(abs(back.x - 500_300) < 1e-3 && abs(back.y - 3_390_100) < 1e-3)
     }
@@ -77,7 +81,9 @@ import RoadNetwork
         let members = Hotspots.pickups(try pois(projection: projection))
             .map { (id: $0.point.id, coordinate: $0.point.coordinate, weight: $0.kind.weight) }
         let first = try Hotspots.build(members: members, projection: projection, options: HotspotOptions(shape: .hexagon)) { _ in 0 }
-        let second = try Hotspots.build(members: members.reversed(), projection: projection, options: HotspotOptions(shape: .hexagon)) { _ in 0 }
+        let second = try Hotspots.build(members: members.reversed(), projection: projection, options: HotspotOptions(shape: .hexagon)) {
+            _ in 0
+        }
         #expect(GeoJSONWriter.encode(first.collection) == GeoJSONWriter.encode(second.collection))
         #expect(first.collection.features.count >= 3)
     }

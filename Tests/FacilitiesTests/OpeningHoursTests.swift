@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Facilities
 
 /// A real-world OSM `opening_hours` value and moments of a typical week with
@@ -38,11 +39,14 @@ let hoursTable: [HoursCase] = [
     HoursCase(text: "Mo-Fr 09:00-17:00", open: ["We 09:00"], closed: ["We 17:00", "Sa 10:00", "We 22:30"]),
     HoursCase(text: "Mo-Fr 10:00-20:00; Sa-Su 10:00-18:00", open: ["Su 17:59", "Fr 19:59"], closed: ["Su 18:00", "Sa 09:59"]),
     HoursCase(text: "Mo-Sa 09:00-21:00; Su 10:00-18:00", open: ["Su 10:00", "Sa 20:59"], closed: ["Su 18:30", "Mo 21:00"]),
-    HoursCase(text: "Mo-Th 11:00-23:00; Fr-Sa 11:00-24:00; Su 12:00-22:00", open: ["Sa 23:59", "Th 22:59"], closed: ["Su 00:30", "Th 23:00", "Su 11:30"]),
+    HoursCase(
+        text: "Mo-Th 11:00-23:00; Fr-Sa 11:00-24:00; Su 12:00-22:00", open: ["Sa 23:59", "Th 22:59"],
+        closed: ["Su 00:30", "Th 23:00", "Su 11:30"]),
     HoursCase(text: "Mo-Fr 07:00-19:00; Sa 08:00-13:00; Su off", open: ["Sa 12:59"], closed: ["Su 09:00", "Sa 13:00"]),
     HoursCase(text: "Mo-Su 10:00-22:00", open: ["Sa 21:00"], closed: ["Sa 22:00"]),
     HoursCase(text: "Mo-Su 06:00-01:00", open: ["Mo 00:30", "Tu 00:59", "Tu 06:00"], closed: ["Tu 01:00", "Tu 05:59"]),
-    HoursCase(text: "Mo-Fr 17:00-03:00, Sa-Su 18:00+", open: ["Sa 02:00", "Sa 20:00", "Su 23:00"], closed: ["Sa 17:00", "Mo 02:00"], warns: true),
+    HoursCase(
+        text: "Mo-Fr 17:00-03:00, Sa-Su 18:00+", open: ["Sa 02:00", "Sa 20:00", "Su 23:00"], closed: ["Sa 17:00", "Mo 02:00"], warns: true),
     HoursCase(text: "Mo-Fr 09:00-18:00; We 12:00-13:00 off", open: ["Tu 12:30", "Th 09:00"], closed: ["We 12:30", "We 10:00"]),
     HoursCase(text: "Mo-Fr 09:00-18:00, We 12:00-13:00 off", open: ["We 10:00", "We 13:00"], closed: ["We 12:30", "We 12:00"]),
     HoursCase(text: "Tu-Su 10:00-18:00; Mo off", open: ["Tu 10:00", "Su 17:59"], closed: ["Mo 12:00"]),

@@ -1,6 +1,7 @@
 import Foundation
 import GeoCore
 import Testing
+
 @testable import Facilities
 
 @Suite("station services, tiers, attributes and filters")
@@ -62,8 +63,10 @@ struct StationAttributesTests {
 
         let geojson = try StationAttributes.read(
             id: "S9", kind: "mall",
-            properties: ["services": .array([.string("rest"), .string("water")]), "capacity": .number(12),
-                         "opening_hours": .string("Mo-Su 10:00-22:00; PH off")])
+            properties: [
+                "services": .array([.string("rest"), .string("water")]), "capacity": .number(12),
+                "opening_hours": .string("Mo-Su 10:00-22:00; PH off"),
+            ])
         #expect(geojson.capacity == 12)
         #expect(geojson.warnings.count == 1)
     }
@@ -71,13 +74,17 @@ struct StationAttributesTests {
     @Test("bad attributes name the feature, the attribute and the problem")
     func errors() {
         func reason(_ properties: [String: JSONValue]) -> StationAttributeError? {
-            do { _ = try StationAttributes.read(id: "S7", kind: "bank", properties: properties); return nil } catch { return error }
+            do {
+                _ = try StationAttributes.read(id: "S7", kind: "bank", properties: properties)
+                return nil
+            } catch { return error }
         }
         #expect(reason(["tier": .string("hub")])?.description == "feature S7: tier must be \"centre\" or \"post\", found \"hub\"")
         #expect(reason(["services": .string("rest;wifi")])?.attribute == "services")
         #expect(reason(["services": .string("rest;wifi")])?.reason.contains("\"wifi\"") == true)
-        #expect(reason(["opening_hours": .string("Mo-Fr 9-17")])?.description
-            == "feature S7: opening_hours \"Mo-Fr 9-17\" at character 8: expected `:` and two-digit minutes, found \"-\"")
+        #expect(
+            reason(["opening_hours": .string("Mo-Fr 9-17")])?.description
+                == "feature S7: opening_hours \"Mo-Fr 9-17\" at character 8: expected `:` and two-digit minutes, found \"-\"")
         #expect(reason(["opening_hours": .number(9)])?.attribute == "opening_hours")
         #expect(reason(["capacity": .number(0)])?.attribute == "capacity")
         #expect(reason(["capacity": .number(-3)])?.attribute == "capacity")
@@ -173,8 +180,9 @@ struct HourlyCoverageTests {
         let given = try StationAttributes.read(
             id: "S4", kind: "hotel",
             properties: ["tier": .string("post"), "services": .string("rest"), "opening_hours": .string("24/7")])
-        #expect(StationAttributes.defaultsReport(ids: ["S3", "S4"], kinds: ["bank", "hotel"], attributes: [bank, given])
-            == ["S3 (bank): defaults tier post, opening_hours \"Mo-Fr 09:00-17:00\""])
+        #expect(
+            StationAttributes.defaultsReport(ids: ["S3", "S4"], kinds: ["bank", "hotel"], attributes: [bank, given])
+                == ["S3 (bank): defaults tier post, opening_hours \"Mo-Fr 09:00-17:00\""])
     }
 }
 
@@ -190,7 +198,10 @@ struct OSMAttributesTests {
         let bad = StationAttributes.fromOSM(id: "w7", kind: "bank", tags: ["opening_hours": "Mo-Fr 9-17"])
         #expect(bad.openingHours.text == "Mo-Fr 09:00-17:00")
         #expect(bad.defaulted == [.tier, .services, .openingHours])
-        #expect(bad.warnings == ["OSM w7 opening_hours \"Mo-Fr 9-17\" at character 8: expected `:` and two-digit minutes, found \"-\"; using the bank default"])
+        #expect(
+            bad.warnings == [
+                "OSM w7 opening_hours \"Mo-Fr 9-17\" at character 8: expected `:` and two-digit minutes, found \"-\"; using the bank default"
+            ])
 
         let none = StationAttributes.fromOSM(id: "n2", kind: "hotel", tags: [:])
         #expect(none.openingHours.text == "24/7" && none.defaulted.count == 3)

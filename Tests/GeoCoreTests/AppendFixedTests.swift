@@ -1,5 +1,6 @@
-import Testing
 import TestSupport
+import Testing
+
 @testable import GeoCore
 
 /// `appendFixed` writes the same bytes as `formatFixed`.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import GeoCore
 
 /// Distance in metres between two WGS84 points, measured in the local metric

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import GeoCore
 
 @Suite struct GEOSConversionTests {
@@ -6,7 +7,9 @@ import Testing
         let geos = try GEOSContext()
         // Exterior given clockwise and open, hole given counter-clockwise: both wrong for RFC 7946.
         let exterior = [PlanarPoint(x: 0, y: 0), PlanarPoint(x: 0, y: 10), PlanarPoint(x: 10, y: 10), PlanarPoint(x: 10, y: 0)]
-        let hole = [PlanarPoint(x: 2, y: 2), PlanarPoint(x: 4, y: 2), PlanarPoint(x: 4, y: 4), PlanarPoint(x: 2, y: 4), PlanarPoint(x: 2, y: 2)]
+        let hole = [
+            PlanarPoint(x: 2, y: 2), PlanarPoint(x: 4, y: 2), PlanarPoint(x: 4, y: 4), PlanarPoint(x: 2, y: 4), PlanarPoint(x: 2, y: 2),
+        ]
         let polygon = try GEOSGeometry(polygon: PlanarPolygon(exterior: exterior, holes: [hole]), in: geos)
         #expect(abs(try polygon.area - 96) < 1e-12)
 

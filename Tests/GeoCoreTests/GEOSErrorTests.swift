@@ -1,5 +1,6 @@
 import CGEOS
 import Testing
+
 @testable import GeoCore
 
 @Suite struct GEOSErrorTests {

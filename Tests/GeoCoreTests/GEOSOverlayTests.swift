@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import GeoCore
 
 @Suite struct GEOSOverlayTests {
@@ -54,10 +55,11 @@ import Testing
 
     @Test func multiLineStringLengthAndPointRelations() throws {
         let geos = try GEOSContext()
-        let lines = try GEOSGeometry(multiLineString: [
-            [PlanarPoint(x: 0, y: 0), PlanarPoint(x: 3, y: 4)],
-            [PlanarPoint(x: 10, y: 0), PlanarPoint(x: 10, y: 7), PlanarPoint(x: 12, y: 7)],
-        ], in: geos)
+        let lines = try GEOSGeometry(
+            multiLineString: [
+                [PlanarPoint(x: 0, y: 0), PlanarPoint(x: 3, y: 4)],
+                [PlanarPoint(x: 10, y: 0), PlanarPoint(x: 10, y: 7), PlanarPoint(x: 12, y: 7)],
+            ], in: geos)
         #expect(try lines.geometryType == .multiLineString)
         #expect(abs(try lines.length - 14) < 1e-12)
 

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import GeoCore
 
 @Suite struct GEOSPreparedGeometryTests {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import GeoCore
 
 @Suite struct GeoJSONPlanarTests {
@@ -14,7 +15,10 @@ import Testing
         // 0.01° × 0.01° at 30.66°N: about 957 m × 1109 m.
         #expect(abs(planar.area - 957.6 * 1108.9) < 0.01 * 957.6 * 1108.9)
         let back = try #require(try GeoJSONPlanar.geometry(from: planar, projection: projection))
-        guard case .polygon(let rings) = back else { Issue.record("expected a Polygon, got \(back.typeName)"); return }
+        guard case .polygon(let rings) = back else {
+            Issue.record("expected a Polygon, got \(back.typeName)")
+            return
+        }
         for (a, b) in zip(rings[0], square) {
             #expect(abs(a.lon - b.lon) < 1e-9 && abs(a.lat - b.lat) < 1e-9)
         }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import GeoCore
 
 /// One malformed input and the error it must give.
@@ -33,7 +34,8 @@ private let malformedCases: [MalformedCase] = [
         name: "1e400 is not a finite number", json: secondFeature(geometry: #"{"type":"Point","coordinates":[104,1e400]}"#),
         kind: .outOfRange, featureIndex: 1, field: "line 3, column 81", messageContains: "coordinate 1e400 is not a finite number"),
     MalformedCase(
-        name: "syntax error has line and column", json: "{\"type\":\"FeatureCollection\",\"features\":[\n{\"type\":\"Feature\" \"geometry\":null}]}",
+        name: "syntax error has line and column",
+        json: "{\"type\":\"FeatureCollection\",\"features\":[\n{\"type\":\"Feature\" \"geometry\":null}]}",
         kind: .notJSON, featureIndex: 0, field: "line 2, column 19", messageContains: "not valid JSON"),
     MalformedCase(
         name: "zero bytes", json: "",
@@ -84,20 +86,22 @@ private let malformedCases: [MalformedCase] = [
         kind: .ringTooShort, featureIndex: 1, field: "geometry.coordinates[0]", messageContains: "has 3 positions"),
     MalformedCase(
         name: "hole of a multipolygon not closed",
-        json: secondFeature(geometry: """
-            {"type":"MultiPolygon","coordinates":[[[[104,30],[105,30],[105,31],[104,30]],\
-            [[104.5,30.2],[104.6,30.2],[104.6,30.3],[104.5,30.25]]]]}
-            """),
+        json: secondFeature(
+            geometry: """
+                {"type":"MultiPolygon","coordinates":[[[[104,30],[105,30],[105,31],[104,30]],\
+                [[104.5,30.2],[104.6,30.2],[104.6,30.3],[104.5,30.25]]]]}
+                """),
         kind: .ringNotClosed, featureIndex: 1, field: "geometry.coordinates[0][1]", messageContains: "hole 1 is not closed"),
     MalformedCase(
         name: "LineString with one position", json: secondFeature(geometry: #"{"type":"LineString","coordinates":[[104,30]]}"#),
         kind: .lineTooShort, featureIndex: 1, field: "geometry.coordinates", messageContains: "at least 2 positions"),
     MalformedCase(
         name: "error inside a GeometryCollection",
-        json: secondFeature(geometry: """
-            {"type":"GeometryCollection","geometries":[{"type":"Point","coordinates":[104,30]},\
-            {"type":"Point","coordinates":[104,95]}]}
-            """),
+        json: secondFeature(
+            geometry: """
+                {"type":"GeometryCollection","geometries":[{"type":"Point","coordinates":[104,30]},\
+                {"type":"Point","coordinates":[104,95]}]}
+                """),
         kind: .outOfRange, featureIndex: 1, field: "geometry.geometries[1].coordinates", messageContains: "latitude 95.0"),
     MalformedCase(
         name: "properties is an array", json: secondFeature(geometry: "null", properties: "[1]"),
@@ -165,7 +169,8 @@ private let malformedCases: [MalformedCase] = [
 
     @Test func acceptsSingleFeatureAndBareGeometry() throws {
         let feature = try GeoJSONReader.read(
-            data: Data(#"{"type":"Feature","id":"s1","properties":{"name":"驿站"},"geometry":{"type":"Point","coordinates":[104.06,30.66]}}"#.utf8),
+            data: Data(
+                #"{"type":"Feature","id":"s1","properties":{"name":"驿站"},"geometry":{"type":"Point","coordinates":[104.06,30.66]}}"#.utf8),
             fileName: "one.geojson")
         #expect(feature.features.count == 1)
         #expect(feature.features[0].id == .string("s1"))
@@ -173,9 +178,13 @@ private let malformedCases: [MalformedCase] = [
 
         let bare = try GeoJSONReader.read(
             data: Data(#"{"type":"LineString","coordinates":[[104.06,30.66,512.0],[104.07,30.67]]}"#.utf8), fileName: nil)
-        #expect(bare.features == [Feature(geometry: .lineString([
-            Coordinate(lon: 104.06, lat: 30.66), Coordinate(lon: 104.07, lat: 30.67),
-        ]), properties: nil)])
+        #expect(
+            bare.features == [
+                Feature(
+                    geometry: .lineString([
+                        Coordinate(lon: 104.06, lat: 30.66), Coordinate(lon: 104.07, lat: 30.67),
+                    ]), properties: nil)
+            ])
     }
 
     @Test func nullGeometryAndMissingPropertiesAreAccepted() throws {
@@ -185,19 +194,24 @@ private let malformedCases: [MalformedCase] = [
     }
 
     @Test func readReportingIssuesListsEveryProblemWithoutThrowing() throws {
-        let url = try temporaryFile(named: "districts.geojson", containing: """
-            {"type":"FeatureCollection","features":[
-            {"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[[104,30],[104,30.1],[104.1,30.1],[104.1,30],[104,30]]]}},
-            {"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[[104,30],[104.1,30],[104.1,30.1],[104,30.1]]]}},
-            {"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[30.6,104.0]}}
-            ]}
-            """)
+        let url = try temporaryFile(
+            named: "districts.geojson",
+            containing: """
+                {"type":"FeatureCollection","features":[
+                {"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[[104,30],[104,30.1],[104.1,30.1],[104.1,30],[104,30]]]}},
+                {"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[[104,30],[104.1,30],[104.1,30.1],[104,30.1]]]}},
+                {"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[30.6,104.0]}}
+                ]}
+                """)
         let (collection, issues) = try GeoJSONReader.readReportingIssues(contentsOf: url)
         #expect(collection.features.count == 3)
         #expect(issues.map(\.kind) == [.ringWinding, .ringNotClosed, .swappedLatLon])
         #expect(issues.map(\.featureIndex) == [0, 1, 2])
         #expect(issues.map(\.severity) == [.warning, .error, .error])
-        #expect(issues[0].description == "feature 1: geometry.coordinates[0]: exterior ring is clockwise; RFC 7946 wants counter-clockwise (nuanxin writes it reversed) (warning)")
+        #expect(
+            issues[0].description
+                == "feature 1: geometry.coordinates[0]: exterior ring is clockwise; RFC 7946 wants counter-clockwise (nuanxin writes it reversed) (warning)"
+        )
     }
 
     @Test func additionalChecksRunOnlyOnGeometriesWithoutErrors() throws {
@@ -208,7 +222,12 @@ private let malformedCases: [MalformedCase] = [
         let validator = GeoJSONValidator(additionalChecks: [flagEveryPolygon])
         let square: [Coordinate] = [(104, 30), (104.1, 30), (104.1, 30.1), (104, 30.1), (104, 30)].map { Coordinate(lon: $0.0, lat: $0.1) }
         let valid = validator.issues(in: Feature(geometry: .polygon([square])), index: 4)
-        #expect(valid == [GeoJSONIssue(featureIndex: 4, field: "geometry.coordinates[0]", kind: .invalidGeometry, severity: .error, message: "self-intersection")])
+        #expect(
+            valid == [
+                GeoJSONIssue(
+                    featureIndex: 4, field: "geometry.coordinates[0]", kind: .invalidGeometry, severity: .error,
+                    message: "self-intersection")
+            ])
         let unclosed = validator.issues(in: Feature(geometry: .polygon([Array(square.dropLast())])), index: 4)
         #expect(unclosed.map(\.kind) == [.ringNotClosed])
     }

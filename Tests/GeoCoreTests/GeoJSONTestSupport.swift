@@ -13,4 +13,3 @@ func temporaryFile(named name: String, containing text: String) throws -> URL {
 
 /// The folder holding `districts.geojson`: `geodata/` (`TestFiles.geodata`).
 func geodataFolder() -> URL? { TestFiles.geodata("districts.geojson")?.deletingLastPathComponent() }
-

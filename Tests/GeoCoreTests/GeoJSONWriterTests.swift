@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import GeoCore
 
 private func c(_ lon: Double, _ lat: Double) -> Coordinate { Coordinate(lon: lon, lat: lat) }
@@ -65,19 +66,22 @@ private let everyGeometryType: [Geometry] = [
     }
 
     @Test func outputIsByteIdenticalWhateverTheInputKeyOrder() throws {
-        let a = #"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"b":1,"a":[true,null,"x"],"中":{"z":1,"y":2}},"geometry":{"type":"Point","coordinates":[104.1,30.2]}}]}"#
-        let b = #"{"features":[{"geometry":{"coordinates":[104.1,30.2],"type":"Point"},"properties":{"中":{"y":2,"z":1},"a":[true,null,"x"],"b":1},"type":"Feature"}],"type":"FeatureCollection"}"#
+        let a =
+            #"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"b":1,"a":[true,null,"x"],"中":{"z":1,"y":2}},"geometry":{"type":"Point","coordinates":[104.1,30.2]}}]}"#
+        let b =
+            #"{"features":[{"geometry":{"coordinates":[104.1,30.2],"type":"Point"},"properties":{"中":{"y":2,"z":1},"a":[true,null,"x"],"b":1},"type":"Feature"}],"type":"FeatureCollection"}"#
         let fa = try GeoJSONReader.read(data: Data(a.utf8), fileName: nil)
         let fb = try GeoJSONReader.read(data: Data(b.utf8), fileName: nil)
         let first = GeoJSONWriter.encode(fa)
         #expect(first == GeoJSONWriter.encode(fa))
         #expect(first == GeoJSONWriter.encode(fb))
-        #expect(String(decoding: first, as: UTF8.self) == """
-            {"features":[
-            {"geometry":{"coordinates":[104.1000000,30.2000000],"type":"Point"},"properties":{"a":[true,null,"x"],"b":1,"中":{"y":2,"z":1}},"type":"Feature"}
-            ],"type":"FeatureCollection"}
+        #expect(
+            String(decoding: first, as: UTF8.self) == """
+                {"features":[
+                {"geometry":{"coordinates":[104.1000000,30.2000000],"type":"Point"},"properties":{"a":[true,null,"x"],"b":1,"中":{"y":2,"z":1}},"type":"Feature"}
+                ],"type":"FeatureCollection"}
 
-            """)
+                """)
     }
 
     @Test func coordinatesHaveExactlySevenDecimals() {
@@ -96,10 +100,14 @@ private let everyGeometryType: [Geometry] = [
     }
 
     @Test func propertyNumbersAndStringsAreWrittenPlainly() {
-        let fc = FeatureCollection(features: [Feature(geometry: nil, properties: [
-            "int": .number(3), "half": .number(2.5), "big": .number(1e21), "neg": .number(-12),
-            "text": .string("a\"b\\c\nd\u{01}暖新"),
-        ])])
+        let fc = FeatureCollection(features: [
+            Feature(
+                geometry: nil,
+                properties: [
+                    "int": .number(3), "half": .number(2.5), "big": .number(1e21), "neg": .number(-12),
+                    "text": .string("a\"b\\c\nd\u{01}暖新"),
+                ])
+        ])
         let text = String(decoding: GeoJSONWriter.encode(fc), as: UTF8.self)
         #expect(text.contains(#""big":1e+21,"half":2.5,"int":3,"neg":-12,"text":"a\"b\\c\nd\u0001暖新""#))
     }
@@ -127,7 +135,11 @@ private let everyGeometryType: [Geometry] = [
             #expect(geometry.mapCoordinates(shift).typeName == geometry.typeName)
         }
         let fc = FeatureCollection(
-            features: [Feature(id: .string("a"), geometry: .point(c(104, 30)), properties: ["n": .number(1)], bbox: BoundingBox(minLon: 104, minLat: 30, maxLon: 104, maxLat: 30))],
+            features: [
+                Feature(
+                    id: .string("a"), geometry: .point(c(104, 30)), properties: ["n": .number(1)],
+                    bbox: BoundingBox(minLon: 104, minLat: 30, maxLon: 104, maxLat: 30))
+            ],
             bbox: BoundingBox(minLon: 104, minLat: 30, maxLon: 104, maxLat: 30), foreignMembers: ["name": .string("x")])
         let moved = fc.mapCoordinates(shift)
         #expect(moved.features[0].geometry == .point(c(105, 29)))
@@ -146,7 +158,8 @@ private let everyGeometryType: [Geometry] = [
     @Test func jsonValueEncodesIntegersWithoutDecimalPoint() throws {
         let data = try JSONEncoder().encode(JSONValue.array([.number(3), .number(-0.5), .null, .bool(false)]))
         #expect(String(decoding: data, as: UTF8.self) == "[3,-0.5,null,false]")
-        #expect(try JSONDecoder().decode(JSONValue.self, from: Data(#"{"a":[1,"x",true,null,{"b":2.25}]}"#.utf8))
-            == .object(["a": .array([.number(1), .string("x"), .bool(true), .null, .object(["b": .number(2.25)])])]))
+        #expect(
+            try JSONDecoder().decode(JSONValue.self, from: Data(#"{"a":[1,"x",true,null,{"b":2.25}]}"#.utf8))
+                == .object(["a": .array([.number(1), .string("x"), .bool(true), .null, .object(["b": .number(2.25)])])]))
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import GeoCore
 
 /// The direct JSON parser gives what JSONSerialization gives, and leaves to
@@ -28,10 +29,10 @@ import Testing
 
     @Test func whatItDoesNotTakeGoesToTheFallback() {
         let refused = [
-            "\u{FEFF}{}",                 // byte-order mark
-            #"{"a":1,"a":2}"#,            // repeated key
+            "\u{FEFF}{}",  // byte-order mark
+            #"{"a":1,"a":2}"#,  // repeated key
             "[1,]", "{\"a\" 1}", "[01]", "[1.]", "[.5]", "[1e]", "nul", "[1] x", "",
-            "\"tab\there\"",              // raw control character in a string
+            "\"tab\there\"",  // raw control character in a string
             #"["\ud800"]"#, #"["\udc00x"]"#, #"["\x"]"#, "[1e400]",
             String(repeating: "[", count: 300) + String(repeating: "]", count: 300),
         ]

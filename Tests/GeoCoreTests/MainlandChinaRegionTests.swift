@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import GeoCore
 
 /// `GCJ02.appliesOffset(at:)` against the Natural Earth boundary
@@ -155,17 +156,22 @@ import Testing
         func plain(_ x: Double, _ y: Double) -> Bool {
             var inside = false
             for ring in region.rings {
-                let v = ring.lonLat, n = v.count / 2
+                let v = ring.lonLat
+                let n = v.count / 2
                 var j = n - 1
                 for i in 0..<n {
-                    let xi = v[2 * i], yi = v[2 * i + 1], xj = v[2 * j], yj = v[2 * j + 1]
+                    let xi = v[2 * i]
+                    let yi = v[2 * i + 1]
+                    let xj = v[2 * j]
+                    let yj = v[2 * j + 1]
                     if (yi > y) != (yj > y), x < (xj - xi) * (y - yi) / (yj - yi) + xi { inside.toggle() }
                     j = i
                 }
             }
             return inside
         }
-        var disagreements = 0, inside = 0
+        var disagreements = 0
+        var inside = 0
         for x in stride(from: region.minLon - 0.05, through: region.maxLon, by: 0.1) {
             for y in stride(from: region.minLat - 0.05, through: region.maxLat, by: 0.1) {
                 let banded = region.contains(Coordinate(lon: x, lat: y))

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import GeoCore
 
 @Suite(.serialized) struct OutputTransactionTests {
@@ -15,7 +16,8 @@ import Testing
 
     @Test func commitReplacesEveryOutputAsASet() throws {
         let folder = try makeTemporaryFolder()
-        let a = folder.appendingPathComponent("a.geojson"), b = folder.appendingPathComponent("b.csv")
+        let a = folder.appendingPathComponent("a.geojson")
+        let b = folder.appendingPathComponent("b.csv")
         try Data("old a".utf8).write(to: a)
         let transaction = OutputTransaction()
         try transaction.stage(Data("new a".utf8), for: a.path)
@@ -77,7 +79,8 @@ import Testing
 
     @Test func aReservedFileTheWriterDidNotMakeFailsTheCommitBeforeAnyRename() throws {
         let folder = try makeTemporaryFolder()
-        let a = folder.appendingPathComponent("a.csv"), shp = folder.appendingPathComponent("x.shp")
+        let a = folder.appendingPathComponent("a.csv")
+        let shp = folder.appendingPathComponent("x.shp")
         try Data("old a".utf8).write(to: a)
         let transaction = OutputTransaction()
         try transaction.stage(Data("new a".utf8), for: a.path)
@@ -92,7 +95,8 @@ import Testing
     /// What the SIGINT/SIGTERM handler does (without its `_exit`): every registered temporary goes.
     @Test func signalCleanupRemovesEveryStagedTemporary() throws {
         let folder = try makeTemporaryFolder()
-        let a = folder.appendingPathComponent("a.txt"), b = folder.appendingPathComponent("b.txt")
+        let a = folder.appendingPathComponent("a.txt")
+        let b = folder.appendingPathComponent("b.txt")
         try Data("old".utf8).write(to: a)
         let transaction = OutputTransaction()
         try transaction.stage(Data(repeating: 7, count: 100_000), for: a.path)
@@ -129,7 +133,10 @@ import Testing
             try OutputTransaction.checkDistinct(outputs: [("--out", new), ("--summary", newDotted)], inputs: [])
             Issue.record("two spellings of one new file passed")
         } catch let error as SameFileError {
-            #expect(error.description == "--summary: \(newDotted) is the same file as the output --out \(new); each output needs its own file (e.g. --summary result.csv)")
+            #expect(
+                error.description
+                    == "--summary: \(newDotted) is the same file as the output --out \(new); each output needs its own file (e.g. --summary result.csv)"
+            )
         }
         // Different files pass; nil paths are skipped.
         try OutputTransaction.checkDistinct(

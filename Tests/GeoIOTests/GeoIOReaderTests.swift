@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import GeoCore
+import Testing
+
 @testable import GeoIO
 
 @Suite struct GeoIOReaderTests {
@@ -158,15 +159,20 @@ import GeoCore
 
     @Test func polygonsReadAsFeatures() throws {
         let folder = try makeTemporaryFolder()
-        let ring = [Coordinate(lon: 104, lat: 30), Coordinate(lon: 104.1, lat: 30), Coordinate(lon: 104.1, lat: 30.1),
-                    Coordinate(lon: 104, lat: 30.1), Coordinate(lon: 104, lat: 30)]
+        let ring = [
+            Coordinate(lon: 104, lat: 30), Coordinate(lon: 104.1, lat: 30), Coordinate(lon: 104.1, lat: 30.1),
+            Coordinate(lon: 104, lat: 30.1), Coordinate(lon: 104, lat: 30),
+        ]
         let districts = FeatureCollection(features: [Feature(geometry: .polygon([ring]), properties: ["name": .string("锦江区")])])
         let path = folder.appendingPathComponent("districts.shp").path
         try FeatureWriter.write(districts, to: path)
         let read = try PointSource.features(path: path)
         #expect(read.features.count == 1)
         #expect(read.features[0].properties?["name"] == .string("锦江区"))
-        guard case .polygon(let rings)? = read.features[0].geometry else { Issue.record("not a polygon"); return }
+        guard case .polygon(let rings)? = read.features[0].geometry else {
+            Issue.record("not a polygon")
+            return
+        }
         #expect(Set(rings[0].map { "\($0.lon),\($0.lat)" }) == Set(ring.map { "\($0.lon),\($0.lat)" }))
     }
 }
@@ -174,10 +180,12 @@ import GeoCore
 @Suite struct GeoIODistrictAndKMZTests {
     @Test func districtNamesComeFromChineseColumns() throws {
         let folder = try makeTemporaryFolder()
-        let ring = [Coordinate(lon: 104, lat: 30), Coordinate(lon: 104.1, lat: 30), Coordinate(lon: 104.1, lat: 30.1),
-                    Coordinate(lon: 104, lat: 30.1), Coordinate(lon: 104, lat: 30)]
+        let ring = [
+            Coordinate(lon: 104, lat: 30), Coordinate(lon: 104.1, lat: 30), Coordinate(lon: 104.1, lat: 30.1),
+            Coordinate(lon: 104, lat: 30.1), Coordinate(lon: 104, lat: 30),
+        ]
         let districts = FeatureCollection(features: [
-            Feature(geometry: .polygon([ring]), properties: ["名称": .string("锦江区"), "代码": .number(510104)]),
+            Feature(geometry: .polygon([ring]), properties: ["名称": .string("锦江区"), "代码": .number(510104)])
         ])
         let path = folder.appendingPathComponent("区县.gpkg").path
         try FeatureWriter.write(districts, to: path)

@@ -1,5 +1,6 @@
 import Foundation
 import GeoCore
+
 @testable import GeoIO
 
 /// A fresh empty folder under the system temporary folder.
@@ -15,7 +16,9 @@ func run(_ tool: String, _ arguments: [String], stdin: Data? = nil) throws -> St
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = [tool] + arguments
-    let output = Pipe(), errors = Pipe(), input = Pipe()
+    let output = Pipe()
+    let errors = Pipe()
+    let input = Pipe()
     process.standardOutput = output
     process.standardError = errors
     if stdin != nil { process.standardInput = input }
@@ -44,10 +47,12 @@ let chineseStations: [(id: String, name: String, lon: Double, lat: Double)] = [
 
 /// The stations as a FeatureCollection with properties id, name, weight.
 func stationCollection() -> FeatureCollection {
-    FeatureCollection(features: chineseStations.enumerated().map { index, s in
-        Feature(geometry: .point(Coordinate(lon: s.lon, lat: s.lat)),
-            properties: ["id": .string(s.id), "name": .string(s.name), "weight": .number(Double(index + 1))])
-    })
+    FeatureCollection(
+        features: chineseStations.enumerated().map { index, s in
+            Feature(
+                geometry: .point(Coordinate(lon: s.lon, lat: s.lat)),
+                properties: ["id": .string(s.id), "name": .string(s.name), "weight": .number(Double(index + 1))])
+        })
 }
 
 /// Feature count and geometry type from `ogrinfo -so` of `path` (layer `layer` or all).
@@ -55,9 +60,11 @@ func ogrSummary(_ path: String, layer: String? = nil) throws -> (count: Int, geo
     var arguments = ["-so", "-al", path]
     if let layer { arguments = ["-so", path, layer] }
     let text = try run("ogrinfo", arguments)
-    let count = text.split(separator: "\n").first { $0.hasPrefix("Feature Count: ") }
+    let count =
+        text.split(separator: "\n").first { $0.hasPrefix("Feature Count: ") }
         .flatMap { Int($0.dropFirst("Feature Count: ".count)) } ?? -1
-    let geometry = text.split(separator: "\n").first { $0.hasPrefix("Geometry: ") }
+    let geometry =
+        text.split(separator: "\n").first { $0.hasPrefix("Geometry: ") }
         .map { String($0.dropFirst("Geometry: ".count)) } ?? ""
     return (count, geometry)
 }

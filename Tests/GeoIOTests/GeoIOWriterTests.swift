@@ -1,14 +1,19 @@
 import Foundation
-import Testing
 import GeoCore
+import Testing
+
 @testable import GeoIO
 
 @Suite struct GeoIOWriterTests {
     /// Two nested isochrone levels as polygons.
     func serviceAreas() -> FeatureCollection {
         func square(_ d: Double) -> [[Coordinate]] {
-            [[Coordinate(lon: 104 - d, lat: 30 - d), Coordinate(lon: 104 + d, lat: 30 - d), Coordinate(lon: 104 + d, lat: 30 + d),
-              Coordinate(lon: 104 - d, lat: 30 + d), Coordinate(lon: 104 - d, lat: 30 - d)]]
+            [
+                [
+                    Coordinate(lon: 104 - d, lat: 30 - d), Coordinate(lon: 104 + d, lat: 30 - d), Coordinate(lon: 104 + d, lat: 30 + d),
+                    Coordinate(lon: 104 - d, lat: 30 + d), Coordinate(lon: 104 - d, lat: 30 - d),
+                ]
+            ]
         }
         return FeatureCollection(features: [
             Feature(geometry: .polygon(square(0.01)), properties: ["minutes": .number(5), "station_name": .string("春熙路站")]),
@@ -52,15 +57,17 @@ import GeoCore
         #expect(mapping == ["minutes": "minutes", "station_name": "station_na"])
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
         #expect(files == ["areas.cpg", "areas.dbf", "areas.prj", "areas.shp", "areas.shx"])
-        #expect(try String(contentsOfFile: folder.appendingPathComponent("areas.cpg").path, encoding: .utf8)
-            .trimmingCharacters(in: .whitespacesAndNewlines) == "UTF-8")
+        #expect(
+            try String(contentsOfFile: folder.appendingPathComponent("areas.cpg").path, encoding: .utf8)
+                .trimmingCharacters(in: .whitespacesAndNewlines) == "UTF-8")
         let info = try run("ogrinfo", ["-al", "-q", path])
         #expect(info.contains("station_na (String) = 春熙路站"))
     }
 
     @Test func shapefileFieldNamesAreShortAndUnique() {
-        #expect(ShapefileFieldNames.map(["hotspots_covered", "hotspots_count", "id", "站点名称", "ID"])
-            == ["hotspots_c", "hotspots_2", "id", "站点名", "ID_2"])
+        #expect(
+            ShapefileFieldNames.map(["hotspots_covered", "hotspots_count", "id", "站点名称", "ID"])
+                == ["hotspots_c", "hotspots_2", "id", "站点名", "ID_2"])
     }
 
     @Test func kmlHasAColourPerLevel() throws {

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import GeoCore
+import Testing
+
 @testable import GeoIO
 
 /// The GDAL "PG:" connection of the throwaway server `scripts/with-postgres` starts.
@@ -19,14 +20,19 @@ private let connection = ProcessInfo.processInfo.environment["NUANXIN_TEST_PG"]
     @Test(.enabled(if: connection != nil)) func stationsAndHotspotsFromTablesAndFeaturesBack() throws {
         let pg = try #require(connection)
         // Stations as a planner's DBA would load them: Chinese column names, SRID 4326.
-        try run("psql", ["-v", "ON_ERROR_STOP=1", "-q", "-c", """
-            DROP TABLE IF EXISTS 站点;
-            CREATE TABLE 站点 (编号 text, 名称 text, geom geometry(Point, 4326));
-            INSERT INTO 站点 VALUES
-              ('S1', '春熙路暖新驿站', ST_SetSRID(ST_MakePoint(104.0812345, 30.6554321), 4326)),
-              ('S2', '天府广场站点', ST_SetSRID(ST_MakePoint(104.0657001, 30.6574002), 4326)),
-              ('S3', '成华区党群服务中心', ST_SetSRID(ST_MakePoint(104.1012399, 30.6901177), 4326));
-            """])
+        try run(
+            "psql",
+            [
+                "-v", "ON_ERROR_STOP=1", "-q", "-c",
+                """
+                DROP TABLE IF EXISTS 站点;
+                CREATE TABLE 站点 (编号 text, 名称 text, geom geometry(Point, 4326));
+                INSERT INTO 站点 VALUES
+                  ('S1', '春熙路暖新驿站', ST_SetSRID(ST_MakePoint(104.0812345, 30.6554321), 4326)),
+                  ('S2', '天府广场站点', ST_SetSRID(ST_MakePoint(104.0657001, 30.6574002), 4326)),
+                  ('S3', '成华区党群服务中心', ST_SetSRID(ST_MakePoint(104.1012399, 30.6901177), 4326));
+                """,
+            ])
         let stations = try PointSource.read(path: pg, layer: "站点")
         #expect(stations.count == 3)
         #expect(stations.map(\.id) == ["S1", "S2", "S3"])
@@ -34,12 +40,17 @@ private let connection = ProcessInfo.processInfo.environment["NUANXIN_TEST_PG"]
         #expect(abs(stations[2].coordinate.lon - 104.1012399) < 1e-7 && abs(stations[2].coordinate.lat - 30.6901177) < 1e-7)
 
         // Hotspots in a metric CRS (EPSG:4544) with weights: read back in WGS84.
-        try run("psql", ["-v", "ON_ERROR_STOP=1", "-q", "-c", """
-            DROP TABLE IF EXISTS hotspots;
-            CREATE TABLE hotspots (id text, weight double precision, geom geometry(Point, 4544));
-            INSERT INTO hotspots SELECT 'H' || g, g * 1.5, ST_Transform(ST_SetSRID(ST_MakePoint(104.05 + g * 0.001, 30.66), 4326), 4544)
-              FROM generate_series(1, 4) AS g;
-            """])
+        try run(
+            "psql",
+            [
+                "-v", "ON_ERROR_STOP=1", "-q", "-c",
+                """
+                DROP TABLE IF EXISTS hotspots;
+                CREATE TABLE hotspots (id text, weight double precision, geom geometry(Point, 4544));
+                INSERT INTO hotspots SELECT 'H' || g, g * 1.5, ST_Transform(ST_SetSRID(ST_MakePoint(104.05 + g * 0.001, 30.66), 4326), 4544)
+                  FROM generate_series(1, 4) AS g;
+                """,
+            ])
         let hotspots = try PointSource.read(path: pg, layer: "hotspots")
         #expect(hotspots.count == 4)
         #expect(hotspots.map(\.weight) == [1.5, 3, 4.5, 6])
@@ -57,7 +68,8 @@ private let connection = ProcessInfo.processInfo.environment["NUANXIN_TEST_PG"]
         }
         try FeatureWriter.write(gaps, to: pg, layer: "audit_gaps")
         try FeatureWriter.write(gaps, to: pg, layer: "audit_gaps")
-        let counted = try run("psql", ["-tA", "-c", "SELECT count(*), sum(weight), max(name) FILTER (WHERE id = 'S3'), max(ST_SRID(geom)) FROM audit_gaps"])
+        let counted = try run(
+            "psql", ["-tA", "-c", "SELECT count(*), sum(weight), max(name) FILTER (WHERE id = 'S3'), max(ST_SRID(geom)) FROM audit_gaps"])
         #expect(counted.trimmingCharacters(in: .whitespacesAndNewlines) == "3|6|成华区党群服务中心|4326")
         let back = try PointSource.read(path: pg, layer: "audit_gaps")
         #expect(back.map(\.name) == chineseStations.map(\.name))

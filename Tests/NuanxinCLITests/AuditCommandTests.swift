@@ -1,14 +1,13 @@
 import Foundation
 import GeoCore
-import Testing
 import TestSupport
+import Testing
 
 /// `nuanxin audit` end to end on the default city (central Chengdu, OSM) with
 /// seeded hotspots and six stations, run as the built binary.
 @Suite struct AuditCommandTests {
     /// `<packageRoot>/geodata/<name>` or the shared copy beside the clone.
     static func realData(_ name: String) -> String? { realDataFile(name) }
-
 
     static let hotspotCount = 150
 
@@ -31,7 +30,8 @@ import TestSupport
     static func inputs() throws -> Inputs {
         let folder = try makeTemporaryFolder()
         let inputs = Inputs(folder: folder)
-        try Data("""
+        try Data(
+            """
             id,lon,lat,name
             S1,104.0657,30.6595,天府广场
             S2,104.0800,30.6700,
@@ -40,11 +40,13 @@ import TestSupport
             S5,104.1150,30.7150,
             S6,104.0700,30.7200,
 
-            """.utf8).write(to: URL(fileURLWithPath: inputs.stations))
+            """.utf8
+        ).write(to: URL(fileURLWithPath: inputs.stations))
         var random = SplitMix64(state: 8)
         var csv = "id,lon,lat,weight,name\n"
         for i in 0..<hotspotCount {
-            let lon = 104.0421 + random.unit() * 0.0875, lat = 30.6528 + random.unit() * 0.0751
+            let lon = 104.0421 + random.unit() * 0.0875
+            let lat = 30.6528 + random.unit() * 0.0751
             let weight = 1 + Int(random.unit() * 5)
             let name = i % 10 == 0 ? "\"面馆, 第\(i)家\"" : ""
             csv += "H\(i),\(formatDegrees(lon)),\(formatDegrees(lat)),\(weight),\(name)\n"
@@ -71,7 +73,9 @@ import TestSupport
         let hotspots = features.prefix(Self.hotspotCount)
         #expect(hotspots.map { properties($0)["id"] } == (0..<Self.hotspotCount).map { .string("H\($0)") })
         #expect(properties(hotspots[hotspots.startIndex + 10])["name"] == .string("面馆, 第10家"))
-        var weightTotal = 0.0, weightCovered = 0.0, covered = 0
+        var weightTotal = 0.0
+        var weightCovered = 0.0
+        var covered = 0
         for feature in hotspots {
             let p = properties(feature)
             let minutes = p["minutes_to_nearest"]?.numberValue
@@ -93,7 +97,10 @@ import TestSupport
         #expect(abs(served - weightCovered) < 1e-6, "the stations' weight served adds up to the covered weight")
         let kinds: [JSONValue?] = (0..<5).flatMap { _ in [JSONValue.string("district"), .string("gap")] }
         #expect(areas.map { properties($0)["kind"] } == kinds)
-        #expect(areas.map { properties($0)["name"]?.stringValue ?? "" } == ["金牛区", "金牛区", "青羊区", "青羊区", "武侯区", "武侯区", "锦江区", "锦江区", "成华区", "成华区"])
+        #expect(
+            areas.map { properties($0)["name"]?.stringValue ?? "" } == [
+                "金牛区", "金牛区", "青羊区", "青羊区", "武侯区", "武侯区", "锦江区", "锦江区", "成华区", "成华区",
+            ])
 
         let rows = try String(contentsOfFile: inputs.path("audit.csv"), encoding: .utf8)
             .split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
@@ -117,12 +124,16 @@ import TestSupport
         var csv: [[[String]]] = []
         var features: [[Feature]] = []
         for (run, extra) in [[], ["--no-gaps"]].enumerated() {
-            let out = inputs.path("audit-\(run).geojson"), summary = inputs.path("audit-\(run).csv")
-            guard let result = try runNuanxin(
-                try inputs.arguments(["--districts", districts, "--out", out, "--summary", summary, "--quiet"] + extra)) else { return }
+            let out = inputs.path("audit-\(run).geojson")
+            let summary = inputs.path("audit-\(run).csv")
+            guard
+                let result = try runNuanxin(
+                    try inputs.arguments(["--districts", districts, "--out", out, "--summary", summary, "--quiet"] + extra))
+            else { return }
             #expect(result.status == 0, "\(result.stderr)")
-            csv.append(try String(contentsOfFile: summary, encoding: .utf8).split(separator: "\n")
-                .map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) })
+            csv.append(
+                try String(contentsOfFile: summary, encoding: .utf8).split(separator: "\n")
+                    .map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) })
             features.append(try GeoJSONReader.read(contentsOf: URL(fileURLWithPath: out)).features)
         }
         // Same rows and figures; only uncovered_area_km2 (the last column) is left empty.
@@ -131,7 +142,8 @@ import TestSupport
         #expect(csv[0].dropFirst().allSatisfy { !($0.last ?? "").isEmpty })
         // Hotspots as before, then the five districts without their gap features.
         #expect(Array(features[1].prefix(Self.hotspotCount)) == Array(features[0].prefix(Self.hotspotCount)))
-        let areas = features[1].dropFirst(Self.hotspotCount)
+        // (then one "kind": "station" feature per station, issue 18)
+        let areas = features[1].dropFirst(Self.hotspotCount).filter { properties($0)["kind"] != .string("station") }
         #expect(areas.map { properties($0)["kind"] } == Array(repeating: JSONValue.string("district"), count: 5))
         #expect(areas.allSatisfy { properties($0)["uncovered_area_km2"] == .null })
     }
@@ -141,8 +153,10 @@ import TestSupport
         let districts = try #require(Self.realData("districts.geojson"))
         var outputs: [[Data]] = []
         for run in 0..<2 {
-            let out = inputs.path("audit-\(run).geojson"), csv = inputs.path("audit-\(run).csv")
-            guard let result = try runNuanxin(try inputs.arguments(["--districts", districts, "--out", out, "--summary", csv, "--quiet"])) else { return }
+            let out = inputs.path("audit-\(run).geojson")
+            let csv = inputs.path("audit-\(run).csv")
+            guard let result = try runNuanxin(try inputs.arguments(["--districts", districts, "--out", out, "--summary", csv, "--quiet"]))
+            else { return }
             #expect(result.status == 0, "\(result.stderr)")
             #expect(result.stdout.isEmpty && result.stderr.isEmpty, "--quiet prints nothing")
             outputs.append([try Data(contentsOf: URL(fileURLWithPath: out)), try Data(contentsOf: URL(fileURLWithPath: csv))])
@@ -166,7 +180,8 @@ import TestSupport
 
     @Test func aSpeedBandWritesOneSetPerSpeed() throws {
         let inputs = try Self.inputs()
-        let out = inputs.path("band.geojson"), csv = inputs.path("band.csv")
+        let out = inputs.path("band.geojson")
+        let csv = inputs.path("band.csv")
         guard let result = try runNuanxin(try inputs.arguments(["--speed-band", "12,20", "--out", out, "--summary", csv])) else { return }
         #expect(result.status == 0, "\(result.stderr)")
         let features = try GeoJSONReader.read(contentsOf: URL(fileURLWithPath: out)).features
@@ -190,7 +205,8 @@ import TestSupport
         var text = try String(contentsOfFile: inputs.hotspots, encoding: .utf8)
         text += "bad,104.08,abc,1,\n"
         try Data(text.utf8).write(to: URL(fileURLWithPath: inputs.hotspots))
-        let out = inputs.path("audit.geojson"), csv = inputs.path("audit.csv")
+        let out = inputs.path("audit.geojson")
+        let csv = inputs.path("audit.csv")
         guard let result = try runNuanxin(try inputs.arguments(["--out", out, "--summary", csv])) else { return }
         #expect(result.status == 1)
         #expect(result.stderrLines.last == "nuanxin: error: \(inputs.hotspots): line \(Self.hotspotCount + 2): lat \"abc\" is not a number")
@@ -201,7 +217,8 @@ import TestSupport
 
     @Test func anUnwritableSummaryLeavesNoGeoJSONBehind() throws {
         let inputs = try Self.inputs()
-        let out = inputs.path("audit.geojson"), csv = inputs.path("missing-folder/audit.csv")
+        let out = inputs.path("audit.geojson")
+        let csv = inputs.path("missing-folder/audit.csv")
         guard let result = try runNuanxin(try inputs.arguments(["--out", out, "--summary", csv, "--quiet"])) else { return }
         #expect(result.status == 1)
         #expect(result.stderrLines.count == 1 && result.stderr.contains("audit.csv: cannot write"), "\(result.stderr)")
@@ -220,10 +237,15 @@ import TestSupport
         arguments[arguments.firstIndex(of: inputs.stations)!] = far
         guard let noStation = try runNuanxin(arguments) else { return }
         #expect(noStation.status == 1)
-        #expect(noStation.stderrLines == ["nuanxin: error: \(far): 1 of 1 stations are unroutable (first: id X, nearest usable road is 25194.2 m away (more than --max-snap 300 m)); check --crs (AMap/Tencent points are gcj02, Baidu bd09: 300–600 m off) or raise --max-snap"])
+        #expect(
+            noStation.stderrLines == [
+                "nuanxin: error: \(far): 1 of 1 stations are unroutable (first: id X, nearest usable road is 25194.2 m away (more than --max-snap 300 m)); check --crs (AMap/Tencent points are gcj02, Baidu bd09: 300–600 m off) or raise --max-snap"
+            ])
 
         let districts = try #require(Self.realData("districts.geojson"))
-        guard let badField = try runNuanxin(try inputs.arguments(["--districts", districts, "--district-name-field", "NAME", "--out", out])) else { return }
+        guard
+            let badField = try runNuanxin(try inputs.arguments(["--districts", districts, "--district-name-field", "NAME", "--out", out]))
+        else { return }
         #expect(badField.status == 1)
         #expect(badField.stderrLines.last?.hasPrefix("nuanxin: error: \(districts): feature 1: no name in property \"NAME\"") == true)
 

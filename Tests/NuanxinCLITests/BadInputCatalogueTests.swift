@@ -20,87 +20,159 @@ import Testing
         var testDescription: String { name }
     }
 
-    static let station = #"{"type":"FeatureCollection","features":[{"type":"Feature","id":"S1","properties":{},"geometry":{"type":"Point","coordinates":[104.0605,30.6601]}}]}"#
-    static let hotspots = #"{"type":"FeatureCollection","features":[{"type":"Feature","id":"H1","properties":{"weight":2},"geometry":{"type":"Point","coordinates":[104.0615,30.66]}},{"type":"Feature","id":"H2","properties":{"weight":1},"geometry":{"type":"Point","coordinates":[104.062,30.6605]}}]}"#
+    static let station =
+        #"{"type":"FeatureCollection","features":[{"type":"Feature","id":"S1","properties":{},"geometry":{"type":"Point","coordinates":[104.0605,30.6601]}}]}"#
+    static let hotspots =
+        #"{"type":"FeatureCollection","features":[{"type":"Feature","id":"H1","properties":{"weight":2},"geometry":{"type":"Point","coordinates":[104.0615,30.66]}},{"type":"Feature","id":"H2","properties":{"weight":1},"geometry":{"type":"Point","coordinates":[104.062,30.6605]}}]}"#
 
     /// `hs.geojson` with the second feature's `properties` and `coordinates` replaced.
     static func hotspots(second properties: String = #"{"weight":1}"#, coordinates: String = "[104.062,30.6605]") -> [UInt8] {
-        Array(#"{"type":"FeatureCollection","features":[{"type":"Feature","id":"H1","properties":{"weight":2},"geometry":{"type":"Point","coordinates":[104.0615,30.66]}},"#.utf8)
-            + Array("\n{\"type\":\"Feature\",\"id\":\"H2\",\"properties\":\(properties),\"geometry\":{\"type\":\"Point\",\"coordinates\":\(coordinates)}}]}".utf8)
+        Array(
+            #"{"type":"FeatureCollection","features":[{"type":"Feature","id":"H1","properties":{"weight":2},"geometry":{"type":"Point","coordinates":[104.0615,30.66]}},"#
+                .utf8)
+            + Array(
+                "\n{\"type\":\"Feature\",\"id\":\"H2\",\"properties\":\(properties),\"geometry\":{\"type\":\"Point\",\"coordinates\":\(coordinates)}}]}"
+                    .utf8)
     }
 
-    static let audit = ["audit", "-q", "--network", "town.osm", "--stations", "data/st.geojson", "--hotspots", "data/hs.geojson",
-                        "--out", "out.geojson", "--summary", "sum.csv"]
+    static let audit = [
+        "audit", "-q", "--network", "town.osm", "--stations", "data/st.geojson", "--hotspots", "data/hs.geojson",
+        "--out", "out.geojson", "--summary", "sum.csv",
+    ]
     static let auditCSV = audit.map { $0 == "data/hs.geojson" ? "data/hs.csv" : $0 }
 
     static let cases: [BadCase] = [
-        BadCase(name: "weight 1e308 (overflowing sum)", files: ["data/hs.geojson": hotspots(second: #"{"weight":1e308}"#)],
-                arguments: audit, status: 1, mentions: ["data/hs.geojson: feature 2: weight 1e+308 is out of range"]),
-        BadCase(name: "negative weight", files: ["data/hs.geojson": hotspots(second: #"{"weight":-2}"#)],
-                arguments: audit, status: 1, mentions: ["data/hs.geojson: feature 2: weight -2 is negative"]),
-        BadCase(name: "weight as text", files: ["data/hs.geojson": hotspots(second: #"{"weight":"很多"}"#)],
-                arguments: audit, status: 1, mentions: ["data/hs.geojson: feature 2: properties.weight \"很多\" is not a number"]),
-        BadCase(name: "malformed JSON", files: ["data/hs.geojson": Array("{\"type\":\"FeatureCollection\",\"features\":[\n{\"type\":\"Feature\" \"geometry\":null}]}".utf8)],
-                arguments: audit, status: 1, mentions: ["data/hs.geojson: feature 1: line 2, column 19: not valid JSON"]),
-        BadCase(name: "NaN coordinate", files: ["data/hs.geojson": hotspots(coordinates: "[NaN,30.66]")],
-                arguments: audit, status: 1, mentions: ["data/hs.geojson: feature 2: line 2, column", "coordinate NaN is not a finite number"]),
-        BadCase(name: "1e400 coordinate", files: ["data/hs.geojson": hotspots(coordinates: "[1e400,30.66]")],
-                arguments: audit, status: 1, mentions: ["data/hs.geojson: feature 2: line 2, column", "coordinate 1e400 is not a finite number"]),
-        BadCase(name: "non-GeoJSON JSON", files: ["data/hs.geojson": Array(#"{"hello": 1}"#.utf8)],
-                arguments: audit, status: 1, mentions: ["data/hs.geojson: ", "\"type\""]),
-        BadCase(name: "mixed geometry types", files: ["data/hs.geojson": Array(#"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[104.06,30.66]}},{"type":"Feature","properties":{},"geometry":{"type":"LineString","coordinates":[[104.06,30.66],[104.07,30.66]]}}]}"#.utf8)],
-                arguments: audit, status: 1, mentions: ["data/hs.geojson: feature 2: geometry is a LineString"]),
-        BadCase(name: "strings as coordinates", files: ["data/hs.geojson": hotspots(coordinates: #"["104.06","30.66"]"#)],
-                arguments: audit, status: 1, mentions: ["data/hs.geojson: feature 2: geometry.coordinates[0]", "found string"]),
-        BadCase(name: "latitude 200", files: ["data/hs.geojson": hotspots(coordinates: "[104.06,200]")],
-                arguments: audit, status: 1, mentions: ["data/hs.geojson: feature 2: geometry.coordinates: latitude 200"]),
-        BadCase(name: "swapped lat/lon", files: ["data/hs.geojson": hotspots(coordinates: "[30.66,104.06]")],
-                arguments: audit, status: 1, mentions: ["data/hs.geojson: feature 2:", "lat/lon look swapped"]),
-        BadCase(name: "duplicate ids", files: ["data/hs.geojson": Array(hotspots.replacingOccurrences(of: "\"H2\"", with: "\"H1\"").utf8)],
-                arguments: audit, status: 1, mentions: ["data/hs.geojson: feature 2: duplicate id \"H1\" (first used at feature 1)"]),
-        BadCase(name: "empty collection", files: ["data/hs.geojson": Array(#"{"type":"FeatureCollection","features":[]}"#.utf8)],
-                arguments: audit, status: 1, mentions: ["data/hs.geojson: holds no points"]),
-        BadCase(name: "zero-byte file", files: ["data/hs.geojson": []],
-                arguments: audit, status: 1, mentions: ["data/hs.geojson: the file is empty (0 bytes)"]),
-        BadCase(name: "CSV with a byte-order mark and a bad row", files: ["data/hs.csv": [0xEF, 0xBB, 0xBF] + Array("id,lon,lat\nh1,104.0615,30.66\nh2,abc,30.66\n".utf8)],
-                arguments: auditCSV, status: 1, mentions: ["data/hs.csv: line 3: lon \"abc\" is not a number"]),
-        BadCase(name: "CSV neither UTF-8 nor GB18030", files: ["data/hs.csv": Array("id,lon,lat\nh1,104.0615,30.66\nh2".utf8) + [0xFF, 0xFE] + Array(",104.062,30.6605\n".utf8)],
-                arguments: auditCSV, status: 1, mentions: ["data/hs.csv: line 3: byte 32 (0xFF) is not UTF-8 text, nor GB18030"]),
-        BadCase(name: "hotspots far from every road", files: ["data/hs.geojson": Array(hotspots.replacingOccurrences(of: "104.06", with: "119.06").utf8)],
-                arguments: audit, status: 1, mentions: ["data/hs.geojson: 2 of 2 hotspots are unroutable (first: id H1", "check --crs"]),
-        BadCase(name: "districts given as points", arguments: audit + ["--districts", "data/st.geojson"], status: 1,
-                mentions: ["data/st.geojson: feature 1: geometry is Point; districts must be Polygon or MultiPolygon"]),
-        BadCase(name: "unwritable output", arguments: audit.map { $0 == "sum.csv" ? "no-such-folder/sum.csv" : $0 }, status: 1,
-                mentions: ["no-such-folder/sum.csv: cannot write"]),
-        BadCase(name: "output is a folder", arguments: audit.map { $0 == "sum.csv" ? "data" : $0 }, status: 64,
-                mentions: ["--summary: data is a folder; give a file name"]),
-        BadCase(name: "output is an input (audit)", arguments: audit.map { $0 == "out.geojson" ? "./data/hs.geojson" : $0 }, status: 64,
-                mentions: ["--out: ./data/hs.geojson is the same file as the input --hotspots data/hs.geojson"]),
-        BadCase(name: "output is an input (reach)", arguments: ["reach", "-q", "--network", "town.osm", "--stations", "data/st.geojson", "--out", "data/st.geojson"],
-                status: 64, mentions: ["--out: data/st.geojson is the same file as the input --stations data/st.geojson"]),
-        BadCase(name: "output is an input (network export)", arguments: ["network", "export", "-q", "--network", "town.osm", "--out", "town.osm"],
-                status: 64, mentions: ["--out: town.osm is the same file as the input --network town.osm"]),
-        BadCase(name: "output is an input (convert)", arguments: ["convert", "--from", "gcj02", "--to", "wgs84", "data/st.geojson", "--out", "data/../data/st.geojson"],
-                status: 64, mentions: ["--out: data/../data/st.geojson is the same file as the input data/st.geojson"]),
-        BadCase(name: "two outputs are one file", arguments: audit.map { $0 == "sum.csv" ? "./out.geojson" : $0 }, status: 64,
-                mentions: ["--summary: ./out.geojson is the same file as the output --out out.geojson"]),
-        BadCase(name: "negative minutes after a space", arguments: audit + ["--minutes", "-5"], status: 64,
-                mentions: ["--minutes: -5 is out of range: must be more than 0 and at most 600 minutes (e.g. --minutes 15)"]),
-        BadCase(name: "reach minutes 1e9 (same bound as audit)", arguments: ["reach", "-q", "--network", "town.osm", "--stations", "data/st.geojson", "--minutes", "1e9", "--out", "out.geojson"],
-                status: 64, mentions: ["--minutes: 1e+09 is out of range"]),
-        BadCase(name: "reach minutes 0.05", arguments: ["reach", "-q", "--network", "town.osm", "--stations", "data/st.geojson", "--minutes", "0.05", "--out", "out.geojson"],
-                status: 64, mentions: ["--minutes: 0.05 is not a multiple of 0.1 minutes"]),
-        BadCase(name: "negative max-snap", arguments: audit + ["--max-snap", "-1"], status: 64, mentions: ["--max-snap: -1 is out of range"]),
-        BadCase(name: "negative access", arguments: ["reach", "-q", "--network", "town.osm", "--stations", "data/st.geojson", "--access", "-50", "--out", "out.geojson"],
-                status: 64, mentions: ["--access: -50 is out of range"]),
-        BadCase(name: "speed band the wrong way round", arguments: audit + ["--speed-band", "20,12"], status: 64,
-                mentions: ["--speed-band: 20,12 must be LOW,HIGH with LOW below HIGH", "(e.g. --speed-band 12,20)"]),
-        BadCase(name: "route latitude 200", arguments: ["route", "--network", "town.osm", "--from", "104.07,200", "--to", "104.06,30.66", "--out", "out.geojson"],
-                status: 64, mentions: ["--from: 104.07,200 latitude 200", "(e.g. --from 104.0657,30.6595)"]),
-        BadCase(name: "inspect --as hotspots, negative weight", files: ["data/hs.geojson": hotspots(second: #"{"weight":-2}"#)],
-                arguments: ["inspect", "--as", "hotspots", "data/hs.geojson"], status: 1, mentions: ["data/hs.geojson: feature 2: weight -2 is negative"]),
-        BadCase(name: "inspect, null geometry", files: ["data/hs.geojson": Array(hotspots.replacingOccurrences(of: #"{"type":"Point","coordinates":[104.062,30.6605]}"#, with: "null").utf8)],
-                arguments: ["inspect", "data/hs.geojson"], status: 1, mentions: ["data/hs.geojson: feature 2: geometry is null"]),
+        BadCase(
+            name: "weight 1e308 (overflowing sum)", files: ["data/hs.geojson": hotspots(second: #"{"weight":1e308}"#)],
+            arguments: audit, status: 1, mentions: ["data/hs.geojson: feature 2: weight 1e+308 is out of range"]),
+        BadCase(
+            name: "negative weight", files: ["data/hs.geojson": hotspots(second: #"{"weight":-2}"#)],
+            arguments: audit, status: 1, mentions: ["data/hs.geojson: feature 2: weight -2 is negative"]),
+        BadCase(
+            name: "weight as text", files: ["data/hs.geojson": hotspots(second: #"{"weight":"很多"}"#)],
+            arguments: audit, status: 1, mentions: ["data/hs.geojson: feature 2: properties.weight \"很多\" is not a number"]),
+        BadCase(
+            name: "malformed JSON",
+            files: [
+                "data/hs.geojson": Array("{\"type\":\"FeatureCollection\",\"features\":[\n{\"type\":\"Feature\" \"geometry\":null}]}".utf8)
+            ],
+            arguments: audit, status: 1, mentions: ["data/hs.geojson: feature 1: line 2, column 19: not valid JSON"]),
+        BadCase(
+            name: "NaN coordinate", files: ["data/hs.geojson": hotspots(coordinates: "[NaN,30.66]")],
+            arguments: audit, status: 1, mentions: ["data/hs.geojson: feature 2: line 2, column", "coordinate NaN is not a finite number"]),
+        BadCase(
+            name: "1e400 coordinate", files: ["data/hs.geojson": hotspots(coordinates: "[1e400,30.66]")],
+            arguments: audit, status: 1,
+            mentions: ["data/hs.geojson: feature 2: line 2, column", "coordinate 1e400 is not a finite number"]),
+        BadCase(
+            name: "non-GeoJSON JSON", files: ["data/hs.geojson": Array(#"{"hello": 1}"#.utf8)],
+            arguments: audit, status: 1, mentions: ["data/hs.geojson: ", "\"type\""]),
+        BadCase(
+            name: "mixed geometry types",
+            files: [
+                "data/hs.geojson": Array(
+                    #"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[104.06,30.66]}},{"type":"Feature","properties":{},"geometry":{"type":"LineString","coordinates":[[104.06,30.66],[104.07,30.66]]}}]}"#
+                        .utf8)
+            ],
+            arguments: audit, status: 1, mentions: ["data/hs.geojson: feature 2: geometry is a LineString"]),
+        BadCase(
+            name: "strings as coordinates", files: ["data/hs.geojson": hotspots(coordinates: #"["104.06","30.66"]"#)],
+            arguments: audit, status: 1, mentions: ["data/hs.geojson: feature 2: geometry.coordinates[0]", "found string"]),
+        BadCase(
+            name: "latitude 200", files: ["data/hs.geojson": hotspots(coordinates: "[104.06,200]")],
+            arguments: audit, status: 1, mentions: ["data/hs.geojson: feature 2: geometry.coordinates: latitude 200"]),
+        BadCase(
+            name: "swapped lat/lon", files: ["data/hs.geojson": hotspots(coordinates: "[30.66,104.06]")],
+            arguments: audit, status: 1, mentions: ["data/hs.geojson: feature 2:", "lat/lon look swapped"]),
+        BadCase(
+            name: "duplicate ids", files: ["data/hs.geojson": Array(hotspots.replacingOccurrences(of: "\"H2\"", with: "\"H1\"").utf8)],
+            arguments: audit, status: 1, mentions: ["data/hs.geojson: feature 2: duplicate id \"H1\" (first used at feature 1)"]),
+        BadCase(
+            name: "empty collection", files: ["data/hs.geojson": Array(#"{"type":"FeatureCollection","features":[]}"#.utf8)],
+            arguments: audit, status: 1, mentions: ["data/hs.geojson: holds no points"]),
+        BadCase(
+            name: "zero-byte file", files: ["data/hs.geojson": []],
+            arguments: audit, status: 1, mentions: ["data/hs.geojson: the file is empty (0 bytes)"]),
+        BadCase(
+            name: "CSV with a byte-order mark and a bad row",
+            files: ["data/hs.csv": [0xEF, 0xBB, 0xBF] + Array("id,lon,lat\nh1,104.0615,30.66\nh2,abc,30.66\n".utf8)],
+            arguments: auditCSV, status: 1, mentions: ["data/hs.csv: line 3: lon \"abc\" is not a number"]),
+        BadCase(
+            name: "CSV neither UTF-8 nor GB18030",
+            files: ["data/hs.csv": Array("id,lon,lat\nh1,104.0615,30.66\nh2".utf8) + [0xFF, 0xFE] + Array(",104.062,30.6605\n".utf8)],
+            arguments: auditCSV, status: 1, mentions: ["data/hs.csv: line 3: byte 32 (0xFF) is not UTF-8 text, nor GB18030"]),
+        BadCase(
+            name: "hotspots far from every road",
+            files: ["data/hs.geojson": Array(hotspots.replacingOccurrences(of: "104.06", with: "119.06").utf8)],
+            arguments: audit, status: 1, mentions: ["data/hs.geojson: 2 of 2 hotspots are unroutable (first: id H1", "check --crs"]),
+        BadCase(
+            name: "districts given as points", arguments: audit + ["--districts", "data/st.geojson"], status: 1,
+            mentions: ["data/st.geojson: feature 1: geometry is Point; districts must be Polygon or MultiPolygon"]),
+        BadCase(
+            name: "unwritable output", arguments: audit.map { $0 == "sum.csv" ? "no-such-folder/sum.csv" : $0 }, status: 1,
+            mentions: ["no-such-folder/sum.csv: cannot write"]),
+        BadCase(
+            name: "output is a folder", arguments: audit.map { $0 == "sum.csv" ? "data" : $0 }, status: 64,
+            mentions: ["--summary: data is a folder; give a file name"]),
+        BadCase(
+            name: "output is an input (audit)", arguments: audit.map { $0 == "out.geojson" ? "./data/hs.geojson" : $0 }, status: 64,
+            mentions: ["--out: ./data/hs.geojson is the same file as the input --hotspots data/hs.geojson"]),
+        BadCase(
+            name: "output is an input (reach)",
+            arguments: ["reach", "-q", "--network", "town.osm", "--stations", "data/st.geojson", "--out", "data/st.geojson"],
+            status: 64, mentions: ["--out: data/st.geojson is the same file as the input --stations data/st.geojson"]),
+        BadCase(
+            name: "output is an input (network export)",
+            arguments: ["network", "export", "-q", "--network", "town.osm", "--out", "town.osm"],
+            status: 64, mentions: ["--out: town.osm is the same file as the input --network town.osm"]),
+        BadCase(
+            name: "output is an input (convert)",
+            arguments: ["convert", "--from", "gcj02", "--to", "wgs84", "data/st.geojson", "--out", "data/../data/st.geojson"],
+            status: 64, mentions: ["--out: data/../data/st.geojson is the same file as the input data/st.geojson"]),
+        BadCase(
+            name: "two outputs are one file", arguments: audit.map { $0 == "sum.csv" ? "./out.geojson" : $0 }, status: 64,
+            mentions: ["--summary: ./out.geojson is the same file as the output --out out.geojson"]),
+        BadCase(
+            name: "negative minutes after a space", arguments: audit + ["--minutes", "-5"], status: 64,
+            mentions: ["--minutes: -5 is out of range: must be more than 0 and at most 600 minutes (e.g. --minutes 15)"]),
+        BadCase(
+            name: "reach minutes 1e9 (same bound as audit)",
+            arguments: [
+                "reach", "-q", "--network", "town.osm", "--stations", "data/st.geojson", "--minutes", "1e9", "--out", "out.geojson",
+            ],
+            status: 64, mentions: ["--minutes: 1e+09 is out of range"]),
+        BadCase(
+            name: "reach minutes 0.05",
+            arguments: [
+                "reach", "-q", "--network", "town.osm", "--stations", "data/st.geojson", "--minutes", "0.05", "--out", "out.geojson",
+            ],
+            status: 64, mentions: ["--minutes: 0.05 is not a multiple of 0.1 minutes"]),
+        BadCase(
+            name: "negative max-snap", arguments: audit + ["--max-snap", "-1"], status: 64, mentions: ["--max-snap: -1 is out of range"]),
+        BadCase(
+            name: "negative access",
+            arguments: [
+                "reach", "-q", "--network", "town.osm", "--stations", "data/st.geojson", "--access", "-50", "--out", "out.geojson",
+            ],
+            status: 64, mentions: ["--access: -50 is out of range"]),
+        BadCase(
+            name: "speed band the wrong way round", arguments: audit + ["--speed-band", "20,12"], status: 64,
+            mentions: ["--speed-band: 20,12 must be LOW,HIGH with LOW below HIGH", "(e.g. --speed-band 12,20)"]),
+        BadCase(
+            name: "route latitude 200",
+            arguments: ["route", "--network", "town.osm", "--from", "104.07,200", "--to", "104.06,30.66", "--out", "out.geojson"],
+            status: 64, mentions: ["--from: 104.07,200 latitude 200", "(e.g. --from 104.0657,30.6595)"]),
+        BadCase(
+            name: "inspect --as hotspots, negative weight", files: ["data/hs.geojson": hotspots(second: #"{"weight":-2}"#)],
+            arguments: ["inspect", "--as", "hotspots", "data/hs.geojson"], status: 1,
+            mentions: ["data/hs.geojson: feature 2: weight -2 is negative"]),
+        BadCase(
+            name: "inspect, null geometry",
+            files: [
+                "data/hs.geojson": Array(
+                    hotspots.replacingOccurrences(of: #"{"type":"Point","coordinates":[104.062,30.6605]}"#, with: "null").utf8)
+            ],
+            arguments: ["inspect", "data/hs.geojson"], status: 1, mentions: ["data/hs.geojson: feature 2: geometry is null"]),
     ]
 
     @Test(arguments: cases) func badInput(_ badCase: BadCase) throws {
@@ -138,10 +210,13 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderrLines == [#"nuanxin: note: hs.csv: read as GB18030 (not UTF-8); save it as "CSV UTF-8" to silence this"#])
         #expect(result.stdout.contains("points: 1"))
-        let station = #"{"type":"FeatureCollection","features":[{"type":"Feature","id":"S1","properties":{},"geometry":{"type":"Point","coordinates":[104.0605,30.6601]}}]}"#
+        let station =
+            #"{"type":"FeatureCollection","features":[{"type":"Feature","id":"S1","properties":{},"geometry":{"type":"Point","coordinates":[104.0605,30.6601]}}]}"#
         try Data(station.utf8).write(to: folder.appendingPathComponent("st.geojson"))
-        let audit = try #require(try runNuanxin(
-            ["audit", "-q", "--network", "town.osm", "--stations", "st.geojson", "--hotspots", "hs.csv", "--out", "a.geojson"], in: folder))
+        let audit = try #require(
+            try runNuanxin(
+                ["audit", "-q", "--network", "town.osm", "--stations", "st.geojson", "--hotspots", "hs.csv", "--out", "a.geojson"],
+                in: folder))
         #expect(audit.status == 0, "\(audit.stderr)")
         #expect(try String(contentsOf: folder.appendingPathComponent("a.geojson"), encoding: .utf8).contains("\"name\":\"春熙路\""))
     }
@@ -152,10 +227,12 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("st.geojson")
         try Data(Self.station.utf8).write(to: file)
-        let refused = try #require(try runNuanxin(["convert", "--from", "gcj02", "--to", "wgs84", "st.geojson", "--out", "st.geojson"], in: folder))
+        let refused = try #require(
+            try runNuanxin(["convert", "--from", "gcj02", "--to", "wgs84", "st.geojson", "--out", "st.geojson"], in: folder))
         #expect(refused.status == 64)
         #expect(try Data(contentsOf: file) == Data(Self.station.utf8))
-        let result = try #require(try runNuanxin(["convert", "--from", "gcj02", "--to", "wgs84", "st.geojson", "--in-place", "-q"], in: folder))
+        let result = try #require(
+            try runNuanxin(["convert", "--from", "gcj02", "--to", "wgs84", "st.geojson", "--in-place", "-q"], in: folder))
         #expect(result.status == 0, "\(result.stderr)")
         let converted = try String(contentsOf: file, encoding: .utf8)
         // GCJ-02 → WGS84 near Chengdu moves a point by a few hundred metres: the coordinates changed.
@@ -167,7 +244,8 @@ import Testing
     /// temporary left, and the old outputs kept as a set (both old, or both new and complete).
     @Test func sigtermLeavesNoDebris() throws {
         guard let network = realDataFile("chengdu-center.osm.pbf"), let stations = realDataFile("stations.geojson"),
-              let hotspots = realDataFile("hotspots.geojson"), let binary = nuanxinBinary() else { return }
+            let hotspots = realDataFile("hotspots.geojson"), let binary = nuanxinBinary()
+        else { return }
         let folder = try makeTemporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         try Data("old output".utf8).write(to: folder.appendingPathComponent("out.geojson"))
@@ -175,8 +253,10 @@ import Testing
         for delay in [0.05, 0.4, 1.5] {
             let process = Process()
             process.executableURL = binary
-            process.arguments = ["audit", "-q", "--network", network, "--stations", stations, "--hotspots", hotspots,
-                                 "--out", "out.geojson", "--summary", "sum.csv"]
+            process.arguments = [
+                "audit", "-q", "--network", network, "--stations", stations, "--hotspots", hotspots,
+                "--out", "out.geojson", "--summary", "sum.csv",
+            ]
             process.currentDirectoryURL = folder
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The result of one run of the `nuanxin` binary.
 struct CLIResult {

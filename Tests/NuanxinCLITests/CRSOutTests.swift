@@ -8,8 +8,10 @@ import Testing
     private static let cache = FileManager.default.temporaryDirectory.appendingPathComponent("nuanxin-crs-out-tests-cache").path
 
     private func geodata() throws -> (network: String, stations: String, hotspots: String, candidates: String) {
-        (try #require(realDataFile("chengdu-center.osm.pbf")), try #require(realDataFile("stations.geojson")),
-         try #require(realDataFile("hotspots.geojson")), try #require(realDataFile("candidates.geojson")))
+        (
+            try #require(realDataFile("chengdu-center.osm.pbf")), try #require(realDataFile("stations.geojson")),
+            try #require(realDataFile("hotspots.geojson")), try #require(realDataFile("candidates.geojson"))
+        )
     }
 
     /// Runs the job twice (WGS84, GCJ-02) and checks the GCJ-02 file against the WGS84 one.
@@ -54,8 +56,10 @@ import Testing
     @Test func planInGCJ02RoundTripsToTheWGS84Output() throws {
         let d = try geodata()
         try checkRoundTrip(
-            ["plan", "--network", d.network, "--stations", d.stations, "--hotspots", d.hotspots,
-             "--candidates", d.candidates, "--objective", "coverage", "--new", "3"],
+            [
+                "plan", "--network", d.network, "--stations", d.stations, "--hotspots", d.hotspots,
+                "--candidates", d.candidates, "--objective", "coverage", "--new", "3",
+            ],
             outName: "plan.geojson")
     }
 }

@@ -50,19 +50,27 @@ import Testing
             ("15", ["15,15,S1,,2,3,1.15,1.53,2,1.5000", "15,15,S2,,2,7,1.05,1.53,7,1.0000"]),
             ("1", ["15,1,S1,,1,1,0.77,0.77,2,0.5000", "15,1,S2,,1,4,0.58,0.58,7,0.5714"]),
         ] {
-            let out = street.path("audit-\(minutes).geojson"), csv = street.path("stations-\(minutes).csv")
-            guard let result = try street.run("audit", [
-                "--stations", street.path("stations.geojson"), "--hotspots", street.path("hotspots.geojson"),
-                "--minutes", minutes, "--out", out, "--stations-out", csv, "-q",
-            ]) else { return }
+            let out = street.path("audit-\(minutes).geojson")
+            let csv = street.path("stations-\(minutes).csv")
+            guard
+                let result = try street.run(
+                    "audit",
+                    [
+                        "--stations", street.path("stations.geojson"), "--hotspots", street.path("hotspots.geojson"),
+                        "--minutes", minutes, "--out", out, "--stations-out", csv, "-q",
+                    ])
+            else { return }
             #expect(result.status == 0, "\(result.stderr)")
             let lines = try String(contentsOfFile: csv, encoding: .utf8).split(separator: "\n").map(String.init)
-            #expect(lines == ["speed_kmh,minutes,station_id,name,hotspots_served,weight_served,minutes_mean,minutes_p90,capacity,load_ratio"] + expected)
+            #expect(
+                lines == ["speed_kmh,minutes,station_id,name,hotspots_served,weight_served,minutes_mean,minutes_p90,capacity,load_ratio"]
+                    + expected)
             let features = try GeoJSONReader.read(contentsOf: URL(fileURLWithPath: out)).features
             let stations = features.filter { $0.properties?["kind"] == .string("station") }
             #expect(stations.map { $0.properties?["id"]?.stringValue } == ["S1", "S2"])
             let served = stations.compactMap { $0.properties?["weight_served"]?.numberValue }.reduce(0, +)
-            let covered = features.filter { $0.properties?["covered"] == .bool(true) }.compactMap { $0.properties?["weight"]?.numberValue }.reduce(0, +)
+            let covered = features.filter { $0.properties?["covered"] == .bool(true) }.compactMap { $0.properties?["weight"]?.numberValue }
+                .reduce(0, +)
             #expect(served == covered)
             #expect(served == (minutes == "15" ? 10 : 5))
         }
@@ -73,12 +81,18 @@ import Testing
             "stations.geojson": Self.points([("S1", 104.060, "\"capacity\":-3")]),
             "hotspots.geojson": Self.points([("H1", 104.062, "")]),
         ])
-        guard let result = try street.run("audit", [
-            "--stations", street.path("stations.geojson"), "--hotspots", street.path("hotspots.geojson"),
-            "--out", street.path("a.geojson"), "--stations-out", street.path("s.csv"),
-        ]) else { return }
+        guard
+            let result = try street.run(
+                "audit",
+                [
+                    "--stations", street.path("stations.geojson"), "--hotspots", street.path("hotspots.geojson"),
+                    "--out", street.path("a.geojson"), "--stations-out", street.path("s.csv"),
+                ])
+        else { return }
         #expect(result.status != 0)
-        #expect(result.stderr.contains("stations.geojson") && result.stderr.contains("S1") && result.stderr.contains("capacity"), "\(result.stderr)")
+        #expect(
+            result.stderr.contains("stations.geojson") && result.stderr.contains("S1") && result.stderr.contains("capacity"),
+            "\(result.stderr)")
         #expect(!FileManager.default.fileExists(atPath: street.path("a.geojson")))
         #expect(!FileManager.default.fileExists(atPath: street.path("s.csv")))
     }
@@ -92,16 +106,20 @@ import Testing
             "hotspots.geojson": Self.points([("H1", 104.061, "\"weight\":5"), ("H2", 104.069, "\"weight\":4")]),
             "candidates.geojson": Self.points([("C1", 104.062, "\"capacity\":3"), ("C2", 104.068, "\"capacity\":10")]),
         ])
-        let base = ["--stations", street.path("none.geojson"), "--hotspots", street.path("hotspots.geojson"),
-                    "--candidates", street.path("candidates.geojson"), "--minutes", "1", "--new", "1", "-q"]
+        let base = [
+            "--stations", street.path("none.geojson"), "--hotspots", street.path("hotspots.geojson"),
+            "--candidates", street.path("candidates.geojson"), "--minutes", "1", "--new", "1", "-q",
+        ]
         for exact in [false, true] {
             let flags = exact ? ["--exact", "--time-limit", "30"] : []
             guard let plain = try street.run("plan", base + flags + ["--out", street.path("u.geojson")]),
-                let capacitated = try street.run("plan", base + flags + ["--capacity", "--out", street.path("c.geojson"), "--summary", street.path("c.csv")])
+                let capacitated = try street.run(
+                    "plan", base + flags + ["--capacity", "--out", street.path("c.geojson"), "--summary", street.path("c.csv")])
             else { return }
             #expect(plain.status == 0, "\(plain.stderr)")
             #expect(capacitated.status == 0, "\(capacitated.stderr)")
-            let u = try PlanCommandTests.Plan(path: street.path("u.geojson")), c = try PlanCommandTests.Plan(path: street.path("c.geojson"))
+            let u = try PlanCommandTests.Plan(path: street.path("u.geojson"))
+            let c = try PlanCommandTests.Plan(path: street.path("c.geojson"))
             #expect(u.candidateIDs == ["C1"])
             #expect(u.number("value_after") == 5)
             #expect(c.candidateIDs == ["C2"])
@@ -125,13 +143,16 @@ import Testing
             "hotspots.geojson": Self.points([("H1", 104.0605, "\"weight\":3"), ("H2", 104.0695, "\"weight\":2")]),
             "candidates.geojson": Self.points([("C1", 104.061, ""), ("C2", 104.069, "")]),
         ])
-        let base = ["--stations", street.path("stations.geojson"), "--hotspots", street.path("hotspots.geojson"),
-                    "--candidates", street.path("candidates.geojson"), "--minutes", "1", "--new", "1", "-q"]
+        let base = [
+            "--stations", street.path("stations.geojson"), "--hotspots", street.path("hotspots.geojson"),
+            "--candidates", street.path("candidates.geojson"), "--minutes", "1", "--new", "1", "-q",
+        ]
         guard let plain = try street.run("plan", base + ["--out", street.path("p.geojson")]),
             let backup = try street.run("plan", base + ["--backup", "--out", street.path("b.geojson")])
         else { return }
         #expect(plain.status == 0 && backup.status == 0, "\(plain.stderr) \(backup.stderr)")
-        let p = try PlanCommandTests.Plan(path: street.path("p.geojson")), b = try PlanCommandTests.Plan(path: street.path("b.geojson"))
+        let p = try PlanCommandTests.Plan(path: street.path("p.geojson"))
+        let b = try PlanCommandTests.Plan(path: street.path("b.geojson"))
         #expect(p.candidateIDs == ["C2"])
         #expect(p.plan["double_covered_share_after"] == nil)
         #expect(b.candidateIDs == ["C1"])
@@ -148,11 +169,15 @@ import Testing
             "hotspots.geojson": Self.points([("H", 104.0625, "")]),
             "candidates.geojson": Self.points([("C", 104.063, "")]),
         ])
-        guard let result = try street.run("plan", [
-            "--stations", street.path("stations.geojson"), "--hotspots", street.path("hotspots.geojson"),
-            "--candidates", street.path("candidates.geojson"), "--minutes", "1", "--new", "1", "--speed-band", "12,15",
-            "--frontier", "0..1", "--out", street.path("p.geojson"), "-q",
-        ]) else { return }
+        guard
+            let result = try street.run(
+                "plan",
+                [
+                    "--stations", street.path("stations.geojson"), "--hotspots", street.path("hotspots.geojson"),
+                    "--candidates", street.path("candidates.geojson"), "--minutes", "1", "--new", "1", "--speed-band", "12,15",
+                    "--frontier", "0..1", "--out", street.path("p.geojson"), "-q",
+                ])
+        else { return }
         #expect(result.status == 0, "\(result.stderr)")
         let plan = try PlanCommandTests.Plan(path: street.path("p.geojson"))
         #expect(plan.number("speed_kmh") == 12)
@@ -173,11 +198,15 @@ import Testing
             "hotspots.geojson": Self.points([("H", 104.065, "\"weight\":2")]),
             "candidates.geojson": Self.points([("A", 104.060, ""), ("B", 104.070, "")]),
         ])
-        guard let result = try street.run("plan", [
-            "--stations", street.path("none.geojson"), "--hotspots", street.path("hotspots.geojson"),
-            "--candidates", street.path("candidates.geojson") + ",roads:100", "--minutes", "1", "--new", "1",
-            "--out", street.path("p.geojson"),
-        ]) else { return }
+        guard
+            let result = try street.run(
+                "plan",
+                [
+                    "--stations", street.path("none.geojson"), "--hotspots", street.path("hotspots.geojson"),
+                    "--candidates", street.path("candidates.geojson") + ",roads:100", "--minutes", "1", "--new", "1",
+                    "--out", street.path("p.geojson"),
+                ])
+        else { return }
         #expect(result.status == 0, "\(result.stderr)")
         let plan = try PlanCommandTests.Plan(path: street.path("p.geojson"))
         #expect(plan.number("covered_share_after") == 1)
@@ -194,11 +223,19 @@ import Testing
     /// its station id; at 15 min each rides half the street (479.25 m, road_km 0.479); with --per-station refused.
     @Test func reachSplitWritesOnePolygonPerStationAndLevel() throws {
         let street = try Street(["stations.geojson": Self.points([("S1", 104.060, ""), ("S2", 104.070, "")])])
-        guard let result = try street.run("reach", [
-            "--stations", street.path("stations.geojson"), "--minutes", "1,15", "--split", "--out", street.path("split.geojson"), "-q",
-        ]), let both = try street.run("reach", [
-            "--stations", street.path("stations.geojson"), "--split", "--per-station", "--out", street.path("x.geojson"),
-        ]) else { return }
+        guard
+            let result = try street.run(
+                "reach",
+                [
+                    "--stations", street.path("stations.geojson"), "--minutes", "1,15", "--split", "--out", street.path("split.geojson"),
+                    "-q",
+                ]),
+            let both = try street.run(
+                "reach",
+                [
+                    "--stations", street.path("stations.geojson"), "--split", "--per-station", "--out", street.path("x.geojson"),
+                ])
+        else { return }
         #expect(result.status == 0, "\(result.stderr)")
         let features = try GeoJSONReader.read(contentsOf: URL(fileURLWithPath: street.path("split.geojson"))).features
         let keys = features.map { "\($0.properties?["station_id"]?.stringValue ?? "-")@\($0.properties?["minutes"]?.numberValue ?? 0)" }

@@ -17,7 +17,9 @@ private let stationsText = """
         #expect(result.stdout == "116.4102445,39.9164043\n")
         #expect(result.stderr.isEmpty)
 
-        guard let back = try runNuanxin(["convert", "--from", "gcj02", "--to", "wgs84", "--point", "116.4102445,39.9164043"]) else { return }
+        guard let back = try runNuanxin(["convert", "--from", "gcj02", "--to", "wgs84", "--point", "116.4102445,39.9164043"]) else {
+            return
+        }
         #expect(back.stdout == "116.4040000,39.9150000\n")
     }
 
@@ -50,8 +52,9 @@ private let stationsText = """
         let folder = try makeTemporaryFolder()
         let input = folder.appendingPathComponent("stations.geojson")
         try Data(stationsText.utf8).write(to: input)
-        guard let result = try runNuanxin(
-            ["convert", "--from", "wgs84", "--to", "bd09", input.path, "--out", folder.appendingPathComponent("bd.geojson").path])
+        guard
+            let result = try runNuanxin(
+                ["convert", "--from", "wgs84", "--to", "bd09", input.path, "--out", folder.appendingPathComponent("bd.geojson").path])
         else { return }
         #expect(result.status == 0)
         #expect(result.stdout.isEmpty)
@@ -61,8 +64,11 @@ private let stationsText = """
     @Test func badInputFailsWithOneLineAndLeavesNoOutput() throws {
         let folder = try makeTemporaryFolder()
         let input = folder.appendingPathComponent("bad.geojson")
-        try Data(#"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[104.0,200.0]}}]}"#.utf8)
-            .write(to: input)
+        try Data(
+            #"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[104.0,200.0]}}]}"#
+                .utf8
+        )
+        .write(to: input)
         let output = folder.appendingPathComponent("out.geojson")
         guard let result = try runNuanxin(["convert", "--from", "gcj02", "--to", "wgs84", input.path, "--out", output.path, "--quiet"])
         else { return }
@@ -86,7 +92,11 @@ private let stationsText = """
     }
 
     @Test func missingInputFileFailsWithOneLine() throws {
-        guard let result = try runNuanxin(["convert", "--from", "wgs84", "--to", "gcj02", "/nonexistent-nuanxin/in.geojson", "--out", "/tmp/nuanxin-never.geojson", "-q"])
+        guard
+            let result = try runNuanxin([
+                "convert", "--from", "wgs84", "--to", "gcj02", "/nonexistent-nuanxin/in.geojson", "--out", "/tmp/nuanxin-never.geojson",
+                "-q",
+            ])
         else { return }
         #expect(result.status == 1)
         #expect(result.stderrLines == ["nuanxin: error: /nonexistent-nuanxin/in.geojson: cannot read the file (no such file)"])

@@ -6,8 +6,9 @@ import Testing
 @Suite struct NetworkExportCommandTests {
     private func export(_ extra: [String] = []) throws -> [[String: String]]? {
         let out = try makeTemporaryFolder().appendingPathComponent("edges.csv")
-        guard let result = try runNuanxin(
-            ["network", "export", "-q", "--network", try TownFixture.osmFile(), "--out", out.path] + extra)
+        guard
+            let result = try runNuanxin(
+                ["network", "export", "-q", "--network", try TownFixture.osmFile(), "--out", out.path] + extra)
         else { return nil }
         #expect(result.status == 0, "\(result.stderr)")
         let text = try String(contentsOf: out, encoding: .utf8)
@@ -24,8 +25,11 @@ import Testing
         guard let rows = try export() else { return }
         #expect(rows.count == 11)
         #expect(rows.allSatisfy { $0.count == 8 })
-        let n1 = positionKey(104.060, 30.660), n2 = positionKey(104.061, 30.660)
-        let n3 = positionKey(104.062, 30.660), n4 = positionKey(104.061, 30.661), n6 = positionKey(104.063, 30.660)
+        let n1 = positionKey(104.060, 30.660)
+        let n2 = positionKey(104.061, 30.660)
+        let n3 = positionKey(104.062, 30.660)
+        let n4 = positionKey(104.061, 30.661)
+        let n6 = positionKey(104.063, 30.660)
         // The one-way n2→n4: 110.875 m at 15 km/h; no edge back.
         let oneWay = try #require(edges(rows, n2, n4).first)
         #expect(abs(Double(oneWay["meters"]!)! - 110.875) <= 0.02)
@@ -39,8 +43,10 @@ import Testing
         // Node indices and positions agree across rows.
         var positionOf: [String: String] = [:]
         for row in rows {
-            for (index, position) in [(row["from"]!, "\(row["from_lon"]!),\(row["from_lat"]!)"),
-                                      (row["to"]!, "\(row["to_lon"]!),\(row["to_lat"]!)")] {
+            for (index, position) in [
+                (row["from"]!, "\(row["from_lon"]!),\(row["from_lat"]!)"),
+                (row["to"]!, "\(row["to_lon"]!),\(row["to_lat"]!)"),
+            ] {
                 #expect(positionOf[index, default: position] == position)
                 positionOf[index] = position
             }
@@ -53,8 +59,10 @@ import Testing
     /// `--speed 20` re-times ridden edges (95.851 m: 17.253 s) and keeps the pushed ones.
     @Test func speedOverrideKeepsPushedEdges() throws {
         guard let rows = try export(["--speed", "20"]) else { return }
-        let n1 = positionKey(104.060, 30.660), n2 = positionKey(104.061, 30.660)
-        let n3 = positionKey(104.062, 30.660), n6 = positionKey(104.063, 30.660)
+        let n1 = positionKey(104.060, 30.660)
+        let n2 = positionKey(104.061, 30.660)
+        let n3 = positionKey(104.062, 30.660)
+        let n6 = positionKey(104.063, 30.660)
         let ridden = try #require(edges(rows, n1, n2).first)
         #expect(abs(Double(ridden["seconds"]!)! - 17.253) <= 0.005)
         let pushed = try #require(edges(rows, n3, n6).first)

@@ -71,7 +71,8 @@ import Testing
     }
 
     @Test func fileWithoutRoadsIsAOneLineError() throws {
-        let path = try TownFixture.write("""
+        let path = try TownFixture.write(
+            """
             <?xml version="1.0" encoding="UTF-8"?>
             <osm version="0.6" generator="hand-made">
               <node id="1" lat="30.660" lon="104.060"><tag k="amenity" v="pharmacy"/></node>
@@ -84,7 +85,8 @@ import Testing
     }
 
     @Test func roadGeoJSONWithoutLinesIsAOneLineError() throws {
-        let path = try TownFixture.write("""
+        let path = try TownFixture.write(
+            """
             {"type":"FeatureCollection","features":[
             {"type":"Feature","properties":{"highway":"bus_stop"},"geometry":{"type":"Point","coordinates":[104.06,30.66]}}
             ]}

@@ -12,9 +12,12 @@ import Testing
         let sourceFile = folder.appendingPathComponent("sources.csv")
         try Data(sources.utf8).write(to: sourceFile)
         let out = folder.appendingPathComponent("times.csv")
-        guard let result = try runNuanxin(
-            ["network", "times", "-q", "--network", try network ?? TownFixture.osmFile(),
-             "--sources", sourceFile.path, "--out", out.path] + extra)
+        guard
+            let result = try runNuanxin(
+                [
+                    "network", "times", "-q", "--network", try network ?? TownFixture.osmFile(),
+                    "--sources", sourceFile.path, "--out", out.path,
+                ] + extra)
         else { return nil }
         let text = (try? String(contentsOf: out, encoding: .utf8)) ?? ""
         return (result, text)
@@ -22,9 +25,10 @@ import Testing
 
     /// `lon,lat` → `seconds source_id` for every row.
     private func byPosition(_ csv: String) -> [String: String] {
-        Dictionary(uniqueKeysWithValues: csvRecords(csv).map {
-            ("\($0["lon"]!),\($0["lat"]!)", "\($0["seconds"]!) \($0["source_id"]!)")
-        })
+        Dictionary(
+            uniqueKeysWithValues: csvRecords(csv).map {
+                ("\($0["lon"]!),\($0["lat"]!)", "\($0["seconds"]!) \($0["source_id"]!)")
+            })
     }
 
     /// From n1: n2 95.851 m → 23.004 s; n3 46.008 s; n4 via the one-way
@@ -34,14 +38,15 @@ import Testing
         guard let (result, csv) = try times("id,lon,lat\na,104.060,30.660\n") else { return }
         #expect(result.status == 0, "\(result.stderr)")
         #expect(csv.hasPrefix("node,lon,lat,seconds,source_id\n"))
-        #expect(byPosition(csv) == [
-            positionKey(104.060, 30.660): "0.0 a",
-            positionKey(104.061, 30.660): "23.0 a",
-            positionKey(104.062, 30.660): "46.0 a",
-            positionKey(104.061, 30.661): "49.6 a",
-            positionKey(104.062, 30.661): "72.6 a",
-            positionKey(104.063, 30.660): "122.7 a",
-        ])
+        #expect(
+            byPosition(csv) == [
+                positionKey(104.060, 30.660): "0.0 a",
+                positionKey(104.061, 30.660): "23.0 a",
+                positionKey(104.062, 30.660): "46.0 a",
+                positionKey(104.061, 30.661): "49.6 a",
+                positionKey(104.062, 30.661): "72.6 a",
+                positionKey(104.063, 30.660): "122.7 a",
+            ])
         let nodes = csvRecords(csv).map { Int($0["node"]!)! }
         #expect(nodes == nodes.sorted())
     }
@@ -49,10 +54,11 @@ import Testing
     /// One minute reaches n1…n4 (49.6 s) but not n5 (72.6 s) or n6.
     @Test func minutesLimitTheSearch() throws {
         guard let (_, csv) = try times("id,lon,lat\na,104.060,30.660\n", ["--minutes", "1"]) else { return }
-        #expect(Set(byPosition(csv).keys) == [
-            positionKey(104.060, 30.660), positionKey(104.061, 30.660),
-            positionKey(104.062, 30.660), positionKey(104.061, 30.661),
-        ])
+        #expect(
+            Set(byPosition(csv).keys) == [
+                positionKey(104.060, 30.660), positionKey(104.061, 30.660),
+                positionKey(104.062, 30.660), positionKey(104.061, 30.661),
+            ])
     }
 
     /// Source b at n6 takes n6 (0 s; a needs 122.7 s); a takes the rest.
@@ -76,14 +82,15 @@ import Testing
     @Test func snappedSourceWalksToTheRoad() throws {
         guard let (result, csv) = try times("id,lon,lat\nc,104.0604,30.6601\n") else { return }
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(byPosition(csv) == [
-            positionKey(104.060, 30.660): "18.1 c",
-            positionKey(104.061, 30.660): "22.7 c",
-            positionKey(104.062, 30.660): "45.7 c",
-            positionKey(104.061, 30.661): "49.3 c",
-            positionKey(104.062, 30.661): "72.3 c",
-            positionKey(104.063, 30.660): "122.4 c",
-        ])
+        #expect(
+            byPosition(csv) == [
+                positionKey(104.060, 30.660): "18.1 c",
+                positionKey(104.061, 30.660): "22.7 c",
+                positionKey(104.062, 30.660): "45.7 c",
+                positionKey(104.061, 30.661): "49.3 c",
+                positionKey(104.062, 30.661): "72.3 c",
+                positionKey(104.063, 30.660): "122.4 c",
+            ])
     }
 
     /// The same sources on the town as a road GeoJSON give the same file.
@@ -97,7 +104,8 @@ import Testing
 
     @Test func noRoutableSourceIsAOneLineError() throws {
         guard let (result, csv) = try times("id,lon,lat\nfar,104.4,30.66\n") else { return }
-        expectOneLineError(result, mentioning: ["sources.csv: 1 of 1 sources are unroutable (first: id far", "more than --max-snap 300 m", "check --crs"])
+        expectOneLineError(
+            result, mentioning: ["sources.csv: 1 of 1 sources are unroutable (first: id far", "more than --max-snap 300 m", "check --crs"])
         #expect(csv.isEmpty)
     }
 }

@@ -53,8 +53,9 @@ import Testing
         let folder = try makeTemporaryFolder()
         let cache = folder.appendingPathComponent("cache").path
         let edges = folder.appendingPathComponent("edges.csv")
-        guard let exported = try runNuanxin(
-            ["network", "export", "-q", "--network", city, "--cache", cache, "--out", edges.path])
+        guard
+            let exported = try runNuanxin(
+                ["network", "export", "-q", "--network", city, "--cache", cache, "--out", edges.path])
         else { return }
         #expect(exported.status == 0, "\(exported.stderr)")
 
@@ -72,9 +73,12 @@ import Testing
 
         let limit = 600.0
         let times = folder.appendingPathComponent("times.csv")
-        guard let searched = try runNuanxin(
-            ["network", "times", "-q", "--network", city, "--cache", cache, "--sources", sources.path,
-             "--minutes", "10", "--out", times.path])
+        guard
+            let searched = try runNuanxin(
+                [
+                    "network", "times", "-q", "--network", city, "--cache", cache, "--sources", sources.path,
+                    "--minutes", "10", "--out", times.path,
+                ])
         else { return }
         #expect(searched.status == 0, "\(searched.stderr)")
         var ours: [Int: Double] = [:]
@@ -107,7 +111,8 @@ import Testing
         }
         #expect(worst <= 1)
         #expect(ours.count > 300 && ours.count < nodes.count)  // the limit matters
-        print("chengdu-center: \(ours.count) of \(nodes.count) nodes within \(limit) s of 12 sources; "
-            + "largest difference to networkx \(worst) s")
+        print(
+            "chengdu-center: \(ours.count) of \(nodes.count) nodes within \(limit) s of 12 sources; "
+                + "largest difference to networkx \(worst) s")
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Three WGS 84 stations on the Shenzhen extract's roads, with Chinese names.
 let shenzhenStationsGeoJSON = """
@@ -17,8 +17,9 @@ let shenzhenStationsGeoJSON = """
         guard let osm = realDataFile("shenzhen-longgang.osm.pbf") else { return nil }
         let folder = try makeTemporaryFolder()
         try shenzhenStationsGeoJSON.write(to: folder.appendingPathComponent("stations.geojson"), atomically: true, encoding: .utf8)
-        let made = try #require(try runNuanxin(
-            ["hotspots", "--from", "osm", "--network", osm, "--cache", folder.path, "--out", "hotspots.geojson", "-q"], in: folder))
+        let made = try #require(
+            try runNuanxin(
+                ["hotspots", "--from", "osm", "--network", osm, "--cache", folder.path, "--out", "hotspots.geojson", "-q"], in: folder))
         #expect(made.status == 0, "\(made.stderr)")
         let text = try String(contentsOf: folder.appendingPathComponent("hotspots.geojson"), encoding: .utf8)
         return (folder, osm, text.components(separatedBy: "\"type\":\"Feature\"").count - 1)
@@ -28,8 +29,9 @@ let shenzhenStationsGeoJSON = """
         let folder = try makeTemporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         try shenzhenStationsGeoJSON.write(to: folder.appendingPathComponent("stations.geojson"), atomically: true, encoding: .utf8)
-        let result = try #require(try runNuanxin(
-            ["convert", "--from", "wgs84", "--to", "gcj02", "stations.geojson", "--out", "站点.shp", "-q"], in: folder))
+        let result = try #require(
+            try runNuanxin(
+                ["convert", "--from", "wgs84", "--to", "gcj02", "stations.geojson", "--out", "站点.shp", "-q"], in: folder))
         #expect(result.status == 0, "\(result.stderr)")
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
         #expect(files == ["stations.geojson", "站点.cpg", "站点.dbf", "站点.prj", "站点.shp", "站点.shx"])
@@ -47,9 +49,12 @@ let shenzhenStationsGeoJSON = """
         defer { try? FileManager.default.removeItem(at: folder) }
         var counts: [String: Int] = [:]
         for name in ["reach.geojson", "reach.gpkg", "reach.kml", "reach.csv", "reach.shp"] {
-            let result = try #require(try runNuanxin(
-                ["reach", "--network", osm, "--cache", folder.path, "--stations", "stations.geojson", "--minutes", "5,10",
-                 "--out", name, "-q"], in: folder))
+            let result = try #require(
+                try runNuanxin(
+                    [
+                        "reach", "--network", osm, "--cache", folder.path, "--stations", "stations.geojson", "--minutes", "5,10",
+                        "--out", name, "-q",
+                    ], in: folder))
             #expect(result.status == 0, "\(name): \(result.stderr)")
             let layers = try ogrLayers(folder.appendingPathComponent(name).path)
             #expect(layers.count == 1, "\(name): \(layers)")
@@ -66,12 +71,16 @@ let shenzhenStationsGeoJSON = """
     @Test func auditShapefilesPerLayerAndAllOrNothing() throws {
         guard let (folder, osm, hotspots) = try Self.shenzhenFolder() else { return }
         defer { try? FileManager.default.removeItem(at: folder) }
-        let arguments = ["audit", "--network", osm, "--cache", folder.path, "--stations", "stations.geojson",
-                         "--hotspots", "hotspots.geojson", "--minutes", "5", "--out", "audit.shp", "-q"]
+        let arguments = [
+            "audit", "--network", osm, "--cache", folder.path, "--stations", "stations.geojson",
+            "--hotspots", "hotspots.geojson", "--minutes", "5", "--out", "audit.shp", "-q",
+        ]
         let result = try #require(try runNuanxin(arguments, in: folder))
         #expect(result.status == 0, "\(result.stderr)")
-        let expected: [(String, String, Int)] = [("audit_hotspots", "Point", hotspots), ("audit_districts", "Polygon", 1), ("audit_gaps", "Polygon", 1),
-                                                   ("audit_stations", "Point", 3)]
+        let expected: [(String, String, Int)] = [
+            ("audit_hotspots", "Point", hotspots), ("audit_districts", "Polygon", 1), ("audit_gaps", "Polygon", 1),
+            ("audit_stations", "Point", 3),
+        ]
         for (stem, geometry, count) in expected {
             let layers = try ogrLayers(folder.appendingPathComponent(stem + ".shp").path)
             #expect(layers.first?.geometry == geometry && layers.first?.count == count, "\(stem): \(layers)")
@@ -79,8 +88,9 @@ let shenzhenStationsGeoJSON = """
         // A failing run (the summary's folder does not exist) leaves every sidecar as it was, no temporary.
         let before = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
         let dbf = try Data(contentsOf: folder.appendingPathComponent("audit_hotspots.dbf"))
-        let failed = try #require(try runNuanxin(
-            arguments.map { $0 == "5" ? "10" : $0 } + ["--summary", "missing/audit.csv"], in: folder))
+        let failed = try #require(
+            try runNuanxin(
+                arguments.map { $0 == "5" ? "10" : $0 } + ["--summary", "missing/audit.csv"], in: folder))
         #expect(failed.status == 1 && failed.stderrLines.count == 1, "\(failed.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == before)
         #expect(try Data(contentsOf: folder.appendingPathComponent("audit_hotspots.dbf")) == dbf)
@@ -95,12 +105,16 @@ let shenzhenStationsGeoJSON = """
             "coordinates":[[[114.18,22.67],[114.24,22.67],[114.24,22.71],[114.18,22.71],[114.18,22.67]]]}}]}
             """
         try district.write(to: folder.appendingPathComponent("district.geojson"), atomically: true, encoding: .utf8)
-        let converted = try #require(try runNuanxin(
-            ["convert", "--from", "wgs84", "--to", "wgs84", "district.geojson", "--out", "街道.shp", "-q"], in: folder))
+        let converted = try #require(
+            try runNuanxin(
+                ["convert", "--from", "wgs84", "--to", "wgs84", "district.geojson", "--out", "街道.shp", "-q"], in: folder))
         #expect(converted.status == 0, "\(converted.stderr)")
-        let result = try #require(try runNuanxin(
-            ["audit", "--network", osm, "--cache", folder.path, "--stations", "stations.geojson", "--hotspots", "hotspots.geojson",
-             "--districts", "街道.shp", "--minutes", "5", "--out", "audit.geojson", "--summary", "audit.csv", "-q"], in: folder))
+        let result = try #require(
+            try runNuanxin(
+                [
+                    "audit", "--network", osm, "--cache", folder.path, "--stations", "stations.geojson", "--hotspots", "hotspots.geojson",
+                    "--districts", "街道.shp", "--minutes", "5", "--out", "audit.geojson", "--summary", "audit.csv", "-q",
+                ], in: folder))
         #expect(result.status == 0, "\(result.stderr)")
         let rows = try String(contentsOf: folder.appendingPathComponent("audit.csv"), encoding: .utf8).split(separator: "\n")
         let row = try #require(rows.first { $0.contains(",龙城街道,") })
@@ -108,8 +122,9 @@ let shenzhenStationsGeoJSON = """
     }
 
     @Test func postGISOutputNeedsATableName() throws {
-        let result = try #require(try runNuanxin(
-            ["audit", "--network", "x.osm.pbf", "--stations", "s.csv", "--hotspots", "h.csv", "--out", "PG:dbname=x"]))
+        let result = try #require(
+            try runNuanxin(
+                ["audit", "--network", "x.osm.pbf", "--stations", "s.csv", "--hotspots", "h.csv", "--out", "PG:dbname=x"]))
         #expect(result.status == 64 && result.stderr.contains("--out-layer"), "\(result.stderr)")
     }
 }
@@ -128,12 +143,18 @@ private let postgis = ProcessInfo.processInfo.environment["NUANXIN_TEST_PG"]
             try runTool("ogr2ogr", ["-f", "PostgreSQL", pg, file, "-nln", table, "-lco", "GEOMETRY_NAME=geom"], in: folder)
         }
         let common = ["audit", "--network", osm, "--cache", folder.path, "--minutes", "5", "-q"]
-        let fromDatabase = try #require(try runNuanxin(common + [
-            "--stations", pg, "--layer", "stations=\(prefix)_站点", "--hotspots", pg, "--layer", "hotspots=\(prefix)_hotspots",
-            "--out", pg, "--out-layer", "\(prefix)_audit"], in: folder))
+        let fromDatabase = try #require(
+            try runNuanxin(
+                common + [
+                    "--stations", pg, "--layer", "stations=\(prefix)_站点", "--hotspots", pg, "--layer", "hotspots=\(prefix)_hotspots",
+                    "--out", pg, "--out-layer", "\(prefix)_audit",
+                ], in: folder))
         #expect(fromDatabase.status == 0, "\(fromDatabase.stderr)")
-        let fromFiles = try #require(try runNuanxin(common + [
-            "--stations", "stations.geojson", "--hotspots", "hotspots.geojson", "--out", "audit.geojson"], in: folder))
+        let fromFiles = try #require(
+            try runNuanxin(
+                common + [
+                    "--stations", "stations.geojson", "--hotspots", "hotspots.geojson", "--out", "audit.geojson",
+                ], in: folder))
         #expect(fromFiles.status == 0, "\(fromFiles.stderr)")
 
         func sql(_ query: String) throws -> String {
@@ -145,7 +166,8 @@ private let postgis = ProcessInfo.processInfo.environment["NUANXIN_TEST_PG"]
         #expect(try sql("SELECT count(*) FROM \(prefix)_audit_stations") == "3")
         #expect(try sql("SELECT GeometryType(geom) FROM \(prefix)_audit_hotspots LIMIT 1") == "POINT")
         // One value: the covered hotspot count in the database equals the file run's.
-        let audit = try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("audit.geojson"))) as? [String: Any]
+        let audit =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("audit.geojson"))) as? [String: Any]
         let features = try #require(audit?["features"] as? [[String: Any]])
         let coveredInFile = features.filter { ($0["properties"] as? [String: Any])?["covered"] as? Bool == true }.count
         #expect(try sql("SELECT count(*) FROM \(prefix)_audit_hotspots WHERE covered") == String(coveredInFile))
@@ -155,9 +177,12 @@ private let postgis = ProcessInfo.processInfo.environment["NUANXIN_TEST_PG"]
         #expect(minutes != nil && Double(fromTable) == minutes, "table \(fromTable), file \(String(describing: minutes))")
 
         // All or nothing across database and files: a summary that cannot be written rolls the tables back.
-        let failed = try #require(try runNuanxin(common + [
-            "--stations", pg, "--layer", "stations=\(prefix)_站点", "--hotspots", pg, "--layer", "hotspots=\(prefix)_hotspots",
-            "--out", pg, "--out-layer", "\(prefix)_failed", "--summary", "missing/audit.csv"], in: folder))
+        let failed = try #require(
+            try runNuanxin(
+                common + [
+                    "--stations", pg, "--layer", "stations=\(prefix)_站点", "--hotspots", pg, "--layer", "hotspots=\(prefix)_hotspots",
+                    "--out", pg, "--out-layer", "\(prefix)_failed", "--summary", "missing/audit.csv",
+                ], in: folder))
         #expect(failed.status == 1 && failed.stderrLines.count == 1, "\(failed.stderr)")
         #expect(try sql("SELECT count(*) FROM pg_tables WHERE tablename LIKE '\(prefix)_failed%'") == "0")
     }

@@ -58,7 +58,8 @@ import Testing
     ])
     func plansWithEachObjective(_ objective: [String]) throws {
         let run = try Run()
-        let out = run.path("plan.geojson"), summary = run.path("plan.csv")
+        let out = run.path("plan.geojson")
+        let summary = run.path("plan.csv")
         guard let result = try runNuanxin(try run.arguments(objective + ["--out", out, "--summary", summary])) else { return }
         #expect(result.status == 0, "\(result.stderr)")
         let plan = try Plan(path: out)
@@ -75,7 +76,10 @@ import Testing
         #expect(!plan.features.isEmpty)
         var previousShare = try #require(plan.number("covered_share_before"))
         for (index, feature) in plan.features.enumerated() {
-            guard case .point = feature.geometry else { Issue.record("feature \(index) is not a Point"); continue }
+            guard case .point = feature.geometry else {
+                Issue.record("feature \(index) is not a Point")
+                continue
+            }
             #expect(plan.property(index, "rank") == .number(Double(index + 1)))
             #expect(plan.property(index, "candidate_id")?.stringValue?.hasPrefix("C") == true)
             #expect(plan.property(index, "kind")?.stringValue != nil)
@@ -85,7 +89,8 @@ import Testing
             previousShare = share
         }
         #expect(previousShare == plan.number("covered_share_after"))
-        let before = try #require(plan.number("value_before")), after = try #require(plan.number("value_after"))
+        let before = try #require(plan.number("value_before"))
+        let after = try #require(plan.number("value_after"))
         switch objective[1] {
         case "coverage":
             #expect(plan.features.count <= 3)
@@ -110,12 +115,14 @@ import Testing
     @Test func exactCoverageIsProvenOptimalAndNoWorseThanTheHeuristic() throws {
         let run = try Run()
         guard let heuristic = try runNuanxin(try run.arguments(["--new", "3", "--out", run.path("h.geojson"), "-q"])),
-            let exact = try runNuanxin(try run.arguments(["--new", "3", "--exact", "--time-limit", "60", "--out", run.path("e.geojson"), "-q"]))
+            let exact = try runNuanxin(
+                try run.arguments(["--new", "3", "--exact", "--time-limit", "60", "--out", run.path("e.geojson"), "-q"]))
         else { return }
         #expect(heuristic.status == 0, "\(heuristic.stderr)")
         #expect(exact.status == 0, "\(exact.stderr)")
         #expect(exact.stdout.isEmpty)
-        let h = try Plan(path: run.path("h.geojson")), e = try Plan(path: run.path("e.geojson"))
+        let h = try Plan(path: run.path("h.geojson"))
+        let e = try Plan(path: run.path("e.geojson"))
         #expect(e.plan["method"]?.stringValue == "exact")
         #expect(e.number("gap") == 0)
         #expect(e.plan["proven_optimal"] == .bool(true))
@@ -146,7 +153,9 @@ import Testing
         let run = try Run()
         let inputs = try Run.inputs(cache: run.path("cache"))
         let network = Array(inputs.prefix(8))  // --network, --cache, --stations, --hotspots
-        guard let audit = try runNuanxin(["audit"] + network + ["--out", run.path("audit.geojson"), "--summary", run.path("audit.csv"), "-q"]),
+        guard
+            let audit = try runNuanxin(
+                ["audit"] + network + ["--out", run.path("audit.geojson"), "--summary", run.path("audit.csv"), "-q"]),
             let plan = try runNuanxin(try run.arguments(["--new", "2", "--out", run.path("plan.geojson"), "-q"]))
         else { return }
         #expect(audit.status == 0, "\(audit.stderr)")
@@ -204,9 +213,10 @@ import Testing
             let frontier = try run.arguments(["--new", "2", "--frontier", "1..4", "--out", run.path("cov.geojson"), "-q"])
             guard let second = try runNuanxin(frontier) else { return }
             #expect(second.status == 0, "\(second.stderr)")
-            outputs.append(try ["plan.geojson", "plan.csv", "cov.geojson", "cov-frontier.csv"].map {
-                try Data(contentsOf: URL(fileURLWithPath: run.path($0)))
-            })
+            outputs.append(
+                try ["plan.geojson", "plan.csv", "cov.geojson", "cov-frontier.csv"].map {
+                    try Data(contentsOf: URL(fileURLWithPath: run.path($0)))
+                })
         }
         #expect(outputs.count == 2)
         #expect(outputs[0] == outputs[1])
@@ -214,7 +224,8 @@ import Testing
 
     @Test func aFailedRunPrintsOneLineAndLeavesNoFile() throws {
         let run = try Run()
-        let out = run.path("plan.geojson"), summary = run.path("plan.csv")
+        let out = run.path("plan.geojson")
+        let summary = run.path("plan.csv")
         // A summary folder that does not exist: the GeoJSON written first is removed again.
         var arguments = try run.arguments(["--new", "2", "--out", out, "--summary", run.path("missing/plan.csv")])
         guard let unwritable = try runNuanxin(arguments) else { return }
@@ -229,7 +240,9 @@ import Testing
         #expect(unusable.status == 1)
         // Most (here all) candidates beyond --max-snap: one line with the --crs hint (issue 14).
         #expect(unusable.stderrLines.count == 1, "\(unusable.stderr)")
-        #expect(unusable.stderrLines.last?.hasPrefix("nuanxin: error: \(far): 2 of 2 candidates are unroutable (first: id F1, nearest usable road is ") == true)
+        #expect(
+            unusable.stderrLines.last?.hasPrefix(
+                "nuanxin: error: \(far): 2 of 2 candidates are unroutable (first: id F1, nearest usable road is ") == true)
         #expect(unusable.stderr.contains("check --crs"))
         // A hotspot file that does not exist.
         arguments = try run.arguments(["--new", "2", "--out", out, "--summary", summary])
@@ -249,13 +262,46 @@ import Testing
         (["plan", "--network", "a.pbf", "--instance", "b.txt"], "not both"),
         (["plan", "--network", "a.pbf", "--stations", "s.csv", "--hotspots", "h.csv"], "network mode needs --candidates"),
         (["plan", "--network", "a.pbf", "--stations", "s.csv", "--hotspots", "h.csv", "--candidates", "osm"], "needs --new K"),
-        (["plan", "--network", "a.pbf", "--stations", "s", "--hotspots", "h", "--candidates", "osm", "--objective", "cover-all", "--new", "2"], "--new does not apply to cover-all"),
-        (["plan", "--network", "a.pbf", "--stations", "s", "--hotspots", "h", "--candidates", "osm", "--new", "2", "--p", "3"], "--p applies to benchmark mode"),
-        (["plan", "--network", "a.pbf", "--stations", "s", "--hotspots", "h", "--candidates", "osm", "--objective", "mean-time", "--new", "2", "--frontier", "1..3"], "--frontier applies to --objective coverage only"),
-        (["plan", "--network", "a.pbf", "--stations", "s", "--hotspots", "h", "--candidates", "osm", "--new", "2", "--search-minutes", "30"], "--search-minutes applies to --objective mean-time only"),
-        (["plan", "--network", "a.pbf", "--stations", "s", "--hotspots", "h", "--candidates", "osm", "--new", "2", "--minutes", "12.34"], "multiple of 0.1"),
-        (["plan", "--network", "a.pbf", "--stations", "s", "--hotspots", "h", "--candidates", "osm", "--new", "2", "--summary", "plan.geojson"], "--summary: plan.geojson is the same file as the output --out plan.geojson"),
-        (["plan", "--instance", "b.txt", "--instance-format", "orlib-pmed", "--objective", "mean-time", "--out", "r.json", "--stations", "s"], "--stations applies to network mode"),
+        (
+            [
+                "plan", "--network", "a.pbf", "--stations", "s", "--hotspots", "h", "--candidates", "osm", "--objective", "cover-all",
+                "--new", "2",
+            ], "--new does not apply to cover-all"
+        ),
+        (
+            ["plan", "--network", "a.pbf", "--stations", "s", "--hotspots", "h", "--candidates", "osm", "--new", "2", "--p", "3"],
+            "--p applies to benchmark mode"
+        ),
+        (
+            [
+                "plan", "--network", "a.pbf", "--stations", "s", "--hotspots", "h", "--candidates", "osm", "--objective", "mean-time",
+                "--new", "2", "--frontier", "1..3",
+            ], "--frontier applies to --objective coverage only"
+        ),
+        (
+            [
+                "plan", "--network", "a.pbf", "--stations", "s", "--hotspots", "h", "--candidates", "osm", "--new", "2", "--search-minutes",
+                "30",
+            ], "--search-minutes applies to --objective mean-time only"
+        ),
+        (
+            [
+                "plan", "--network", "a.pbf", "--stations", "s", "--hotspots", "h", "--candidates", "osm", "--new", "2", "--minutes",
+                "12.34",
+            ], "multiple of 0.1"
+        ),
+        (
+            [
+                "plan", "--network", "a.pbf", "--stations", "s", "--hotspots", "h", "--candidates", "osm", "--new", "2", "--summary",
+                "plan.geojson",
+            ], "--summary: plan.geojson is the same file as the output --out plan.geojson"
+        ),
+        (
+            [
+                "plan", "--instance", "b.txt", "--instance-format", "orlib-pmed", "--objective", "mean-time", "--out", "r.json",
+                "--stations", "s",
+            ], "--stations applies to network mode"
+        ),
         (["plan", "--instance", "b.txt", "--instance-format", "orlib-pmed", "--objective", "mean-time"], "--instance needs --out"),
     ])
     func validationSaysWhatEachModeNeeds(_ arguments: [String], _ message: String) throws {
@@ -270,10 +316,12 @@ import Testing
         // Four points on a line, 1 apart; the middle two each cover three of them within 1.
         try Data("id,x,y,weight\n1,0,0,1\n2,1,0,1\n3,2,0,1\n4,3,0,1\n".utf8).write(to: URL(fileURLWithPath: instance))
         let out = run.path("result.json")
-        guard let result = try runNuanxin([
-            "plan", "--instance", instance, "--instance-format", "points-csv", "--objective", "coverage", "--p", "1",
-            "--service-distance", "1", "--out", out,
-        ]) else { return }
+        guard
+            let result = try runNuanxin([
+                "plan", "--instance", instance, "--instance-format", "points-csv", "--objective", "coverage", "--p", "1",
+                "--service-distance", "1", "--out", out,
+            ])
+        else { return }
         #expect(result.status == 0, "\(result.stderr)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out))) as? [String: Any])
         #expect(json["objective_value"] as? Double == 3)

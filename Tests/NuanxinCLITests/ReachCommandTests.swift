@@ -36,16 +36,19 @@ import Testing
 
     private func reach(_ folder: URL, _ network: String, _ extra: [String], out: String) throws -> CLIResult? {
         try runNuanxin(
-            ["reach", "--network", network, "--cache", ReachTestData.cacheFolder, "--stations",
-             folder.appendingPathComponent("stations.geojson").path, "--out", folder.appendingPathComponent(out).path] + extra)
+            [
+                "reach", "--network", network, "--cache", ReachTestData.cacheFolder, "--stations",
+                folder.appendingPathComponent("stations.geojson").path, "--out", folder.appendingPathComponent(out).path,
+            ] + extra)
     }
 
     @Test func mergedCirclesAreValidNestedDeterministicAndOpenInOGR() throws {
         guard let (folder, network) = try setUp() else { return }
         guard let result = try reach(folder, network, [], out: "reach.geojson") else { return }
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stderrLines.contains(
-            "nuanxin: station far is left out: nearest usable road is 20184.5 m away (more than --max-snap 300 m)"))
+        #expect(
+            result.stderrLines.contains(
+                "nuanxin: station far is left out: nearest usable road is 20184.5 m away (more than --max-snap 300 m)"))
         let file = folder.appendingPathComponent("reach.geojson")
         let collection = try GeoJSONReader.read(contentsOf: file)
         #expect(collection.features.count == 4)
@@ -79,7 +82,7 @@ import Testing
     @Test func perStationCirclesHoldTheirStationsAndOutgrowTheMergedCircle() throws {
         guard let (folder, network) = try setUp() else { return }
         guard let merged = try reach(folder, network, ["--quiet", "--minutes", "15"], out: "merged.geojson"),
-              let perStation = try reach(folder, network, ["--quiet", "--per-station", "--minutes", "15,5"], out: "stations-circles.geojson")
+            let perStation = try reach(folder, network, ["--quiet", "--per-station", "--minutes", "15,5"], out: "stations-circles.geojson")
         else { return }
         #expect(merged.status == 0 && perStation.status == 0, "\(perStation.stderr)")
         let stations = try GeoJSONReader.read(data: Data(Self.stationsText.utf8), fileName: nil).features
@@ -93,7 +96,10 @@ import Testing
             let p = try #require(circle.properties)
             let id = try #require(p["station_id"]?.stringValue)
             let station = try #require(stations.first { $0.id?.description == id })
-            guard case .point(let at)? = station.geometry else { Issue.record("station \(id) is not a point"); continue }
+            guard case .point(let at)? = station.geometry else {
+                Issue.record("station \(id) is not a point")
+                continue
+            }
             try ReachTestData.expectValidRFC7946(circle)
             #expect(try ReachTestData.covers(circle, at), "station \(id) outside its \(p["minutes"]!) min circle")
             #expect(p["stations"] == .number(1))
@@ -104,31 +110,36 @@ import Testing
             let own = circles.filter { $0.properties?["station_id"]?.stringValue == id }
             #expect(own.count == 2)
             for index in 1..<own.count {
-                #expect(try ReachTestData.covers(own[index], own[index - 1]), "station \(id): circle \(index) does not cover circle \(index - 1)")
+                #expect(
+                    try ReachTestData.covers(own[index], own[index - 1]),
+                    "station \(id): circle \(index) does not cover circle \(index - 1)")
             }
         }
         let mergedFifteen = try GeoJSONReader.read(contentsOf: folder.appendingPathComponent("merged.geojson")).features[0]
-        let sum = try circles.filter { $0.properties?["minutes"] == .number(15) }.map { try ReachTestData.squareKilometres($0, metric) }.reduce(0, +)
+        let sum = try circles.filter { $0.properties?["minutes"] == .number(15) }.map { try ReachTestData.squareKilometres($0, metric) }
+            .reduce(0, +)
         #expect(try ReachTestData.squareKilometres(mergedFifteen, metric) <= sum)
     }
 
     @Test func gcj02OutputConvertsBackToTheWGS84Output() throws {
         guard let (folder, network) = try setUp() else { return }
         guard let wgs = try reach(folder, network, ["--quiet", "--minutes", "10"], out: "wgs.geojson"),
-              let gcj = try reach(folder, network, ["--quiet", "--minutes", "10", "--crs-out", "gcj02"], out: "gcj.geojson")
+            let gcj = try reach(folder, network, ["--quiet", "--minutes", "10", "--crs-out", "gcj02"], out: "gcj.geojson")
         else { return }
         #expect(wgs.status == 0 && gcj.status == 0, "\(gcj.stderr)")
         let plain = try GeoJSONReader.read(contentsOf: folder.appendingPathComponent("wgs.geojson"))
         let shifted = try GeoJSONReader.read(contentsOf: folder.appendingPathComponent("gcj.geojson"))
         #expect(plain.foreignMembers["crs_note"] == nil)
         #expect(shifted.foreignMembers["crs_note"]?.stringValue?.hasPrefix("Coordinates are GCJ-02") == true)
-        var expected: [Coordinate] = [], back: [Coordinate] = []
+        var expected: [Coordinate] = []
+        var back: [Coordinate] = []
         plain.features.forEach { $0.geometry?.forEachCoordinate { expected.append($0) } }
         shifted.features.forEach { $0.geometry?.forEachCoordinate { back.append(ChineseDatum.gcj02.convert($0, to: .wgs84)) } }
         #expect(expected.count == back.count && expected.count > 1000)
         var worst = 0.0
         for (a, b) in zip(expected, back) {
-            let east = (a.lon - b.lon) * 111_320 * cos(a.lat * .pi / 180), north = (a.lat - b.lat) * 110_574
+            let east = (a.lon - b.lon) * 111_320 * cos(a.lat * .pi / 180)
+            let north = (a.lat - b.lat) * 110_574
             worst = max(worst, (east * east + north * north).squareRoot())
         }
         #expect(worst < 0.05, "a position is \(worst) m off after converting back")
@@ -148,8 +159,11 @@ import Testing
         let errors = result.stderrLines.filter { $0.hasPrefix("nuanxin: error:") }
         // One line for the whole file (issue 14), not one per station.
         #expect(result.stderrLines.count == 1, "\(result.stderr)")
-        #expect(errors.count == 1 && errors[0].contains("stations.geojson: 2 of 2 stations are unroutable (first: id a, nearest usable road is ")
-            && errors[0].hasSuffix("check --crs (AMap/Tencent points are gcj02, Baidu bd09: 300–600 m off) or raise --max-snap"), "\(errors)")
+        #expect(
+            errors.count == 1
+                && errors[0].contains("stations.geojson: 2 of 2 stations are unroutable (first: id a, nearest usable road is ")
+                && errors[0].hasSuffix("check --crs (AMap/Tencent points are gcj02, Baidu bd09: 300–600 m off) or raise --max-snap"),
+            "\(errors)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["stations.geojson"])
     }
 
@@ -180,19 +194,25 @@ import Testing
         guard let result = try reach(folder, network, ["--quiet", "--minutes", "10,5", "--speed-band", "12,20"], out: "band.geojson")
         else { return }
         #expect(result.status == 0, "\(result.stderr)")
-        let circles = try GeoJSONReader.read(contentsOf: folder.appendingPathComponent("band.geojson")).features.filter { $0.geometry != nil }
-        #expect(circles.map { [$0.properties!["speed_kmh"]!, $0.properties!["minutes"]!] } == [
-            [.number(12), .number(5)], [.number(12), .number(10)], [.number(20), .number(5)], [.number(20), .number(10)],
-        ])
+        let circles = try GeoJSONReader.read(contentsOf: folder.appendingPathComponent("band.geojson")).features.filter {
+            $0.geometry != nil
+        }
+        #expect(
+            circles.map { [$0.properties!["speed_kmh"]!, $0.properties!["minutes"]!] } == [
+                [.number(12), .number(5)], [.number(12), .number(10)], [.number(20), .number(5)], [.number(20), .number(10)],
+            ])
         let metric = try ReachTestData.metric()
         #expect(try ReachTestData.squareKilometres(circles[3], metric) > ReachTestData.squareKilometres(circles[1], metric))
     }
 
     @Test func withoutOutTheFileGoesToTheOutFolder() throws {
         guard let (folder, network) = try setUp() else { return }
-        guard let result = try ReachTestData.run(
-            ["reach", "--network", network, "--cache", ReachTestData.cacheFolder, "--stations", "stations.geojson",
-             "--minutes", "5", "--quiet"], in: folder)
+        guard
+            let result = try ReachTestData.run(
+                [
+                    "reach", "--network", network, "--cache", ReachTestData.cacheFolder, "--stations", "stations.geojson",
+                    "--minutes", "5", "--quiet",
+                ], in: folder)
         else { return }
         #expect(result.status == 0, "\(result.stderr)")
         let written = folder.appendingPathComponent("out/reach.geojson")

@@ -23,10 +23,11 @@ enum ReachTestData {
         guard case .multiPolygon(let polygons)? = feature.geometry else {
             throw GeoJSONPlanarError.notPolygonal(type: feature.geometry?.typeName ?? "null")
         }
-        return PlanarMultiPolygon(polygons: polygons.map { rings in
-            let planar = rings.map { $0.map { PlanarPoint(x: $0.lon, y: $0.lat) } }
-            return PlanarPolygon(exterior: planar[0], holes: Array(planar.dropFirst()))
-        })
+        return PlanarMultiPolygon(
+            polygons: polygons.map { rings in
+                let planar = rings.map { $0.map { PlanarPoint(x: $0.lon, y: $0.lat) } }
+                return PlanarPolygon(exterior: planar[0], holes: Array(planar.dropFirst()))
+            })
     }
 
     /// Records an issue unless the feature is a non-empty MultiPolygon that GEOS finds

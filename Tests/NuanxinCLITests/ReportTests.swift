@@ -90,7 +90,8 @@ import Testing
         #expect(served.count == 11 && zip(order, order.dropFirst()).allSatisfy { $0.0 > $1.0 || ($0.0 == $1.0 && $0.1 >= $1.1) })
         #expect(abs(served.reduce(0, +) - (total["weight_covered"] as? Double ?? -1)) < 1e-6)
         let gap = try #require(data["candidate_gap"] as? [String: Any])
-        let listed = try #require(gap["listed_share"] as? Double), anywhere = try #require(gap["anywhere_share"] as? Double)
+        let listed = try #require(gap["listed_share"] as? Double)
+        let anywhere = try #require(gap["anywhere_share"] as? Double)
         #expect(listed == shares[5])
         #expect(anywhere >= listed)
         #expect(!(try #require(gap["hotspots"] as? [[String: Any]])).isEmpty)
@@ -152,7 +153,10 @@ import Testing
         let tableEnd = try #require(dom.range(of: "</section>", range: districtTable.upperBound..<dom.endIndex))
         let table = dom[districtTable.upperBound..<tableEnd.lowerBound]
         for name in ["成华区", "金牛区", "青羊区", "锦江区", "合计"] { #expect(table.contains("<td class=\"text\">\(name)</td>"), "\(name) row") }
-        for id in ["sites-table", "frontier-chart", "speed-band", "by-hour-chart", "service-table", "worst-table", "station-table", "layer-roads", "layer-circles"] {
+        for id in [
+            "sites-table", "frontier-chart", "speed-band", "by-hour-chart", "service-table", "worst-table", "station-table", "layer-roads",
+            "layer-circles",
+        ] {
             #expect(dom.contains("id=\"\(id)\""), "\(id) missing")
         }
 
@@ -170,18 +174,21 @@ import Testing
     @Test func namesFromTheDataShowAsText() throws {
         let folder = try makeTemporaryFolder()
         let stations = folder.appendingPathComponent("stations.geojson")
-        try Data(#"""
+        try Data(
+            #"""
             {"type":"FeatureCollection","features":[
             {"type":"Feature","geometry":{"type":"Point","coordinates":[104.0657,30.6595]},"properties":{"id":"X1","name":"<script>alert(1)</script>","kind":"<b>bank</b>"}},
             {"type":"Feature","geometry":{"type":"Point","coordinates":[104.0800,30.6700]},"properties":{"id":"X2","name":"Tom & Jerry's \"<img src=x onerror=alert(2)>\""}}
             ]}
-            """#.utf8).write(to: stations)
+            """#.utf8
+        ).write(to: stations)
         let page = folder.appendingPathComponent("report.html")
-        let result = try #require(try runNuanxin([
-            "report", "--network", try Self.geodata("chengdu-center.osm.pbf"), "--cache", Self.cache,
-            "--stations", stations.path, "--hotspots", try Self.geodata("hotspots.geojson"), "--minutes", "15",
-            "--lang", "en", "--quiet", "--out", page.path,
-        ]))
+        let result = try #require(
+            try runNuanxin([
+                "report", "--network", try Self.geodata("chengdu-center.osm.pbf"), "--cache", Self.cache,
+                "--stations", stations.path, "--hotspots", try Self.geodata("hotspots.geojson"), "--minutes", "15",
+                "--lang", "en", "--quiet", "--out", page.path,
+            ]))
         #expect(result.status == 0, "\(result.stderr)")
         let html = try String(contentsOf: page, encoding: .utf8)
         #expect(!html.contains("<script>alert"), "a name closed the data block")

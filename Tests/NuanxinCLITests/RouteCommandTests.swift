@@ -19,8 +19,10 @@ import Testing
         #expect(features.count == 1)
         let geometry = try #require(features.first?["geometry"] as? [String: Any])
         #expect(geometry["type"] as? String == "LineString")
-        return (try #require(features.first?["properties"] as? [String: Any]),
-                try #require(geometry["coordinates"] as? [[Double]]))
+        return (
+            try #require(features.first?["properties"] as? [String: Any]),
+            try #require(geometry["coordinates"] as? [[Double]])
+        )
     }
 
     /// n1 → n4 takes the one-way north: 95.851 + 110.875 = 206.726 m, 49.614 s.
@@ -92,13 +94,16 @@ import Testing
     @Test func chengduKnownPlacesTakeAPlausibleTime() throws {
         let city = try #require(chengduExtract(), "chengdu-center.osm.pbf not found in geodata/ or ../shared/geodata")
         let cache = try makeTemporaryFolder().path
-        let from = Coordinate(lon: 104.0477489, lat: 30.6677692), to = Coordinate(lon: 104.0774829, lat: 30.6563608)
-        guard let result = try route(
-            "\(from.lon),\(from.lat)", "\(to.lon),\(to.lat)", network: city, ["--cache", cache])
+        let from = Coordinate(lon: 104.0477489, lat: 30.6677692)
+        let to = Coordinate(lon: 104.0774829, lat: 30.6563608)
+        guard
+            let result = try route(
+                "\(from.lon),\(from.lat)", "\(to.lon),\(to.lat)", network: city, ["--cache", cache])
         else { return }
         let (properties, _) = try feature(result)
         let projected = try Projection(from: "EPSG:4326", to: "EPSG:4544").forward([from, to])
-        let crow = ((projected[0].x - projected[1].x) * (projected[0].x - projected[1].x)
+        let crow =
+            ((projected[0].x - projected[1].x) * (projected[0].x - projected[1].x)
             + (projected[0].y - projected[1].y) * (projected[0].y - projected[1].y)).squareRoot()
         let meters = try #require(properties["meters"] as? Double)
         let seconds = try #require(properties["seconds"] as? Double)

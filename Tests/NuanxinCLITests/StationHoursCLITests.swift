@@ -1,7 +1,7 @@
 import Foundation
 import GeoCore
-import Testing
 import TestSupport
+import Testing
 
 /// Issue 15 through the command line on the hand-made town of `TownFixture`
 /// (one-way n2 → n4; e-bike 15 km/h: 0.001° of longitude 23.004 s, of
@@ -23,7 +23,8 @@ import TestSupport
         return "{\"type\":\"FeatureCollection\",\"features\":[\(features.joined(separator: ","))]}"
     }
 
-    static let post24 = "\"kind\":\"community_centre\",\"tier\":\"post\",\"services\":[\"rest\",\"water\",\"charging\"],\"opening_hours\":\"24/7\""
+    static let post24 =
+        "\"kind\":\"community_centre\",\"tier\":\"post\",\"services\":[\"rest\",\"water\",\"charging\"],\"opening_hours\":\"24/7\""
     static let bankHall = "\"kind\":\"bank\",\"tier\":\"post\",\"services\":[\"rest\",\"water\"],\"opening_hours\":\"Mo-Fr 09:00-17:00\""
 
     struct Town {
@@ -45,11 +46,17 @@ import TestSupport
     }
 
     /// Runs `audit` on the town and returns the hotspot features' properties by id.
-    static func audit(_ town: Town, stations: String, hotspots: String, _ extra: [String]) throws -> (CLIResult, [String: [String: JSONValue]])? {
+    static func audit(_ town: Town, stations: String, hotspots: String, _ extra: [String]) throws -> (
+        CLIResult, [String: [String: JSONValue]]
+    )? {
         let out = town.path("audit-\(UUID().uuidString).geojson")
-        guard let run = try runNuanxin(
-            ["audit", "--network", town.network, "--stations", stations, "--hotspots", hotspots, "--minutes", "1",
-             "--out", out] + extra) else { return nil }
+        guard
+            let run = try runNuanxin(
+                [
+                    "audit", "--network", town.network, "--stations", stations, "--hotspots", hotspots, "--minutes", "1",
+                    "--out", out,
+                ] + extra)
+        else { return nil }
         guard run.status == 0 else { return (run, [:]) }
         let collection = try GeoJSONReader.read(contentsOf: URL(fileURLWithPath: out))
         var byID: [String: [String: JSONValue]] = [:]
@@ -63,9 +70,11 @@ import TestSupport
     @Test func toStationAndFromStationGiveTheHandComputedMinutesOnTheOneWay() throws {
         let town = try Self.town()
         let stations = try town.write("stations.geojson", Self.points([("S1", 104.061, 30.661, Self.post24)]))
-        let hotspots = try town.write("hotspots.geojson", Self.points([
-            ("H1", 104.061, 30.660, ""), ("H2", 104.061, 30.6599, ""),
-        ]))
+        let hotspots = try town.write(
+            "hotspots.geojson",
+            Self.points([
+                ("H1", 104.061, 30.660, ""), ("H2", 104.061, 30.6599, ""),
+            ]))
         let to = try #require(try Self.audit(town, stations: stations, hotspots: hotspots, ["--direction", "to-station"]))
         #expect(to.0.status == 0, "\(to.0.stderr)")
         #expect(to.1["H1"]?["minutes_to_nearest"] == .number(0.5))
@@ -73,8 +82,9 @@ import TestSupport
         #expect(to.1["H2"]?["minutes_to_nearest"] == .number(0.6))
         let noWalk = try #require(try Self.audit(town, stations: stations, hotspots: hotspots, ["--hotspot-walk", "off"]))
         #expect(noWalk.1["H2"]?["minutes_to_nearest"] == .number(0.5))
-        let from = try #require(try Self.audit(
-            town, stations: stations, hotspots: hotspots, ["--direction", "from-station", "--hotspot-walk", "off"]))
+        let from = try #require(
+            try Self.audit(
+                town, stations: stations, hotspots: hotspots, ["--direction", "from-station", "--hotspot-walk", "off"]))
         #expect(from.0.status == 0, "\(from.0.stderr)")
         #expect(from.1["H1"]?["minutes_to_nearest"] == .number(1.3))
         #expect(from.1["H1"]?["covered"] == .bool(false))
@@ -87,24 +97,31 @@ import TestSupport
         let town = try Self.town()
         // H1 (weight 3) at n2 is 0.4435 min from n4; H2 (weight 1) at n6 needs
         // 76.680 + 26.610 + 23.004 s by the footway and is never covered in 1 min.
-        let hotspots = try town.write("hotspots.geojson", Self.points([
-            ("H1", 104.061, 30.660, "\"weight\":3"), ("H2", 104.063, 30.660, "\"weight\":1"),
-        ]))
+        let hotspots = try town.write(
+            "hotspots.geojson",
+            Self.points([
+                ("H1", 104.061, 30.660, "\"weight\":3"), ("H2", 104.063, 30.660, "\"weight\":1"),
+            ]))
         var tables: [String: [[String: String]]] = [:]
         for (name, props) in [("post", Self.post24), ("bank", Self.bankHall)] {
             let stations = try town.write("\(name).geojson", Self.points([("S1", 104.061, 30.661, props)]))
             let csv = town.path("\(name)-by-hour.csv")
-            let run = try #require(try runNuanxin(
-                ["audit", "--network", town.network, "--stations", stations, "--hotspots", hotspots, "--minutes", "1",
-                 "--out", town.path("\(name)-audit.geojson"), "--by-hour", "--by-hour-out", csv]))
+            let run = try #require(
+                try runNuanxin(
+                    [
+                        "audit", "--network", town.network, "--stations", stations, "--hotspots", hotspots, "--minutes", "1",
+                        "--out", town.path("\(name)-audit.geojson"), "--by-hour", "--by-hour-out", csv,
+                    ]))
             #expect(run.status == 0, "\(run.stderr)")
             #expect(run.stdout.contains("weekday  22:00"))
             tables[name] = csvRecords(try String(contentsOfFile: csv, encoding: .utf8))
         }
-        let post = try #require(tables["post"]), bank = try #require(tables["bank"])
+        let post = try #require(tables["post"])
+        let bank = try #require(tables["bank"])
         #expect(post.count == 48 && bank.count == 48)
         for (slot, row) in bank.enumerated() {
-            let hour = slot % 24, weekday = slot < 24
+            let hour = slot % 24
+            let weekday = slot < 24
             #expect(row["day"] == (weekday ? "weekday" : "sunday") && row["hour"] == String(hour))
             #expect(post[slot]["total"] == "0.7500")
             // The bank hall counts on a weekday for hours 9 … 16 (open at h:30), never on Sunday.
@@ -115,10 +132,12 @@ import TestSupport
     @Test func serviceChargingLeavesOutTheStationsWithoutIt() throws {
         let town = try Self.town()
         // S1 at n2 (no charging) stands on the hotspot; S2 at n4 offers charging.
-        let stations = try town.write("stations.geojson", Self.points([
-            ("S1", 104.061, 30.660, Self.bankHall.replacingOccurrences(of: "Mo-Fr 09:00-17:00", with: "24/7")),
-            ("S2", 104.061, 30.661, Self.post24),
-        ]))
+        let stations = try town.write(
+            "stations.geojson",
+            Self.points([
+                ("S1", 104.061, 30.660, Self.bankHall.replacingOccurrences(of: "Mo-Fr 09:00-17:00", with: "24/7")),
+                ("S2", 104.061, 30.661, Self.post24),
+            ]))
         let hotspots = try town.write("hotspots.geojson", Self.points([("H1", 104.061, 30.660, "")]))
         let all = try #require(try Self.audit(town, stations: stations, hotspots: hotspots, []))
         #expect(all.1["H1"]?["nearest_station"] == .string("S1"))
@@ -133,9 +152,11 @@ import TestSupport
         #expect(none.0.status == 1)
         #expect(none.0.stderr.contains("stations.geojson: no station is admitted by service microwave"))
         // --at: the bank hall at S1 is shut at 22:30, so the charging post serves.
-        let bank = try town.write("bank.geojson", Self.points([
-            ("S1", 104.061, 30.660, Self.bankHall), ("S2", 104.061, 30.661, Self.post24),
-        ]))
+        let bank = try town.write(
+            "bank.geojson",
+            Self.points([
+                ("S1", 104.061, 30.660, Self.bankHall), ("S2", 104.061, 30.661, Self.post24),
+            ]))
         let night = try #require(try Self.audit(town, stations: bank, hotspots: hotspots, ["--at", "22:30"]))
         #expect(night.1["H1"]?["nearest_station"] == .string("S2"))
         let day = try #require(try Self.audit(town, stations: bank, hotspots: hotspots, ["--at", "We 10:00"]))
@@ -145,18 +166,22 @@ import TestSupport
     @Test func badAttributesAreOneLineNamingFileFeatureAndPosition() throws {
         let town = try Self.town()
         let hotspots = try town.write("hotspots.geojson", Self.points([("H1", 104.061, 30.660, "")]))
-        let badHours = try town.write("bad-hours.geojson", Self.points([
-            ("S1", 104.061, 30.661, "\"opening_hours\":\"Mo-Fr 09:00-17:6\""),
-        ]))
+        let badHours = try town.write(
+            "bad-hours.geojson",
+            Self.points([
+                ("S1", 104.061, 30.661, "\"opening_hours\":\"Mo-Fr 09:00-17:6\"")
+            ]))
         let run = try #require(try Self.audit(town, stations: badHours, hotspots: hotspots, []))
         #expect(run.0.status == 1)
         let lines = run.0.stderr.split(separator: "\n").filter { $0.contains("error") }
         #expect(lines.count == 1)
         #expect(lines.first?.contains("bad-hours.geojson: feature S1: opening_hours") == true, "\(run.0.stderr)")
         #expect(lines.first?.contains("at character ") == true, "\(run.0.stderr)")
-        let badService = try town.write("bad-service.geojson", Self.points([
-            ("S1", 104.061, 30.661, "\"services\":[\"rest\",\"massage\"]"),
-        ]))
+        let badService = try town.write(
+            "bad-service.geojson",
+            Self.points([
+                ("S1", 104.061, 30.661, "\"services\":[\"rest\",\"massage\"]")
+            ]))
         let service = try #require(try Self.audit(town, stations: badService, hotspots: hotspots, []))
         #expect(service.0.status == 1)
         #expect(service.0.stderr.contains("bad-service.geojson: feature S1: services"), "\(service.0.stderr)")
@@ -175,14 +200,20 @@ import TestSupport
         let stations = try town.write("stations.geojson", Self.points([("S1", 104.063, 30.660, Self.post24)]))
         let hotspots = try town.write("hotspots.geojson", Self.points([("H1", 104.061, 30.660, "\"weight\":2")]))
         // Two equal candidates at n4; the daytime bank hall comes first in the file.
-        let candidates = try town.write("candidates.geojson", Self.points([
-            ("C1", 104.061, 30.661, Self.bankHall), ("C2", 104.061, 30.661, Self.post24.replacingOccurrences(of: "community_centre", with: "hotel")),
-        ]))
+        let candidates = try town.write(
+            "candidates.geojson",
+            Self.points([
+                ("C1", 104.061, 30.661, Self.bankHall),
+                ("C2", 104.061, 30.661, Self.post24.replacingOccurrences(of: "community_centre", with: "hotel")),
+            ]))
         let summary = town.path("plan.csv")
-        let run = try #require(try runNuanxin(
-            ["plan", "--network", town.network, "--stations", stations, "--hotspots", hotspots, "--candidates", candidates,
-             "--objective", "coverage", "--new", "1", "--minutes", "1", "--hours", "0-24",
-             "--out", town.path("plan.geojson"), "--summary", summary]))
+        let run = try #require(
+            try runNuanxin(
+                [
+                    "plan", "--network", town.network, "--stations", stations, "--hotspots", hotspots, "--candidates", candidates,
+                    "--objective", "coverage", "--new", "1", "--minutes", "1", "--hours", "0-24",
+                    "--out", town.path("plan.geojson"), "--summary", summary,
+                ]))
         #expect(run.status == 0, "\(run.stderr)")
         let text = try String(contentsOfFile: summary, encoding: .utf8)
         let lines = text.split(separator: "\n")
@@ -193,10 +224,13 @@ import TestSupport
         #expect(lines.last?.contains(",48,") == true, "\(text)")
         #expect(lines.last?.hasSuffix("\"" + (0..<24).map(String.init).joined(separator: ",") + "\"") == true, "\(text)")
         // --at two moments: only the night one is worth anything to the bank hall's rival.
-        let at = try #require(try runNuanxin(
-            ["plan", "--network", town.network, "--stations", stations, "--hotspots", hotspots, "--candidates", candidates,
-             "--objective", "coverage", "--new", "1", "--minutes", "1", "--at", "We 10:00", "--at", "We 22:30",
-             "--out", town.path("plan-at.geojson"), "--summary", town.path("plan-at.csv")]))
+        let at = try #require(
+            try runNuanxin(
+                [
+                    "plan", "--network", town.network, "--stations", stations, "--hotspots", hotspots, "--candidates", candidates,
+                    "--objective", "coverage", "--new", "1", "--minutes", "1", "--at", "We 10:00", "--at", "We 22:30",
+                    "--out", town.path("plan-at.geojson"), "--summary", town.path("plan-at.csv"),
+                ]))
         #expect(at.status == 0, "\(at.stderr)")
         let atText = try String(contentsOfFile: town.path("plan-at.csv"), encoding: .utf8)
         #expect(atText.contains("C2") && atText.contains("\"We 10:00,We 22:30\""), "\(atText)")
@@ -206,9 +240,12 @@ import TestSupport
             (["--hours", "0-24", "--objective", "mean-time"], "use them with --objective coverage"),
             (["--at", "Xy 10:00"], "--at: \"Xy 10:00\""),
         ] {
-            let bad = try #require(try runNuanxin(
-                ["plan", "--network", town.network, "--stations", stations, "--hotspots", hotspots, "--candidates", candidates,
-                 "--new", "1", "--minutes", "1", "--out", town.path("bad.geojson")] + extra))
+            let bad = try #require(
+                try runNuanxin(
+                    [
+                        "plan", "--network", town.network, "--stations", stations, "--hotspots", hotspots, "--candidates", candidates,
+                        "--new", "1", "--minutes", "1", "--out", town.path("bad.geojson"),
+                    ] + extra))
             #expect(bad.status == 64, "\(extra): \(bad.stderr)")
             #expect(bad.stderr.contains(message), "\(extra): \(bad.stderr)")
             #expect(!FileManager.default.fileExists(atPath: town.path("bad.geojson")))

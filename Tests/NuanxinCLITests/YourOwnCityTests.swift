@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Runs an external tool (ogr2ogr, psql); throws with its stderr on a non-zero exit.
 @discardableResult
@@ -9,7 +9,8 @@ func runTool(_ tool: String, _ arguments: [String], in folder: URL? = nil) throw
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = [tool] + arguments
     if let folder { process.currentDirectoryURL = folder }
-    let out = Pipe(), err = Pipe()
+    let out = Pipe()
+    let err = Pipe()
     process.standardOutput = out
     process.standardError = err
     process.standardInput = FileHandle.nullDevice
@@ -24,7 +25,10 @@ func runTool(_ tool: String, _ arguments: [String], in folder: URL? = nil) throw
 }
 
 /// A failed external tool.
-struct ToolError: Error, CustomStringConvertible { var text: String; var description: String { text } }
+struct ToolError: Error, CustomStringConvertible {
+    var text: String
+    var description: String { text }
+}
 
 /// `(layer name, geometry, feature count)` of every layer `ogrinfo -so -al` lists.
 func ogrLayers(_ path: String) throws -> [(name: String, geometry: String, count: Int)] {
@@ -72,8 +76,9 @@ let shenzhenStationsCSV = """
     @Test func readmeFlowOnShenzhenWithAnExcelStationList() throws {
         let (network, commands) = try Self.readmeCommands()
         #expect(network == "geodata/shenzhen-longgang.osm.pbf")
-        #expect(commands.map { $0.prefix(2).joined(separator: " ") }.map { $0.split(separator: " ")[0] }
-            == ["network", "hotspots", "audit", "report"])
+        #expect(
+            commands.map { $0.prefix(2).joined(separator: " ") }.map { $0.split(separator: " ")[0] }
+                == ["network", "hotspots", "audit", "report"])
         let osm = try #require(realDataFile("shenzhen-longgang.osm.pbf"))
         let folder = try makeTemporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -91,7 +96,8 @@ let shenzhenStationsCSV = """
         #expect(outputs[0].contains("crs:") && outputs[0].contains("nodes:"))
 
         // Hotspots: weighted points with id, weight, count.
-        let hotspots = try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("hotspots.geojson"))) as? [String: Any]
+        let hotspots =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("hotspots.geojson"))) as? [String: Any]
         let features = try #require(hotspots?["features"] as? [[String: Any]])
         #expect(features.count >= 10)
         let totalWeight = features.compactMap { ($0["properties"] as? [String: Any])?["weight"] as? Double }.reduce(0, +)
@@ -123,9 +129,12 @@ let shenzhenStationsCSV = """
         defer { try? FileManager.default.removeItem(at: folder) }
         try shenzhenStationsCSV.write(to: folder.appendingPathComponent("stations.csv"), atomically: true, encoding: .utf8)
         func audit(_ datum: [String], _ out: String) throws -> Data? {
-            let result = try #require(try runNuanxin(
-                ["audit", "--network", osm, "--cache", folder.path, "--stations", "stations.csv", "--hotspots", "stations.csv",
-                 "--minutes", "2", "--out", out, "-q"] + datum, in: folder))
+            let result = try #require(
+                try runNuanxin(
+                    [
+                        "audit", "--network", osm, "--cache", folder.path, "--stations", "stations.csv", "--hotspots", "stations.csv",
+                        "--minutes", "2", "--out", out, "-q",
+                    ] + datum, in: folder))
             guard result.status == 0 else { return nil }
             return try Data(contentsOf: folder.appendingPathComponent(out))
         }

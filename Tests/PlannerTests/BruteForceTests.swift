@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Planner
 
 /// Tiny random instances (≤ 8 candidates) against brute force over every subset: exact always equals

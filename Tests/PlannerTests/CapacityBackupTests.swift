@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Planner
 
 /// Capacitated coverage (Current & Storbeck 1988) and backup coverage (Hogan & ReVelle 1986) on
@@ -131,6 +132,8 @@ import Testing
         let coverAllExact = try Planner.solveCapacitatedCoverAll(problem, capacities: capacities, method: limit)
         #expect(coverAllExact.provenOptimal)
         #expect(Double(coverAll.chosenCandidates.count) <= 1.01 * Double(coverAllExact.chosenCandidates.count))
-        print("\(file) T=60 p=\(p): coverage \(coverage.objectiveValue)/\(coverageExact.objectiveValue), capacitated \(capacitated.capacitatedCovered)/\(capacitatedExact.capacitatedCovered), backup \(backup.objectiveValue)/\(backupExact.objectiveValue), cover-all \(coverAll.chosenCandidates.count)/\(coverAllExact.chosenCandidates.count)")
+        print(
+            "\(file) T=60 p=\(p): coverage \(coverage.objectiveValue)/\(coverageExact.objectiveValue), capacitated \(capacitated.capacitatedCovered)/\(capacitatedExact.capacitatedCovered), backup \(backup.objectiveValue)/\(backupExact.objectiveValue), cover-all \(coverAll.chosenCandidates.count)/\(coverAllExact.chosenCandidates.count)"
+        )
     }
 }

@@ -1,5 +1,6 @@
-import Testing
 import TestSupport
+import Testing
+
 @testable import Planner
 
 /// The coverage frontier and a mid-size seeded MCLP.

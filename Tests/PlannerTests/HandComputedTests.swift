@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Planner
 
 /// A four-demand example worked out by hand.

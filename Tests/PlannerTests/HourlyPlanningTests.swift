@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Planner
 
 /// `HourlyPlanning` on a hand-made problem: one existing station (row 0),
@@ -9,9 +10,11 @@ import Testing
 /// The station is open in slots 0 and 1.
 @Suite struct HourlyPlanningTests {
     static func base() throws -> PlanningProblem {
-        let times = try SparseTimeMatrix(demandCount: 3, rows: [
-            [(0, 100)], [(1, 200), (2, 300)], [(1, 250), (2, 350)],
-        ])
+        let times = try SparseTimeMatrix(
+            demandCount: 3,
+            rows: [
+                [(0, 100)], [(1, 200), (2, 300)], [(1, 250), (2, 350)],
+            ])
         return try PlanningProblem(
             demandWeights: [1, 2, 4], existingSiteCount: 1, candidateCount: 2, times: times,
             coverageLimit: 600, unreachedPenalty: 1200)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Planner
 
 /// OR-Library and points-CSV readers: values and typed errors with line numbers.

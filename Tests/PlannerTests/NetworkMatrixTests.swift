@@ -1,9 +1,9 @@
 import Coverage
 import Foundation
-import Coverage
 import GeoCore
 import RoadNetwork
 import Testing
+
 @testable import Planner
 
 /// A road whose times are known by hand (15 km/h = 25/6 m/s: 1000 m ride 240 s; walking 1.25 m/s).
@@ -40,7 +40,8 @@ enum LineCity {
             nodes.append(builder.addNode(lon: c.lon, lat: c.lat, x: origin.x + x, y: origin.y))
         }
         for i in 0..<4 {
-            builder.addSegment(from: nodes[i], to: nodes[i + 1], points: [points[i], points[i + 1]], forward: true, backward: true, walked: false)
+            builder.addSegment(
+                from: nodes[i], to: nodes[i + 1], points: [points[i], points[i + 1]], forward: true, backward: true, walked: false)
         }
         return builder.build()
     }
@@ -135,13 +136,22 @@ enum LineCity {
         let excluded = network.excludedCandidates.map { ($0.site.site.id, $0.exclusion) }
         #expect(excluded.count == 3)
         #expect(excluded[0].0 == "C3")
-        guard case .unroutable = excluded[0].1 else { Issue.record("C3 should be unroutable"); return }
+        guard case .unroutable = excluded[0].1 else {
+            Issue.record("C3 should be unroutable")
+            return
+        }
         #expect(excluded[1].0 == "C4")
-        guard case .sameAsStation("S", let meters, false) = excluded[1].1 else { Issue.record("C4 should be station S"); return }
+        guard case .sameAsStation("S", let meters, false) = excluded[1].1 else {
+            Issue.record("C4 should be station S")
+            return
+        }
         #expect(abs(meters - 10) < 0.01)
         // C5 is 3.5 km away but is the same OSM object as S.
         #expect(excluded[2].0 == "C5")
-        guard case .sameAsStation("S", _, true) = excluded[2].1 else { Issue.record("C5 should be station S by osm_id"); return }
+        guard case .sameAsStation("S", _, true) = excluded[2].1 else {
+            Issue.record("C5 should be station S by osm_id")
+            return
+        }
         #expect(network.excludedStations.isEmpty)
     }
 

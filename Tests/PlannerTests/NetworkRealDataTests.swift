@@ -1,10 +1,10 @@
 import Coverage
 import Foundation
-import Coverage
 import GeoCore
 import RoadNetwork
-import Testing
 import TestSupport
+import Testing
+
 @testable import Planner
 
 /// The network matrix on the default city (central Chengdu, OSM) with geodata's stations, hotspots and

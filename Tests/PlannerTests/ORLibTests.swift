@@ -1,5 +1,6 @@
-import Testing
 import TestSupport
+import Testing
+
 @testable import Planner
 
 /// Beasley's pmed1 and pmed2 with their published optima.

@@ -2,6 +2,7 @@ import Foundation
 import GeoCore
 import RoadNetwork
 import Testing
+
 @testable import Planner
 
 /// Open siting: road candidate positions, the reversed-graph matrix and the candidate gap.
@@ -36,7 +37,8 @@ import Testing
     @Test func reverseMatrixMatchesPerSiteSearchesOnTheLineCity() throws {
         let graph = try LineCity.graph()
         let placer = try SitePlacer(graph: graph)
-        let sites = try placer.place(LineCity.stations() + LineCity.candidates(), maxSnap: LineCity.maxSnap).compactMap(\.snap)
+        let sites =
+            try placer.place(LineCity.stations() + LineCity.candidates(), maxSnap: LineCity.maxSnap).compactMap(\.snap)
             + graph.candidatePositions(everyMeters: 250).map(\.snap)
         let hotspots = try placer.place(LineCity.hotspots(), maxSnap: LineCity.maxSnap).map(\.snap)
         let forward = CoverageMatrix.build(graph: graph, sites: sites, hotspots: hotspots, limitSeconds: 900, workers: 2)
@@ -69,7 +71,8 @@ import Testing
         #expect(gap.roadOnlyDemands == [0])
         #expect(gap.roadOnlyWeight == 3)
         #expect(abs(gap.shareGap - 0.75) < 1e-12)
-        let exact = try Planner.candidateGap(network.problem, listedCount: 2, objective: .coverage(newSites: 1), method: .exact(timeLimitSeconds: 30))
+        let exact = try Planner.candidateGap(
+            network.problem, listedCount: 2, objective: .coverage(newSites: 1), method: .exact(timeLimitSeconds: 30))
         #expect(exact.anywhereBest.after.coveredShare == 1 && exact.anywhereBest.provenOptimal)
     }
 
@@ -79,7 +82,8 @@ import Testing
         let city = try NetworkRealDataTests.city()
         let graph = city.network.graph
         let road = graph.candidatePositions(everyMeters: 250)
-        let sites = (city.stations + city.candidates).compactMap { $0.outcome.snapPoint }
+        let sites =
+            (city.stations + city.candidates).compactMap { $0.outcome.snapPoint }
             + stride(from: 0, to: road.count, by: max(1, road.count / 300)).map { road[$0].snap }
         let hotspots = city.hotspots.map(\.snap)
         let forward = CoverageMatrix.build(graph: graph, sites: sites, hotspots: hotspots, limitSeconds: 900, workers: 2)
@@ -92,7 +96,8 @@ import Testing
         _ a: SparseTimeMatrix, _ b: SparseTimeMatrix, boundary: Float = .infinity, sourceLocation: SourceLocation = #_sourceLocation
     ) {
         #expect(a.rowCount == b.rowCount, sourceLocation: sourceLocation)
-        var compared = 0, mismatches = 0
+        var compared = 0
+        var mismatches = 0
         for row in 0..<min(a.rowCount, b.rowCount) {
             let x = Dictionary(uniqueKeysWithValues: a.entries(ofRow: row).map { (a.demandIndices[$0], a.seconds[$0]) })
             let y = Dictionary(uniqueKeysWithValues: b.entries(ofRow: row).map { (b.demandIndices[$0], b.seconds[$0]) })

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Planner
 
 /// Robust plans over a speed band.
@@ -13,7 +14,8 @@ import Testing
                 demandWeights: [4, 3], existingSiteCount: 0, candidateCount: 2,
                 times: SparseTimeMatrix(demandCount: 2, rows: rows), coverageLimit: 10, unreachedPenalty: 100)
         }
-        let low = try problem(1.5), high = try problem(1)
+        let low = try problem(1.5)
+        let high = try problem(1)
         #expect(try Planner.solve(high, objective: .coverage(newSites: 1)).chosenCandidates == [0])
         let robust = try Planner.solveRobust(low: low, high: high, objective: .coverage(newSites: 1))
         #expect(robust.plan.chosenCandidates == [1])

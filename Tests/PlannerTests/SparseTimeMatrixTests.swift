@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Planner
 
 /// Building and checking the CSR time matrix and the problem around it.
@@ -28,16 +29,21 @@ import Testing
     @Test func problemChecksCountsWeightsAndLimits() throws {
         let matrix = try SparseTimeMatrix(demandCount: 2, rows: [[(0, 1)], [(1, 2)]])
         #expect(throws: PlanningError.self) {
-            try PlanningProblem(demandWeights: [1, 1], existingSiteCount: 1, candidateCount: 2, times: matrix, coverageLimit: 5, unreachedPenalty: 9)
+            try PlanningProblem(
+                demandWeights: [1, 1], existingSiteCount: 1, candidateCount: 2, times: matrix, coverageLimit: 5, unreachedPenalty: 9)
         }
         #expect(throws: PlanningError.invalidWeight(demand: 1, weight: -1)) {
-            try PlanningProblem(demandWeights: [1, -1], existingSiteCount: 1, candidateCount: 1, times: matrix, coverageLimit: 5, unreachedPenalty: 9)
+            try PlanningProblem(
+                demandWeights: [1, -1], existingSiteCount: 1, candidateCount: 1, times: matrix, coverageLimit: 5, unreachedPenalty: 9)
         }
         #expect(throws: PlanningError.self) {
-            try PlanningProblem(demandWeights: [1, 1], existingSiteCount: 1, candidateCount: 1, times: matrix, coverageLimit: .nan, unreachedPenalty: 9)
+            try PlanningProblem(
+                demandWeights: [1, 1], existingSiteCount: 1, candidateCount: 1, times: matrix, coverageLimit: .nan, unreachedPenalty: 9)
         }
         #expect(throws: PlanningError.self) {
-            try PlanningProblem(demandWeights: [1, 1], existingSiteCount: 1, candidateCount: 1, times: matrix, coverageLimit: 5, unreachedPenalty: .infinity)
+            try PlanningProblem(
+                demandWeights: [1, 1], existingSiteCount: 1, candidateCount: 1, times: matrix, coverageLimit: 5, unreachedPenalty: .infinity
+            )
         }
         let problem = try PlanningProblem(
             demandWeights: [1, 4], existingSiteCount: 1, candidateCount: 1, times: matrix, coverageLimit: 1.5, unreachedPenalty: 9)

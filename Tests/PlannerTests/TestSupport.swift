@@ -1,5 +1,6 @@
 import Foundation
 import TestSupport
+
 @testable import Planner
 
 /// A random small problem: integer times (so ties happen), integer weights.

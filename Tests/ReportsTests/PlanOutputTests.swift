@@ -3,6 +3,7 @@ import GeoCore
 import Planner
 import RoadNetwork
 import Testing
+
 @testable import Reports
 
 /// A straight two-way road whose times are known by hand (15 km/h: 1000 m ride 240 s; walking
@@ -33,7 +34,8 @@ enum TwoSiteCity {
             nodes.append(builder.addNode(lon: c.lon, lat: c.lat, x: origin.x + x, y: origin.y))
         }
         for i in 0..<4 {
-            builder.addSegment(from: nodes[i], to: nodes[i + 1], points: [points[i], points[i + 1]], forward: true, backward: true, walked: false)
+            builder.addSegment(
+                from: nodes[i], to: nodes[i + 1], points: [points[i], points[i + 1]], forward: true, backward: true, walked: false)
         }
         return builder.build()
     }
@@ -50,8 +52,10 @@ enum TwoSiteCity {
         let candidates = try inputs.place(
             [try site("C1", 2000, 0), try site("C2", 4000, 50, name: "Hall, east")], kind: "candidate", file: "candidates.csv")
         let hotspots = try inputs.place(
-            [try site("H0", 500, -30, weight: 2), try site("H1", 3000, 0, weight: 3), try site("H2", 3900, 10, weight: 5),
-             try site("H4", 1800, 0, weight: 1)], kind: "hotspot", file: "hotspots.csv")
+            [
+                try site("H0", 500, -30, weight: 2), try site("H1", 3000, 0, weight: 3), try site("H2", 3900, 10, weight: 5),
+                try site("H4", 1800, 0, weight: 1),
+            ], kind: "hotspot", file: "hotspots.csv")
         let network = try NetworkPlanningProblem(
             graph: graph, stations: stations.all, candidates: candidates.all, hotspots: hotspots.all, maxSnap: 300,
             coverageMinutes: 5, workers: 1)
@@ -67,7 +71,8 @@ enum TwoSiteCity {
 @Suite struct PlanOutputTests {
     @Test func summaryCSVListsBothSitesInRankOrder() throws {
         let report = try TwoSiteCity.report()
-        let c1 = try TwoSiteCity.coordinate(2000, 0), c2 = try TwoSiteCity.coordinate(4000, 50)
+        let c1 = try TwoSiteCity.coordinate(2000, 0)
+        let c2 = try TwoSiteCity.coordinate(4000, 50)
         let expected = """
             rank,candidate_id,name,kind,lon,lat,added_weight,cumulative_share,hotspots_taken
             1,C2,"Hall, east",,\(formatDegrees(c2.lon)),\(formatDegrees(c2.lat)),8,0.9091,2

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Reports
 
 /// The embedded page: the resource files put together and the data injected safely.

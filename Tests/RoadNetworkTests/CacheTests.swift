@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import RoadNetwork
 
 /// The binary cache: used when intact and current, rebuilt otherwise.

@@ -1,6 +1,7 @@
 import GeoCore
-import Testing
 import TestSupport
+import Testing
+
 @testable import RoadNetwork
 
 @Suite struct ComponentTests {

@@ -1,5 +1,6 @@
 import GeoCore
 import Testing
+
 @testable import RoadNetwork
 
 /// To-station versus from-station times on a one-way fixture, by hand.

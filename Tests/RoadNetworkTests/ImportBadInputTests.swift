@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import RoadNetwork
 
 /// Inputs a user can get wrong: each is a one-line error naming the file.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import RoadNetwork
 
 /// Inputs `nuanxin-fuzz` found that crashed the import, kept as regression tests

@@ -1,5 +1,6 @@
 import GeoCore
 import Testing
+
 @testable import RoadNetwork
 
 @Suite struct ImportPOITests {

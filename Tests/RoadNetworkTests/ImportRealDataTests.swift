@@ -1,6 +1,7 @@
 import Foundation
 import GeoCore
 import Testing
+
 @testable import RoadNetwork
 
 /// The real extracts in `geodata/`: they import, and the kept component
@@ -10,7 +11,8 @@ import Testing
         let path = try #require(OSMFixture.realData(name), "\(name) not found in geodata/ or ../shared/geodata")
         let network = try NetworkLoader.importNetwork(path: path, profile: profile)
         let s = network.stats
-        print("""
+        print(
+            """
             \(name) [\(profile.rawValue)]: \(s.nodes) nodes, \(s.edges) edges, \
             \(formatFixed(s.roadKm, decimals: 1)) km kept of \(formatFixed(s.roadKm + s.droppedRoadKm, decimals: 1)) km \
             (largest of \(s.components) SCCs: \(formatFixed(100 * s.largestComponentShare, decimals: 1)) %), \

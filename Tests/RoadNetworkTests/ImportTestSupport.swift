@@ -1,7 +1,8 @@
 import Foundation
 import GeoCore
-import Testing
 import TestSupport
+import Testing
+
 @testable import RoadNetwork
 
 /// Paths of the test inputs.

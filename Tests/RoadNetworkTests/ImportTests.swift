@@ -1,6 +1,7 @@
 import Foundation
 import GeoCore
 import Testing
+
 @testable import RoadNetwork
 
 /// Hand-made OSM files whose graphs are worked out by hand (see the comment
@@ -37,9 +38,10 @@ import Testing
     @Test func walkIgnoresOneWay() throws {
         let network = try NetworkLoader.importNetwork(path: OSMFixture.path("oneway.osm"), profile: .walk)
         #expect(network.stats.components == 1)
-        #expect(network.graph.osmEdges == [
-            "1>3", "3>1", "3>4", "4>3", "4>1", "1>4", "4>5", "5>4", "5>6", "6>5",
-        ])
+        #expect(
+            network.graph.osmEdges == [
+                "1>3", "3>1", "3>4", "4>3", "4>1", "1>4", "4>5", "5>4", "5>6", "6>5",
+            ])
         let e = try #require(network.graph.osmEdge(3, 1))
         #expect(abs(Double(network.graph.seconds[e]) - 2 * l / (4.5 / 3.6)) < 0.05)
         #expect(network.graph.edgeWalked.allSatisfy { !$0 })

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import RoadNetwork
 
 /// One row of the rules: tags, and what each profile may do there.

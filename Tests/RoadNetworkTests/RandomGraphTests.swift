@@ -1,6 +1,7 @@
 import GeoCore
-import Testing
 import TestSupport
+import Testing
+
 @testable import RoadNetwork
 
 /// A random road network: `nodeCount` nodes scattered over 3 km × 3 km,
@@ -20,9 +21,11 @@ func randomGraph(seed: UInt64, nodeCount: Int) -> RoadGraph {
         let bends = rng.below(4)
         for k in 0..<bends {
             let t = Double(k + 1) / Double(bends + 1)
-            let a = positions[u], b = positions[v]
-            points.append(PlanarPoint(
-                x: a.x + (b.x - a.x) * t + rng.unit() * 60 - 30, y: a.y + (b.y - a.y) * t + rng.unit() * 60 - 30))
+            let a = positions[u]
+            let b = positions[v]
+            points.append(
+                PlanarPoint(
+                    x: a.x + (b.x - a.x) * t + rng.unit() * 60 - 30, y: a.y + (b.y - a.y) * t + rng.unit() * 60 - 30))
         }
         if u == v {  // a loop needs a real detour
             points.append(PlanarPoint(x: positions[u].x + 40, y: positions[u].y))
@@ -37,7 +40,9 @@ func randomGraph(seed: UInt64, nodeCount: Int) -> RoadGraph {
     var joined = Set<Int>()
     for u in 0..<nodeCount {
         let nearest = (0..<nodeCount).filter { $0 != u }.sorted {
-            let a = positions[$0], b = positions[$1], p = positions[u]
+            let a = positions[$0]
+            let b = positions[$1]
+            let p = positions[u]
             return ((a.x - p.x) * (a.x - p.x) + (a.y - p.y) * (a.y - p.y), $0) < ((b.x - p.x) * (b.x - p.x) + (b.y - p.y) * (b.y - p.y), $1)
         }
         for v in nearest.prefix(3) {
@@ -84,13 +89,18 @@ struct ReferenceRouter {
             chain.append((Int(graph.segmentTo[s]), length))
             for k in 1..<chain.count {
                 let piece = chain[k].1 - chain[k - 1].1
-                let f = Int(graph.segmentForwardEdge[s]), b = Int(graph.segmentBackwardEdge[s])
+                let f = Int(graph.segmentForwardEdge[s])
+                let b = Int(graph.segmentBackwardEdge[s])
                 if f >= 0 { adjacency[chain[k - 1].0].append((chain[k].0, Double(graph.seconds[f]) * piece / max(length, 1e-300))) }
                 if b >= 0 { adjacency[chain[k].0].append((chain[k - 1].0, Double(graph.seconds[b]) * piece / max(length, 1e-300))) }
             }
             for p in points where p.segment == s {
-                pointNode[p] = p.offset <= 0 ? chain.first!.0 : p.offset >= length ? chain.last!.0
-                    : chain.first { $0.1 == p.offset }!.0
+                pointNode[p] =
+                    p.offset <= 0
+                    ? chain.first!.0
+                    : p.offset >= length
+                        ? chain.last!.0
+                        : chain.first { $0.1 == p.offset }!.0
             }
         }
     }
@@ -135,7 +145,10 @@ struct ReferenceRouter {
             if best > limit + tolerance {
                 #expect(got == nil)
             } else if best < limit - tolerance {
-                guard let got else { Issue.record("reachable at \(best) s but not found"); return }
+                guard let got else {
+                    Issue.record("reachable at \(best) s but not found")
+                    return
+                }
                 #expect(abs(got.seconds - best) < tolerance)
                 #expect(abs(times[got.source] - best) < tolerance)
             }
@@ -157,7 +170,8 @@ struct ReferenceRouter {
         var rng = SplitMix64(state: seed &* 77)
         var found = 0
         for _ in 0..<60 {
-            let from = randomSnap(graph, &rng), to = randomSnap(graph, &rng)
+            let from = randomSnap(graph, &rng)
+            let to = randomSnap(graph, &rng)
             let reference = ReferenceRouter(graph, splitAt: [from, to])
             let expected = reference.times(from: from, start: 0)[reference.node(to)]
             let route = ShortestPath.route(graph, from: from, to: to)
@@ -169,7 +183,8 @@ struct ReferenceRouter {
             #expect(abs(route.seconds - expected) < tolerance)
             var polylineMeters = 0.0
             for k in 1..<route.points.count {
-                let a = route.points[k - 1], b = route.points[k]
+                let a = route.points[k - 1]
+                let b = route.points[k]
                 polylineMeters += ((b.x - a.x) * (b.x - a.x) + (b.y - a.y) * (b.y - a.y)).squareRoot()
             }
             #expect(abs(polylineMeters - route.meters) < 1e-6 * max(1, route.meters))

@@ -1,6 +1,7 @@
 import GeoCore
-import Testing
 import TestSupport
+import Testing
+
 @testable import RoadNetwork
 
 @Suite struct ReachedIntervalsTests {
@@ -38,9 +39,10 @@ import TestSupport
         let graph = corner()
         // A at 0 s, B at 240 s, then 60 s into segment 1, which runs C → B: its last 250 m.
         let r = reached(graph, [SearchSource(snap: at(graph, 0, 0), startSeconds: 0)], limit: 300, searchLimit: 900)
-        #expect(r.intervals == [
-            ReachedInterval(segment: 0, from: 0, to: 1000), ReachedInterval(segment: 1, from: 750, to: 1000),
-        ])
+        #expect(
+            r.intervals == [
+                ReachedInterval(segment: 0, from: 0, to: 1000), ReachedInterval(segment: 1, from: 750, to: 1000),
+            ])
         #expect(abs(r.roadKilometres - 1.25) < 1e-12)
     }
 
@@ -62,10 +64,12 @@ import TestSupport
 
     @Test func sourceBeyondTheLimitAndZeroLengthStretchesAreLeftOut() {
         let graph = corner()
-        let r = reached(graph, [
-            SearchSource(snap: at(graph, 0, 200), startSeconds: 60),
-            SearchSource(snap: at(graph, 1, 500), startSeconds: 100),
-        ], limit: 60, searchLimit: 60)
+        let r = reached(
+            graph,
+            [
+                SearchSource(snap: at(graph, 0, 200), startSeconds: 60),
+                SearchSource(snap: at(graph, 1, 500), startSeconds: 100),
+            ], limit: 60, searchLimit: 60)
         #expect(r.intervals.isEmpty)
         #expect(r.roadKilometres == 0)
     }
@@ -86,7 +90,8 @@ import TestSupport
         func time(_ s: Int, _ x: Double) -> Double {
             let length = graph.segmentLength[s]
             var best = Double.infinity
-            let f = Int(graph.segmentForwardEdge[s]), b = Int(graph.segmentBackwardEdge[s])
+            let f = Int(graph.segmentForwardEdge[s])
+            let b = Int(graph.segmentBackwardEdge[s])
             if f >= 0 { best = min(best, nodeTimes[Int(graph.segmentFrom[s])] + Double(graph.seconds[f]) * x / length) }
             if b >= 0 { best = min(best, nodeTimes[Int(graph.segmentTo[s])] + Double(graph.seconds[b]) * (length - x) / length) }
             for source in sources where source.snap.segment == s {

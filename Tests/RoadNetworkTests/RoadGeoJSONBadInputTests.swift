@@ -1,6 +1,7 @@
 import Foundation
 import GeoCore
 import Testing
+
 @testable import RoadNetwork
 
 /// Road GeoJSON a user can get wrong: each is a one-line error naming the
@@ -26,7 +27,7 @@ import Testing
 
     @Test func pointsOnly() throws {
         let path = try RoadGeoJSONFixture.file([
-            #"{"type":"Feature","properties":{"name":"站"},"geometry":{"type":"Point","coordinates":[104.06,30.66]}}"#,
+            #"{"type":"Feature","properties":{"name":"站"},"geometry":{"type":"Point","coordinates":[104.06,30.66]}}"#
         ])
         #expect(try loadError(path) as? RoadGeoJSONError == .noLines(path: path))
     }
@@ -80,7 +81,7 @@ import Testing
 
     @Test func onlyRoadsTheProfileMayNotUse() throws {
         let path = try RoadGeoJSONFixture.file([
-            RoadGeoJSONFixture.line([(104.060, 30.660), (104.061, 30.660)], #"{"highway":"motorway"}"#),
+            RoadGeoJSONFixture.line([(104.060, 30.660), (104.061, 30.660)], #"{"highway":"motorway"}"#)
         ])
         #expect(try loadError(path) as? NetworkLoadError == .noRoads(path: path, profile: .ebike))
     }

@@ -1,6 +1,7 @@
 import Foundation
 import GeoCore
 import Testing
+
 @testable import RoadNetwork
 
 /// Hand-made road GeoJSON files near (104.06°E, 30.66°N); lengths by hand
@@ -59,7 +60,8 @@ private func expectLengths(
         ])
         #expect(g.nodeCount == 5 && g.segmentCount == 4 && g.edgeCount == 8)
         #expect(g.pointX.count == 8)  // every segment is one straight piece
-        let lon = ImportHandLength.lon, lat = ImportHandLength.lat
+        let lon = ImportHandLength.lon
+        let lat = ImportHandLength.lat
         expectLengths(g.sortedSegmentLengths, [lon, lon, lat, lat], steps: [1, 1, 1, 1])
         let centre = try #require(g.node(atLon: 104.061, lat: 30.660))
         #expect(g.outEdges(centre).count == 4)
@@ -106,7 +108,8 @@ private func expectLengths(
         ])
         #expect(g.nodeCount == 4 && g.segmentCount == 2)
         #expect(g.segmentPointStart == [0, 3, 5])
-        let lon = ImportHandLength.lon, lat = ImportHandLength.lat
+        let lon = ImportHandLength.lon
+        let lat = ImportHandLength.lat
         expectLengths(g.segmentLength, [lon + lat, lon], steps: [2, 1])
     }
 
@@ -132,7 +135,8 @@ private func expectLengths(
         var uses: [Int: String] = [:]
         for s in 0..<g.segmentCount {
             let line = Int(((g.nodeLat[Int(g.segmentFrom[s])] - 30.660) / 0.002).rounded())
-            let forward = Int(g.segmentForwardEdge[s]), backward = Int(g.segmentBackwardEdge[s])
+            let forward = Int(g.segmentForwardEdge[s])
+            let backward = Int(g.segmentBackwardEdge[s])
             let walked = [forward, backward].contains { $0 >= 0 && g.edgeWalked[$0] }
             uses[line] = (forward >= 0 ? "F" : "") + (backward >= 0 ? "B" : "") + (walked ? " pushed" : "")
         }
@@ -151,9 +155,10 @@ private func expectLengths(
         let extract = try OSMExtract(reading: OSMFixture.path(name))
         let features = (0..<extract.wayCount).map { w in
             Feature(
-                geometry: .lineString(extract.nodes(ofWay: w).map {
-                    Coordinate(lon: extract.nodeLon[Int($0)], lat: extract.nodeLat[Int($0)])
-                }),
+                geometry: .lineString(
+                    extract.nodes(ofWay: w).map {
+                        Coordinate(lon: extract.nodeLon[Int($0)], lat: extract.nodeLat[Int($0)])
+                    }),
                 properties: extract.wayTags[w].mapValues { JSONValue.string($0) })
         }
         let path = try OSMFixture.temporaryFolder() + "/" + name + ".geojson"
@@ -171,16 +176,18 @@ private func expectLengths(
     /// kept (the one-way B's two ends drop out) and the second load reads the
     /// cache. Kept 2 × 95.850 m of 2 × 95.850 + 2 × 110.874 m.
     @Test func loaderKeepsTheLargestComponentAndCaches() throws {
-        let path = try RoadGeoJSONFixture.file([
-            RoadGeoJSONFixture.line([(104.060, 30.660), (104.061, 30.660), (104.062, 30.660)], residential),
-            RoadGeoJSONFixture.line(
-                [(104.061, 30.659), (104.061, 30.660), (104.061, 30.661)], #"{"highway":"residential","oneway":"yes"}"#),
-        ], name: "roads.json")
+        let path = try RoadGeoJSONFixture.file(
+            [
+                RoadGeoJSONFixture.line([(104.060, 30.660), (104.061, 30.660), (104.062, 30.660)], residential),
+                RoadGeoJSONFixture.line(
+                    [(104.061, 30.659), (104.061, 30.660), (104.061, 30.661)], #"{"highway":"residential","oneway":"yes"}"#),
+            ], name: "roads.json")
         let cache = try OSMFixture.temporaryFolder()
         let first = try NetworkLoader.load(path: path, cacheDirectory: cache)
         #expect(!first.stats.fromCache)
         #expect(first.stats.nodes == 3 && first.stats.edges == 4 && first.stats.components == 3)
-        let kept = 2 * ImportHandLength.lon, all = kept + 2 * ImportHandLength.lat
+        let kept = 2 * ImportHandLength.lon
+        let all = kept + 2 * ImportHandLength.lat
         #expect(abs(first.stats.largestComponentShare - kept / all) < 1e-4)
         #expect(first.stats.clipBox == nil && first.pois.isEmpty)
         #expect(try FileManager.default.contentsOfDirectory(atPath: cache) == ["roads.json.ebike.nxcache"])

@@ -1,5 +1,6 @@
 import GeoCore
 import Testing
+
 @testable import RoadNetwork
 
 @Suite struct RouteTests {
@@ -29,10 +30,11 @@ import Testing
         let route = try #require(ShortestPath.route(graph, from: at(graph, 0, 500), to: at(graph, 0, 400)))
         #expect(abs(route.seconds - 936) < 1e-9)
         #expect(route.meters == 3900)
-        #expect(route.points == [
-            PlanarPoint(x: 500, y: 0), PlanarPoint(x: 1000, y: 0), PlanarPoint(x: 1000, y: 1000),
-            PlanarPoint(x: 0, y: 1000), PlanarPoint(x: 0, y: 0), PlanarPoint(x: 400, y: 0),
-        ])
+        #expect(
+            route.points == [
+                PlanarPoint(x: 500, y: 0), PlanarPoint(x: 1000, y: 0), PlanarPoint(x: 1000, y: 1000),
+                PlanarPoint(x: 0, y: 1000), PlanarPoint(x: 0, y: 0), PlanarPoint(x: 400, y: 0),
+            ])
         // The other way round it is just 100 m of the same one-way.
         let ahead = try #require(ShortestPath.route(graph, from: at(graph, 0, 400), to: at(graph, 0, 500)))
         #expect(ahead.meters == 100)
@@ -50,9 +52,10 @@ import Testing
         // 250 m ridden (60 s) + 100 m walked (80 s) + 400 m ridden (96 s).
         #expect(abs(route.seconds - 236) < 1e-9)
         #expect(route.meters == 750)
-        #expect(route.points == [
-            PlanarPoint(x: 750, y: 0), PlanarPoint(x: 1000, y: 0), PlanarPoint(x: 1100, y: 0), PlanarPoint(x: 1500, y: 0),
-        ])
+        #expect(
+            route.points == [
+                PlanarPoint(x: 750, y: 0), PlanarPoint(x: 1000, y: 0), PlanarPoint(x: 1100, y: 0), PlanarPoint(x: 1500, y: 0),
+            ])
     }
 
     @Test func routeFromAndToNodes() throws {

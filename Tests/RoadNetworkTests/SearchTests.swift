@@ -1,5 +1,6 @@
 import GeoCore
 import Testing
+
 @testable import RoadNetwork
 
 /// Builds small graphs by hand: nodes at metre positions, straight or bent
@@ -17,7 +18,9 @@ struct HandGraph {
     }
 
     /// Adds a segment from node `u` to node `v` through `bends`.
-    mutating func road(_ u: Int, _ v: Int, bends: [(Double, Double)] = [], forward: Bool = true, backward: Bool = true, walked: Bool = false) {
+    mutating func road(
+        _ u: Int, _ v: Int, bends: [(Double, Double)] = [], forward: Bool = true, backward: Bool = true, walked: Bool = false
+    ) {
         let points = [positions[u]] + bends.map { PlanarPoint(x: $0.0, y: $0.1) } + [positions[v]]
         builder.addSegment(from: UInt32(u), to: UInt32(v), points: points, forward: forward, backward: backward, walked: walked)
     }

@@ -1,6 +1,7 @@
 import Foundation
 import GeoCore
 import Testing
+
 @testable import RoadNetwork
 
 /// The two snapping rules of `SitePlacer`: no snapping across the gap to a

@@ -1,6 +1,7 @@
 import GeoCore
-import Testing
 import TestSupport
+import Testing
+
 @testable import RoadNetwork
 
 @Suite struct SnapTests {
@@ -73,18 +74,26 @@ import TestSupport
             for s in 0..<graph.segmentCount {
                 let line = graph.polyline(s)
                 for i in 1..<line.count {
-                    let a = line[i - 1], b = line[i]
-                    let dx = b.x - a.x, dy = b.y - a.y
+                    let a = line[i - 1]
+                    let b = line[i]
+                    let dx = b.x - a.x
+                    let dy = b.y - a.y
                     let t = dx == 0 && dy == 0 ? 0 : min(max(((q.x - a.x) * dx + (q.y - a.y) * dy) / (dx * dx + dy * dy), 0), 1)
-                    let ex = a.x + t * dx - q.x, ey = a.y + t * dy - q.y
+                    let ex = a.x + t * dx - q.x
+                    let ey = a.y + t * dy - q.y
                     best = min(best, (ex * ex + ey * ey).squareRoot())
                 }
             }
-            guard let hit = index.nearest(to: q) else { Issue.record("no hit"); continue }
+            guard let hit = index.nearest(to: q) else {
+                Issue.record("no hit")
+                continue
+            }
             #expect(abs(hit.distance - best) < 1e-9)
             let back = graph.pointAt(segment: hit.segment, offset: hit.offset)
             #expect(abs(back.x - hit.point.x) < 1e-6 && abs(back.y - hit.point.y) < 1e-6)
-            #expect(abs(((hit.point.x - q.x) * (hit.point.x - q.x) + (hit.point.y - q.y) * (hit.point.y - q.y)).squareRoot() - hit.distance) < 1e-9)
+            #expect(
+                abs(((hit.point.x - q.x) * (hit.point.x - q.x) + (hit.point.y - q.y) * (hit.point.y - q.y)).squareRoot() - hit.distance)
+                    < 1e-9)
         }
     }
 }

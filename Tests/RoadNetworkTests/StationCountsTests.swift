@@ -1,6 +1,7 @@
 import GeoCore
-import Testing
 import TestSupport
+import Testing
+
 @testable import RoadNetwork
 
 @Suite struct StationCountsTests {
@@ -36,7 +37,8 @@ import TestSupport
         let reference = ReferenceRouter(graph, splitAt: sources.map(\.snap) + targets)
         var expectedTargets = [Int32](repeating: 0, count: targets.count)
         var expectedNodes = [Int32](repeating: 0, count: graph.nodeCount)
-        var ambiguous = Set<Int>(), ambiguousNodes = Set<Int>()
+        var ambiguous = Set<Int>()
+        var ambiguousNodes = Set<Int>()
         for source in sources {
             let times = reference.times(from: source.snap, start: source.startSeconds)
             for (i, t) in targets.enumerated() {
