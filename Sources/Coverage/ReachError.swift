@@ -24,7 +24,7 @@ public enum ReachError: Error, Equatable, CustomStringConvertible, Sendable {
         case .noRoutableStation(let count, let maxSnap):
             count == 0
                 ? "there are no stations to reach from"
-                : "none of the \(count) stations is within --max-snap \(Int(maxSnap)) m of a usable road (listed above); check their coordinates and --crs, or raise --max-snap"
+                : "none of the \(count) stations is within the snapping limit of \(Int(maxSnap)) m of a usable road (listed above); check their coordinates and datum, or raise the limit"
         }
     }
 }

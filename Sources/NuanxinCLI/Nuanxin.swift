@@ -1,7 +1,9 @@
 import ArgumentParser
+import Coverage
 import Foundation
 import GeoCore
 import Reports
+import RoadNetwork
 
 /// The `nuanxin` command: service-coverage analysis for 暖新 stations.
 ///
@@ -73,11 +75,25 @@ struct Nuanxin: AsyncParsableCommand {
 
     /// Prints `nuanxin: error: <message>` on stderr and exits with status 1.
     static func failWithOneLine(_ error: Error) -> Never {
-        let message = String(describing: error)
+        let message = cliDescription(of: error)
             .split(whereSeparator: \.isNewline)
             .map { $0.trimmingCharacters(in: .whitespaces) }
             .joined(separator: " ")
         FileHandle.standardError.write(Data("nuanxin: error: \(message)\n".utf8))
         Foundation.exit(1)
+    }
+
+    /// The library's `error` in the command line's words: where a library message gives a neutral
+    /// hint (the snapping limit, the input datum), the CLI names its options.
+    static func cliDescription(of error: Error) -> String {
+        switch error {
+        case let share as UnroutableShareError:
+            return "\(share.summary); check --crs (AMap/Tencent points are gcj02, Baidu bd09: 300–600 m off) or raise --max-snap"
+        case ReachError.noRoutableStation(let count, let maxSnap) where count > 0:
+            return "none of the \(count) stations is within --max-snap \(Int(maxSnap)) m of a usable road (listed above); "
+                + "check their coordinates and --crs, or raise --max-snap"
+        default:
+            return String(describing: error)
+        }
     }
 }

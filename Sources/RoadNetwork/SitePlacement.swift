@@ -45,7 +45,7 @@ public struct PlacedSite: Sendable {
         case .snapped: return nil
         case .unroutable(let d?):
             return
-                "nearest usable road is \(formatFixed(d, decimals: 1)) m away (more than --max-snap \(formatFixed(maxSnap, decimals: 0)) m)"
+                "nearest usable road is \(formatFixed(d, decimals: 1)) m away (more than the snapping limit of \(formatFixed(maxSnap, decimals: 0)) m)"
         case .unroutable(nil):
             return "the network has no usable road"
         }

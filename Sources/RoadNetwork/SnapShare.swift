@@ -28,10 +28,16 @@ public struct UnroutableShareError: Error, Hashable, Sendable, CustomStringConve
         self.firstReason = firstReason
     }
 
-    /// One line: the file, the count, the first point and the hint.
+    /// One line: the file, the count, the first point and the hint (in library words; the CLI
+    /// names its options instead, see `cliDescription` in NuanxinCLI).
     public var description: String {
-        "\(file): \(unroutable) of \(total) \(role) are unroutable (first: id \(firstID), \(firstReason)); "
-            + "check --crs (AMap/Tencent points are gcj02, Baidu bd09: 300–600 m off) or raise --max-snap"
+        "\(summary); check the datum of the input (AMap/Tencent points are gcj02, Baidu bd09: 300–600 m off) "
+            + "or raise the snapping limit"
+    }
+
+    /// The file, the count and the first point, without a hint.
+    public var summary: String {
+        "\(file): \(unroutable) of \(total) \(role) are unroutable (first: id \(firstID), \(firstReason))"
     }
 }
 

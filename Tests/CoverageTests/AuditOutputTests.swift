@@ -154,7 +154,7 @@ import Testing
         #expect(
             listed == [
                 "spur (weight 19): no station reaches it",
-                "field (weight 17): unroutable, nearest usable road is 900.0 m away (more than --max-snap 300 m)",
+                "field (weight 17): unroutable, nearest usable road is 900.0 m away (more than the snapping limit of 300 m)",
                 "island (weight 13): no station reaches it",
                 "road3800 (weight 5): 15.6 min to A",
                 "road3700 (weight 3): 15.2 min to A",

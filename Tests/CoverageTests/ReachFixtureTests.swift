@@ -112,7 +112,7 @@ import Testing
         #expect(report.unroutable.count == 1)
         let far = try #require(report.unroutable.first)
         #expect(far.station.id == "far" && far.snapMeters == 500)
-        #expect(far.reason == "nearest usable road is 500.0 m away (more than --max-snap 300 m)")
+        #expect(far.reason == "nearest usable road is 500.0 m away (more than the snapping limit of 300 m)")
 
         #expect(throws: ReachError.noRoutableStation(count: 1, maxSnap: 300)) {
             try engine.run(graph: graph, stations: [stations[1]], speedsKmh: [15], scope: .merged, maxSnap: 300)

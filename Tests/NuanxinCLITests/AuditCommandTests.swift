@@ -239,7 +239,7 @@ import Testing
         #expect(noStation.status == 1)
         #expect(
             noStation.stderrLines == [
-                "nuanxin: error: \(far): 1 of 1 stations are unroutable (first: id X, nearest usable road is 25194.2 m away (more than --max-snap 300 m)); check --crs (AMap/Tencent points are gcj02, Baidu bd09: 300–600 m off) or raise --max-snap"
+                "nuanxin: error: \(far): 1 of 1 stations are unroutable (first: id X, nearest usable road is 25194.2 m away (more than the snapping limit of 300 m)); check --crs (AMap/Tencent points are gcj02, Baidu bd09: 300–600 m off) or raise --max-snap"
             ])
 
         let districts = try #require(Self.realData("districts.geojson"))

@@ -105,7 +105,10 @@ import Testing
     @Test func noRoutableSourceIsAOneLineError() throws {
         guard let (result, csv) = try times("id,lon,lat\nfar,104.4,30.66\n") else { return }
         expectOneLineError(
-            result, mentioning: ["sources.csv: 1 of 1 sources are unroutable (first: id far", "more than --max-snap 300 m", "check --crs"])
+            result,
+            mentioning: [
+                "sources.csv: 1 of 1 sources are unroutable (first: id far", "more than the snapping limit of 300 m", "check --crs",
+            ])
         #expect(csv.isEmpty)
     }
 }

@@ -48,7 +48,7 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         #expect(
             result.stderrLines.contains(
-                "nuanxin: station far is left out: nearest usable road is 20184.5 m away (more than --max-snap 300 m)"))
+                "nuanxin: station far is left out: nearest usable road is 20184.5 m away (more than the snapping limit of 300 m)"))
         let file = folder.appendingPathComponent("reach.geojson")
         let collection = try GeoJSONReader.read(contentsOf: file)
         #expect(collection.features.count == 4)

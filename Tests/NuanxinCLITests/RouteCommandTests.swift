@@ -70,7 +70,7 @@ import Testing
 
     @Test func endFarFromTheRoadsIsAOneLineError() throws {
         guard let result = try route("104.060,30.660", "104.4,30.66") else { return }
-        expectOneLineError(result, mentioning: ["--to 104.4,30.66", "more than --max-snap 300 m"])
+        expectOneLineError(result, mentioning: ["--to 104.4,30.66", "more than the snapping limit of 300 m"])
     }
 
     @Test func malformedPointIsAUsageError() throws {
