@@ -45,6 +45,7 @@ sys.path.insert(0, str(BENCH))
 import honesty  # noqa: E402
 import inputs  # noqa: E402
 import jobs  # noqa: E402
+import pgrouting  # noqa: E402
 import planning  # noqa: E402
 import report  # noqa: E402
 from inputs import WORK, City  # noqa: E402
@@ -58,14 +59,14 @@ REPEATS = {"chengdu": 3, "synth-100k": 3, "synth-1M": 1, "instances": 3}
 # Python: not on synth-1M. pandana's contraction hierarchy on synth-1M takes minutes:
 # only with --pandana-1m.
 PEER_GROUPS = {
-    "chengdu": ["valhalla-build", "osmnx-xml", "networkx", "pandana", "valhalla", "recipe",
-                "spopt-plan", "highspy-plan"],
-    "synth-100k": ["valhalla-build", "osmnx-xml", "networkx", "pandana", "valhalla", "recipe",
+    "chengdu": ["valhalla-build", "osmnx-xml", "networkx", "pandana", "valhalla", "recipe", "pgrouting",
+                "spopt-plan", "highspy-plan", "pulp-capacity", "highspy-capacity"],
+    "synth-100k": ["valhalla-build", "osmnx-xml", "networkx", "pandana", "valhalla", "recipe", "pgrouting",
                    "spopt-plan", "highspy-plan"],
-    "synth-1M": ["valhalla-build", "networkx"],
+    "synth-1M": ["valhalla-build", "networkx", "pgrouting"],
     "instances": ["spopt", "highspy"],
 }
-GROUPS = {**jobs.GROUPS, **planning.CITY_GROUPS, **planning.GROUPS}
+GROUPS = {**jobs.GROUPS, **pgrouting.GROUPS, **planning.CITY_GROUPS, **planning.GROUPS}
 
 
 # --------------------------------------------------------------------------- nuanxin cases
@@ -164,6 +165,22 @@ def _plan(name: str, candidates: Callable, exact: bool, peer_key: str, cities=("
                 cities=cities, peer_key=peer_key)
 
 
+def _plan_capacity(exact: bool) -> Case:
+    """Capacitated MCLP (`--capacity`) on chengdu with the geodata files themselves: the derived
+    point files drop the capacity property. Peers: PuLP CBC and HiGHS models of the same problem."""
+    name = f"plan-capacity-{'exact' if exact else 'heuristic'}"
+    geodata = inputs.GEODATA
+    return Case(name, f"plan: capacitated coverage (`--capacity`), stations fixed, K new sites from the candidates "
+                f"file, {'exact (CBC)' if exact else 'heuristic'}",
+                lambda c: ["plan", *_net(c), "--stations", str(geodata / "stations.geojson"), "--hotspots",
+                           str(geodata / "hotspots.geojson"), "--candidates", str(geodata / "candidates.geojson"),
+                           "--objective", "coverage", "--capacity", "--new", str(planning.NEW_SITES[c.name]),
+                           "--minutes", "15", *(["--exact", "--time-limit", "120"] if exact else []),
+                           "--out", str(_out(c, f"{name}.geojson"))],
+                planning.network_inproc, lambda c, out, timings: planning.plan_info(_out(c, f"{name}.geojson"), timings),
+                cities=("chengdu",), peer_key="plan-capacity")
+
+
 def _instance(key: str, exact: bool) -> Case:
     name = f"{key}-{'exact' if exact else 'heuristic'}"
     if key == "mclp-points":
@@ -198,6 +215,15 @@ NUANXIN_CASES = [
     _plan("plan-exact", lambda c: str(c.files["candidates"]), True, "plan"),
     _plan("plan-osm-heuristic", lambda c: "osm", False, "plan-osm", cities=("chengdu",)),
     _plan("plan-osm-exact", lambda c: "osm", True, "plan-osm", cities=("chengdu",)),
+    _plan_capacity(False),
+    _plan_capacity(True),
+    Case("plan-open", "plan: open siting, stations fixed, 3 new sites from the candidates file and road "
+         "positions every 250 m, heuristic (whole process)",
+         lambda c: ["plan", *_net(c), "--stations", str(c.files["stations"]), "--hotspots", str(c.files["hotspots"]),
+                    "--candidates", f"{inputs.GEODATA / 'candidates.geojson'},roads:250", "--objective", "coverage",
+                    "--new", "3", "--minutes", "15", "--out", str(_out(c, "plan-open.geojson"))],
+         planning.network_inproc, lambda c, out, timings: planning.plan_info(_out(c, "plan-open.geojson"), timings),
+         cities=("chengdu",)),
     *(_instance(key, exact) for key in ("pmed1", "pmed2", "mclp-points") for exact in (False, True)),
 ]
 

@@ -137,6 +137,8 @@ def _way_coordinates(pbf: Path):
 
 STATIONS_MEASURED = {"chengdu": 11, "synth-100k": 10}
 METHODS = ("nuanxin reach", "valhalla isochrone", "osmnx recipe: convex hull", "osmnx recipe: buffered edges")
+# Measured when its group ran (bench/pgrouting.py saves the stations' 15-minute hulls).
+PGROUTING = "pgRouting drivingDistance + ST_ConcaveHull 0.9"
 
 
 def measure(cities, nuanxin: Path, network_args, per_station_geojson) -> list[dict]:
@@ -156,9 +158,12 @@ def measure(cities, nuanxin: Path, network_args, per_station_geojson) -> list[di
                 if f["properties"].get("minutes") == 15 and f.get("geometry")}
         valhalla = json.loads(files[1].read_text())["stations"]
         recipe = json.loads(files[2].read_text())["stations"]
+        pgr_file = saved_polygons(city, "pgrouting")
+        pgr = json.loads(pgr_file.read_text())["stations"] if pgr_file.exists() else None
+        methods = METHODS + ((PGROUTING,) if pgr else ())
         pieces = RoadPieces(city.pbf, city.edges_csv)
         count = min(STATIONS_MEASURED[city.name], len(city.points["stations"]))
-        sums = {m: [0.0, 0.0] for m in METHODS}
+        sums = {m: [0.0, 0.0] for m in methods}
         first, served_km2 = {}, 0.0
         with tempfile.TemporaryDirectory() as tmp:
             for i, (lon, lat) in enumerate(city.points["stations"][:count]):
@@ -178,6 +183,9 @@ def measure(cities, nuanxin: Path, network_args, per_station_geojson) -> list[di
                     METHODS[2]: geometry.shape(recipe[i]["hull"]),
                     METHODS[3]: geometry.shape(recipe[i]["buffered"]),
                 }
+                if pgr:                       # an empty hull (nothing reached) has no area
+                    hull = pgr[i].get("15")
+                    polygons[PGROUTING] = to_metric(make_valid(geometry.shape(hull))) if hull else geometry.Polygon()
                 for method, polygon in polygons.items():
                     area, over = polygon.area / 1e6, polygon.difference(served).area / 1e6
                     sums[method][0] += area

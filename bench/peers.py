@@ -437,3 +437,83 @@ def points_csv_cost(path: str | Path) -> tuple[np.ndarray, np.ndarray]:
     table = pd.read_csv(path)
     xy = table[["x", "y"]].to_numpy(float)
     return cdist(xy, xy), table["weight"].to_numpy(float)
+
+
+def _capacitated_rows(cost: np.ndarray, weights: np.ndarray, service_s: float):
+    """The (demand, site) pairs within `service_s`, for the capacitated models below."""
+    return [(i, j) for i, j in zip(*np.nonzero(cost <= service_s))]
+
+
+def pulp_capacitated_mclp(cost: np.ndarray, weights: np.ndarray, service_s: float, p: int, capacities: np.ndarray,
+                          fixed=(), phases: dict | None = None):
+    """Capacitated maximal covering (Current & Storbeck 1988, weight may split), written in PuLP
+    and solved by its CBC: spopt 0.8's MCLP takes no capacities (only LSCP and PMedian do).
+    Variables x_j (open, binary) and a_ij in [0, 1] (share of demand i served by site j, only for
+    cost_ij <= service_s); maximise sum w_i a_ij subject to sum_j a_ij <= 1, sum_i w_i a_ij <=
+    cap_j x_j (a_ij <= x_j where cap_j is infinite), sum x_j <= p, x_j = 1 for the fixed sites.
+    Returns (chosen site indices, assigned weight); `phases` as in spopt_mclp."""
+    import pulp
+
+    started = time.perf_counter()
+    pairs = _capacitated_rows(cost, weights, service_s)
+    n_sites = cost.shape[1]
+    model = pulp.LpProblem("capacitated_mclp", pulp.LpMaximize)
+    x = [pulp.LpVariable(f"x{j}", cat="Binary") for j in range(n_sites)]
+    a = {(i, j): pulp.LpVariable(f"a{i}_{j}", 0, 1) for i, j in pairs}
+    model += pulp.lpSum(float(weights[i]) * v for (i, _), v in a.items())
+    by_demand, by_site = {}, {}
+    for (i, j), v in a.items():
+        by_demand.setdefault(i, []).append(v)
+        by_site.setdefault(j, []).append((i, v))
+    for row in by_demand.values():
+        model += pulp.lpSum(row) <= 1
+    for j, row in by_site.items():
+        if np.isfinite(capacities[j]):
+            model += pulp.lpSum(float(weights[i]) * v for i, v in row) <= float(capacities[j]) * x[j]
+        else:
+            for _, v in row:
+                model += v <= x[j]
+    model += pulp.lpSum(x) <= p
+    for j in fixed:
+        model += x[j] == 1
+    started = _phase(phases, "model s", started)
+    model.solve(_cbc())
+    _phase(phases, "solve s", started)
+    return [j for j in range(n_sites) if (x[j].value() or 0) > 0.5], float(pulp.value(model.objective))
+
+
+def highspy_capacitated_mclp(cost: np.ndarray, weights: np.ndarray, service_s: float, p: int,
+                             capacities: np.ndarray, fixed=(), phases: dict | None = None):
+    """The model of pulp_capacitated_mclp as a MIP in HiGHS directly. Returns (chosen, assigned
+    weight, gap); `phases` as in highspy_mclp."""
+    import highspy
+
+    started = time.perf_counter()
+    pairs = _capacitated_rows(cost, weights, service_s)
+    n_sites = cost.shape[1]
+    h = highspy.Highs()
+    h.setOptionValue("output_flag", False)
+    x = [h.addBinary() for _ in range(n_sites)]
+    a = {(i, j): h.addVariable(lb=0.0, ub=1.0) for i, j in pairs}
+    by_demand, by_site = {}, {}
+    for (i, j), v in a.items():
+        by_demand.setdefault(i, []).append(v)
+        by_site.setdefault(j, []).append((i, v))
+    for row in by_demand.values():
+        h.addConstr(sum(row) <= 1)
+    for j, row in by_site.items():
+        if np.isfinite(capacities[j]):
+            h.addConstr(sum(float(weights[i]) * v for i, v in row) - float(capacities[j]) * x[j] <= 0)
+        else:
+            for _, v in row:
+                h.addConstr(v - x[j] <= 0)
+    h.addConstr(sum(x) <= p)
+    for j in fixed:
+        h.addConstr(x[j] >= 1)
+    started = _phase(phases, "model s", started)
+    h.maximize(sum(float(weights[i]) * v for (i, _), v in a.items()))
+    _phase(phases, "solve s", started)
+    values = h.getSolution().col_value
+    info = h.getInfo()
+    return ([j for j in range(n_sites) if values[j] > 0.5], float(info.objective_function_value),
+            float(info.mip_gap))

@@ -63,7 +63,9 @@ def plan_info(path: Path, timings: dict) -> dict:
     plan = json.loads(path.read_text(encoding="utf-8"))["plan"]
     gap = plan["gap"]
     matrix, solve = _phase(timings, "matrix"), _phase(timings, "solve")
-    return {"covered weight": f"{plan['covered_weight_before']} → {plan['covered_weight_after']}",
+    assigned = ({"assigned weight": f"{plan['value_before']} → {plan['value_after']}"}   # the capacitated objective
+                if plan.get("capacitated") else {})
+    return {"covered weight": f"{plan['covered_weight_before']} → {plan['covered_weight_after']}", **assigned,
             "gap": "—" if gap is None else f"{gap:.4%}", "matrix ms": round(matrix * 1e3, 2),
             "solve ms": round(solve * 1e3, 2)}
 
@@ -198,5 +200,56 @@ class HighspyInstances(SpoptInstances):
         return {"objective": round(covered, 4), "gap": f"{gap:.4%}", **phases}
 
 
-CITY_GROUPS = {"spopt-plan": SpoptNetworkPlan, "highspy-plan": HighspyNetworkPlan}
+def site_capacities(city: City) -> np.ndarray:
+    """The capacity property of each site (stations then candidates, the geodata files the
+    `plan-capacity` cases give nuanxin); missing: unlimited (inf), as `nuanxin plan --capacity`
+    without `--default-capacity`."""
+    import json
+
+    capacities = []
+    for name in ("stations.geojson", "candidates.geojson"):
+        for feature in json.loads((inputs.GEODATA / name).read_text(encoding="utf-8"))["features"]:
+            value = feature["properties"].get("capacity")
+            capacities.append(float(value) if value is not None else np.inf)
+    return np.array(capacities)
+
+
+class PulpCapacityPlan(SpoptNetworkPlan):
+    """Capacitated MCLP (Current & Storbeck 1988, weight may split) written in PuLP 3.3, solved by
+    its bundled CBC, on the network time matrix, stations fixed. spopt 0.8 cannot do this one:
+    its MCLP takes no capacities (its LSCP and PMedian do)."""
+    label = "PuLP CBC capacitated MCLP (bench model)"
+    case_keys = ("plan-capacity",)
+
+    def __init__(self, city: City):
+        super().__init__(city)
+        self.capacities = site_capacities(city)
+        if len(self.capacities) != self.cost.shape[1]:
+            raise ValueError(f"{len(self.capacities)} capacities for {self.cost.shape[1]} sites")
+
+    def cases(self):
+        return {"plan-capacity": self.solve}
+
+    def solve(self):
+        p = len(self.city.points["stations"]) + NEW_SITES[self.city.name]
+        phases = {}
+        _, assigned = peers.pulp_capacitated_mclp(self.cost, np.array(self.city.weights), jobs.LIMIT_S, p,
+                                                  self.capacities, np.flatnonzero(self.fixed), phases)
+        return {"assigned weight": round(assigned, 4), **phases, "matrix s (untimed)": round(self.matrix_s, 2)}
+
+
+class HighspyCapacityPlan(PulpCapacityPlan):
+    """The same capacitated MCLP as a MIP in HiGHS 1.16 (highspy)."""
+    label = "highspy capacitated MCLP MIP"
+
+    def solve(self):
+        p = len(self.city.points["stations"]) + NEW_SITES[self.city.name]
+        phases = {}
+        _, assigned, gap = peers.highspy_capacitated_mclp(self.cost, np.array(self.city.weights), jobs.LIMIT_S, p,
+                                                          self.capacities, np.flatnonzero(self.fixed), phases)
+        return {"assigned weight": round(assigned, 4), "gap": f"{gap:.4%}", **phases}
+
+
+CITY_GROUPS = {"spopt-plan": SpoptNetworkPlan, "highspy-plan": HighspyNetworkPlan,
+               "pulp-capacity": PulpCapacityPlan, "highspy-capacity": HighspyCapacityPlan}
 GROUPS = {"spopt": SpoptInstances, "highspy": HighspyInstances}

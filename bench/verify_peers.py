@@ -12,6 +12,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import peers  # noqa: E402
+import pgrouting  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 CITY = ROOT / "geodata" / "chengdu-center.osm.pbf"
@@ -72,6 +73,20 @@ def main():
     check("spopt MCLP + PuLP CBC (p=2)", chosen == [0, 1] and covered == 11, f"sites {chosen}, covered {covered}")
     chosen, covered, gap = peers.highspy_mclp(cost, weights, 5, 2)
     check("highspy MCLP MIP", chosen == [0, 1] and abs(covered - 11) < 1e-6, f"sites {chosen}, covered {covered}")
+    # Capacitated (weight may split): site 0 holds 3. One site: site 1 (5) beats site 0 (3) and
+    # site 2 (2); two sites: 0 + 1 = 3 + 5 = 8 (0 + 2: 3 + 2; 1 + 2: 5 + 1).
+    capacities = np.array([3, np.inf, np.inf])
+    chosen, assigned = peers.pulp_capacitated_mclp(cost, weights, 5, 1, capacities)
+    check("PuLP CBC capacitated MCLP (p=1)", chosen == [1] and abs(assigned - 5) < 1e-6,
+          f"sites {chosen}, assigned {assigned}")
+    chosen, assigned = peers.pulp_capacitated_mclp(cost, weights, 5, 2, capacities)
+    check("PuLP CBC capacitated MCLP (p=2)", chosen == [0, 1] and abs(assigned - 8) < 1e-6,
+          f"sites {chosen}, assigned {assigned}")
+    chosen, assigned, gap = peers.highspy_capacitated_mclp(cost, weights, 5, 2, capacities)
+    check("highspy capacitated MCLP MIP", chosen == [0, 1] and abs(assigned - 8) < 1e-6,
+          f"sites {chosen}, assigned {assigned}")
+    reached = pgrouting.known_answer()
+    check("pgRouting pgr_drivingDistance", reached == [1, 2], f"nodes within 100 s of node 1: {reached}")
     optimum = peers.highspy_lp_check()
     check("highspy LP", abs(optimum - 2.8) < 1e-9, f"optimum {optimum}")
 
