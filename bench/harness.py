@@ -138,9 +138,14 @@ def _times(key: str) -> Case:
                 result=lambda c, out, timings: _csv_rows(_out(c, f"{name}.csv")))
 
 
+# Every peer searches outward from the stations and walks nothing at the hotspots, so nuanxin's
+# cases use the same times (its defaults are rider-to-station with the hotspot's walk, issue 15).
+_OUTWARD = ["--direction", "from-station", "--hotspot-walk", "off"]
+
+
 def _reach(name: str, title: str, key: str, per_station: bool) -> Case:
     return Case(name, title,
-                lambda c: ["reach", *_net(c), "--stations", str(c.files[key]), "--minutes", "5,10,15",
+                lambda c: ["reach", *_net(c), "--direction", "from-station", "--stations", str(c.files[key]), "--minutes", "5,10,15",
                            *(["--per-station"] if per_station else []), "--out", str(_out(c, f"{name}.geojson"))],
                 _phase("geometry"),
                 lambda c, out, timings: _reach_info(_out(c, f"{name}.geojson")), cities=("chengdu", "synth-100k"))
@@ -148,7 +153,7 @@ def _reach(name: str, title: str, key: str, per_station: bool) -> Case:
 
 def _audit_argv(city: City) -> list:
     stations = city.files.get("stations200", city.files["stations"])
-    return ["audit", *_net(city), "--stations", str(stations), "--hotspots", str(city.files["hotspots"]),
+    return ["audit", *_net(city), *_OUTWARD, "--stations", str(stations), "--hotspots", str(city.files["hotspots"]),
             "--minutes", "15", "--out", str(_out(city, "audit.geojson")), "--summary", str(_out(city, "audit.csv"))]
 
 
@@ -156,7 +161,7 @@ def _plan(name: str, candidates: Callable, exact: bool, peer_key: str, cities=("
     method = "exact (CBC)" if exact else "heuristic"
     where = "`--candidates osm`" if peer_key == "plan-osm" else "the candidates file"
     return Case(name, f"plan: coverage (MCLP), stations fixed, K new sites from {where}, {method}",
-                lambda c: ["plan", *_net(c), "--stations", str(c.files["stations"]), "--hotspots",
+                lambda c: ["plan", *_net(c), *_OUTWARD, "--stations", str(c.files["stations"]), "--hotspots",
                            str(c.files["hotspots"]), "--candidates", candidates(c), "--objective", "coverage",
                            "--new", str(planning.NEW_SITES[c.name]), "--minutes", "15",
                            *(["--exact", "--time-limit", "120"] if exact else []),
@@ -172,7 +177,7 @@ def _plan_capacity(exact: bool) -> Case:
     geodata = inputs.GEODATA
     return Case(name, f"plan: capacitated coverage (`--capacity`), stations fixed, K new sites from the candidates "
                 f"file, {'exact (CBC)' if exact else 'heuristic'}",
-                lambda c: ["plan", *_net(c), "--stations", str(geodata / "stations.geojson"), "--hotspots",
+                lambda c: ["plan", *_net(c), *_OUTWARD, "--stations", str(geodata / "stations.geojson"), "--hotspots",
                            str(geodata / "hotspots.geojson"), "--candidates", str(geodata / "candidates.geojson"),
                            "--objective", "coverage", "--capacity", "--new", str(planning.NEW_SITES[c.name]),
                            "--minutes", "15", *(["--exact", "--time-limit", "120"] if exact else []),
@@ -219,7 +224,7 @@ NUANXIN_CASES = [
     _plan_capacity(True),
     Case("plan-open", "plan: open siting, stations fixed, 3 new sites from the candidates file and road "
          "positions every 250 m, heuristic (whole process)",
-         lambda c: ["plan", *_net(c), "--stations", str(c.files["stations"]), "--hotspots", str(c.files["hotspots"]),
+         lambda c: ["plan", *_net(c), *_OUTWARD, "--stations", str(c.files["stations"]), "--hotspots", str(c.files["hotspots"]),
                     "--candidates", f"{inputs.GEODATA / 'candidates.geojson'},roads:250", "--objective", "coverage",
                     "--new", "3", "--minutes", "15", "--out", str(_out(c, "plan-open.geojson"))],
          planning.network_inproc, lambda c, out, timings: planning.plan_info(_out(c, "plan-open.geojson"), timings),
