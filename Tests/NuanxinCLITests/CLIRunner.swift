@@ -32,8 +32,14 @@ func runNuanxin(
         Issue.record("the nuanxin binary is missing: run `swift build` first", sourceLocation: sourceLocation)
         return nil
     }
+    return try runProcess(binary, arguments, in: folder)
+}
+
+/// Runs `executable` with `arguments` (in `folder` when given, no stdin) and collects its exit
+/// status, stdout and stderr: the one process runner of the CLI tests (`runNuanxin`, `runTool`).
+func runProcess(_ executable: URL, _ arguments: [String], in folder: URL? = nil) throws -> CLIResult {
     let process = Process()
-    process.executableURL = binary
+    process.executableURL = executable
     process.arguments = arguments
     if let folder { process.currentDirectoryURL = folder }
     let out = Pipe()

@@ -5,23 +5,11 @@ import Testing
 /// Runs an external tool (ogr2ogr, psql); throws with its stderr on a non-zero exit.
 @discardableResult
 func runTool(_ tool: String, _ arguments: [String], in folder: URL? = nil) throws -> String {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = [tool] + arguments
-    if let folder { process.currentDirectoryURL = folder }
-    let out = Pipe()
-    let err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    process.standardInput = FileHandle.nullDevice
-    try process.run()
-    let stdout = out.fileHandleForReading.readDataToEndOfFile()
-    let stderr = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    guard process.terminationStatus == 0 else {
-        throw ToolError(text: "\(tool) \(arguments.joined(separator: " ")): \(String(decoding: stderr, as: UTF8.self))")
+    let result = try runProcess(URL(fileURLWithPath: "/usr/bin/env"), [tool] + arguments, in: folder)
+    guard result.status == 0 else {
+        throw ToolError(text: "\(tool) \(arguments.joined(separator: " ")): \(result.stderr)")
     }
-    return String(decoding: stdout, as: UTF8.self)
+    return result.stdout
 }
 
 /// A failed external tool.
