@@ -71,7 +71,7 @@ let package = Package(
         // (Tests/Fixtures/fuzz/README.md); `make test` runs it for 30 s.
         .executableTarget(name: "nuanxin-fuzz", dependencies: ["GeoCore", "RoadNetwork"], path: "Sources/NuanxinFuzz"),
         // Shared by the test targets only: the seeded RNG, the geodata lookup, temporary folders.
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["GeoCore", "RoadNetwork"], path: "Tests/TestSupport"),
         .testTarget(name: "GeoCoreTests", dependencies: ["GeoCore", "TestSupport"]),
         .testTarget(name: "RoadNetworkTests", dependencies: ["RoadNetwork", "GeoCore", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "CoverageTests", dependencies: ["Coverage", "Facilities", "RoadNetwork", "GeoCore", "TestSupport"]),

@@ -2,6 +2,7 @@ import Coverage
 import Foundation
 import GeoCore
 import RoadNetwork
+import TestSupport
 import Testing
 
 @testable import Planner
@@ -29,22 +30,7 @@ enum LineCity {
         try projection().inverse([PlanarPoint(x: origin.x + x, y: origin.y + y)])[0]
     }
 
-    static func graph() throws -> RoadGraph {
-        var builder = RoadGraphBuilder(crs: crs, profile: .ebike, cruiseSpeedKmh: 15)
-        var nodes: [UInt32] = []
-        var points: [PlanarPoint] = []
-        for i in 0...4 {
-            let x = Double(i) * 1000
-            let c = try coordinate(x, 0)
-            points.append(PlanarPoint(x: origin.x + x, y: origin.y))
-            nodes.append(builder.addNode(lon: c.lon, lat: c.lat, x: origin.x + x, y: origin.y))
-        }
-        for i in 0..<4 {
-            builder.addSegment(
-                from: nodes[i], to: nodes[i + 1], points: [points[i], points[i + 1]], forward: true, backward: true, walked: false)
-        }
-        return builder.build()
-    }
+    static func graph() throws -> RoadGraph { try StraightRoad.graph(crs: crs, origin: origin) }
 
     static func site(_ id: String, _ x: Double, _ y: Double, weight: Double = 1, osmID: String? = nil) throws -> SitePoint {
         SitePoint(
