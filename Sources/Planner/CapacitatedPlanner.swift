@@ -10,7 +10,10 @@ import HeapModule
 /// serves, with `Σ_r x_dr ≤ 1` and `Σ_d w_d x_dr ≤ cap_r`. This is Current & Storbeck's LP assignment
 /// (fractional `x`); covered weight is `Σ w_d x_dr`. Splitting keeps the assignment for a fixed site set
 /// a transportation problem (max flow, `CapacitatedFlow`), so the heuristic and the MIP optimise the
-/// same function.
+/// same function. The reported assignment (each site's load) is the min-cost maximum flow
+/// (`MinCostAssignment`): of all assignments covering the most weight, the one with least weight ×
+/// riding seconds, so a site without a capacity takes its nearest-station load and a full site's
+/// overflow goes to the next nearest site within T.
 ///
 /// - Heuristic: lazy greedy (Minoux 1978; the covered weight is a submodular function of the open set,
 ///   the rank of a polymatroid induced by the bipartite cover graph) then best-improvement swaps.
@@ -324,13 +327,15 @@ enum CapacitatedPlanner {
         before: Double, value: Double, valueBefore: Double, gap: Double?, proven: Bool, started: ContinuousClock.Instant
     ) -> ExtendedPlanResult {
         let open = open.sorted()
-        var flow = CapacitatedFlow(problem: problem, capacities: capacities)
+        // The loads: the least weight × seconds among the maximum assignments (nearest-station loads,
+        // spilling over to the next nearest site where a capacity binds).
+        var flow = MinCostAssignment(problem: problem, capacities: capacities, kind: .coverage)
         let rows = Array(0..<problem.existingSiteCount) + open.map { problem.row(ofCandidate: $0) }
         flow.open(rows)
         let loads = rows.map { SiteLoad(row: $0, load: flow.load[$0], capacity: flow.capacity[$0]) }
         return ExtendedPlanResult(
             objectiveName: name, methodName: method.name, chosenCandidates: open, objectiveValueBefore: valueBefore,
-            objectiveValue: value, capacitatedCoveredBefore: before, capacitatedCovered: flow.covered,
+            objectiveValue: value, capacitatedCoveredBefore: before, capacitatedCovered: flow.assignedWeight,
             before: Planner.service(problem, open: []), after: Planner.service(problem, open: open), loads: loads,
             demandAssigned: flow.assigned, gap: gap, provenOptimal: proven, seconds: (ContinuousClock.now - started).seconds)
     }
