@@ -15,9 +15,10 @@ import HeapModule
 /// (`min(P, seconds)` per unit).
 ///
 /// - Heuristic: lazy greedy on the min-cost-flow cost, from no candidate and from the uncapacitated
-///   p-median's plan, then best-improvement swaps. A swap is evaluated only when its lower bound — the
-///   uncapacitated cost of the swapped set, from each demand's nearest and second-nearest open site —
-///   beats the best swap found so far; swaps are tried in order of that bound.
+///   p-median's plan, then best-improvement swaps. A swap is evaluated only when its lower bound beats
+///   the best swap found so far; swaps are tried in order of that bound. The bound is the larger of the
+///   uncapacitated cost of the swapped set (from each demand's nearest and second-nearest open site) and
+///   the LP dual of `S − out` made feasible for the incoming site (`MinCostAssignment.savingBound`).
 /// - Exact: `min Σ w_d (t_dr − P) x_dr + Σ w_d P` s.t. `Σ_r x_dr ≤ 1`, `Σ_d w_d x_dr ≤ cap_r y_r`,
 ///   `x_dr ≤ y_r`, `Σ_c y_c ≤ p`, `y_r = 1` for existing stations, through CBC with the proven gap.
 enum CapacitatedMedian {
@@ -83,11 +84,14 @@ enum CapacitatedMedian {
         var evaluations = 0
 
         /// Total weighted seconds (unassigned weight at the penalty) with the existing stations and `open`.
-        mutating func cost(_ open: [Int]) -> Double {
+        mutating func cost(_ open: [Int]) -> Double { solve(open).totalCost }
+
+        /// The min-cost assignment with the existing stations and `open`.
+        mutating func solve(_ open: [Int]) -> MinCostAssignment {
             evaluations += 1
             var flow = template
             flow.open(Array(0..<problem.existingSiteCount) + open.map { problem.row(ofCandidate: $0) })
-            return flow.totalCost
+            return flow
         }
     }
 
@@ -104,14 +108,18 @@ enum CapacitatedMedian {
         let tolerance = evaluator.template.tolerance
         var current = evaluator.cost([])
         var heap = Heap<Entry>()
+        // Initial savings: the dual bound of each candidate on the stations alone (an upper bound), made
+        // exact when they reach the top.
+        let duals = evaluator.solve([]).duals()
         for candidate in 0..<evaluator.problem.candidateCount {
-            let saving = current - evaluator.cost([candidate])
+            let row = evaluator.problem.row(ofCandidate: candidate)
+            let saving = current - (duals.value - evaluator.template.savingBound(opening: row, prices: duals.demand))
             if saving > tolerance { heap.insert(Entry(saving: saving, candidate: candidate)) }
         }
         var open: [Int] = []
         var fresh = Set<Int>()
         while open.count < maxOpen, let top = heap.popMax() {
-            if fresh.contains(top.candidate) || open.isEmpty {
+            if fresh.contains(top.candidate) {
                 open.append(top.candidate)
                 current = evaluator.cost(open)
                 fresh.removeAll()
@@ -142,15 +150,20 @@ enum CapacitatedMedian {
             for d in 0..<model.demandCount where state.bestSite[d] >= 0 {
                 without[state.slotOf[Int(state.bestSite[d])]] += state.second[d] - state.best[d]
             }
+            // Dual of each S − out: opening `in` lowers its cost by at most savingBound (LP duality).
+            let duals = open.map { outgoing in evaluator.solve(open.filter { $0 != outgoing }).duals() }
             var bounds: [(bound: Double, out: Int, in: Int)] = []
             for incoming in 0..<model.candidateCount where !state.isOpen[incoming] {
+                let row = evaluator.problem.row(ofCandidate: incoming)
                 for (slot, outgoing) in open.enumerated() {
+                    let dual = duals[slot].value - evaluator.template.savingBound(opening: row, prices: duals[slot].demand)
                     var bound = without[slot]
                     for k in model.candidateStarts[incoming]..<model.candidateStarts[incoming + 1] {
                         let d = Int(model.candidateDemands[k])
                         let fallback = Int(state.bestSite[d]) == outgoing ? state.second[d] : state.best[d]
                         bound -= max(0, fallback - model.candidateCosts[k])
                     }
+                    bound = max(bound, dual)
                     if bound < cost - tolerance { bounds.append((bound, outgoing, incoming)) }
                 }
             }

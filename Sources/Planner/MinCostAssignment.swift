@@ -163,6 +163,53 @@ struct MinCostAssignment {
         return assignedWeightedSeconds + unassignedCost * unassigned
     }
 
+    /// A feasible dual of the transportation problem from the node potentials (LP duality, so
+    /// `dualValue ≤ totalCost`): site prices `v_r = max(0, −π_r)` (0 without a capacity) and demand
+    /// prices `u_d = min(unassignedCost, min over open r of seconds_dr + v_r)`.
+    func duals() -> (demand: [Double], site: [Double], value: Double) {
+        let demandCount = weights.count
+        var v = [Double](repeating: 0, count: capacity.count)
+        var value = 0.0
+        for r in 0..<capacity.count where isOpen[r] && capacity[r].isFinite {
+            v[r] = max(0, -potential[demandCount + r])
+            value -= capacity[r] * v[r]
+        }
+        var u = [Double](repeating: unassignedCost, count: demandCount)
+        for d in 0..<demandCount {
+            for p in demandStarts[d]..<demandStarts[d + 1] where isOpen[Int(pairRow[p])] {
+                u[d] = min(u[d], Double(pairSeconds[p]) + v[Int(pairRow[p])])
+            }
+            value += weights[d] * u[d]
+        }
+        return (u, v, value)
+    }
+
+    /// The most that opening `row` can lower the cost below the dual value of `duals` (demand prices
+    /// `u`): `min over θ ≥ 0 of Σ_d w_d (u_d − seconds_d,row − θ)⁺ + cap_row θ` (the dual stays feasible
+    /// with `v_row = θ`), so `cost(with row) ≥ dual value − this`.
+    func savingBound(opening row: Int, prices u: [Double]) -> Double {
+        var gains: [(delta: Double, weight: Double)] = []
+        for k in rowStarts[row]..<rowStarts[row + 1] {
+            let p = Int(rowPairs[k])
+            let d = Int(pairDemand[p])
+            let delta = u[d] - Double(pairSeconds[p])
+            if delta > 0 { gains.append((delta, weights[d])) }
+        }
+        gains.sort { $0.delta > $1.delta }
+        var theta = 0.0
+        var cumulative = 0.0
+        for gain in gains {
+            if cumulative + gain.weight >= capacity[row] {
+                theta = gain.delta
+                break
+            }
+            cumulative += gain.weight
+        }
+        var bound = capacity[row].isFinite ? capacity[row] * theta : 0
+        for gain in gains where gain.delta > theta { bound += gain.weight * (gain.delta - theta) }
+        return bound
+    }
+
     /// Opens `rows` (before any weight is routed, or again after closes) and routes every demand's
     /// unplaced weight. Opening a site after weight was placed would need the flow re-optimised; this
     /// type routes from scratch instead (`precondition`).
