@@ -122,6 +122,9 @@ demo-plan:
 		--hotspots $(DEMO_HOTSPOTS) --candidates $(DEMO_CANDIDATES) --new 3 --capacity --default-capacity 48 \
 		--out $(OUT)/plan-capacity.geojson --summary $(OUT)/plan-capacity.csv
 	$(NUANXIN) plan --network $(DEMO_NETWORK) --cache $(OUT)/cache --stations $(DEMO_STATIONS) \
+		--hotspots $(DEMO_HOTSPOTS) --candidates $(DEMO_CANDIDATES) --objective mean-time --new 3 --capacity \
+		--default-capacity 48 --out $(OUT)/plan-capacity-median.geojson --summary $(OUT)/plan-capacity-median.csv
+	$(NUANXIN) plan --network $(DEMO_NETWORK) --cache $(OUT)/cache --stations $(DEMO_STATIONS) \
 		--hotspots $(DEMO_HOTSPOTS) --candidates $(DEMO_CANDIDATES) --new 3 --backup \
 		--out $(OUT)/plan-backup.geojson
 	$(NUANXIN) plan --network $(DEMO_NETWORK) --cache $(OUT)/cache --stations $(DEMO_STATIONS) \

@@ -60,7 +60,8 @@ REPEATS = {"chengdu": 3, "synth-100k": 3, "synth-1M": 1, "instances": 3}
 # only with --pandana-1m.
 PEER_GROUPS = {
     "chengdu": ["valhalla-build", "osmnx-xml", "networkx", "pandana", "valhalla", "recipe", "pgrouting",
-                "spopt-plan", "highspy-plan", "pulp-capacity", "highspy-capacity"],
+                "spopt-plan", "highspy-plan", "pulp-capacity", "highspy-capacity", "spopt-capacity-median",
+                "highspy-capacity-median"],
     "synth-100k": ["valhalla-build", "osmnx-xml", "networkx", "pandana", "valhalla", "recipe", "pgrouting",
                    "spopt-plan", "highspy-plan"],
     "synth-1M": ["valhalla-build", "networkx", "pgrouting"],
@@ -170,20 +171,43 @@ def _plan(name: str, candidates: Callable, exact: bool, peer_key: str, cities=("
                 cities=cities, peer_key=peer_key)
 
 
-def _plan_capacity(exact: bool) -> Case:
-    """Capacitated MCLP (`--capacity`) on chengdu with the geodata files themselves: the derived
-    point files drop the capacity property. Peers: PuLP CBC and HiGHS models of the same problem."""
-    name = f"plan-capacity-{'exact' if exact else 'heuristic'}"
+def _plan_capacity(exact: bool, objective: str = "coverage") -> Case:
+    """Capacitated MCLP (`--capacity`) or capacitated p-median (`--objective mean-time --capacity`)
+    on chengdu with the geodata files themselves: the derived point files drop the capacity
+    property. Peers: PuLP CBC and HiGHS models of the same problem (MCLP); spopt PMedian with
+    capacities and HiGHS (p-median)."""
+    median = objective == "mean-time"
+    kind = "capacity-median" if median else "capacity"
+    name = f"plan-{kind}-{'exact' if exact else 'heuristic'}"
     geodata = inputs.GEODATA
-    return Case(name, f"plan: capacitated coverage (`--capacity`), stations fixed, K new sites from the candidates "
+    title = "capacitated p-median (`--objective mean-time --capacity`)" if median else "capacitated coverage (`--capacity`)"
+    return Case(name, f"plan: {title}, stations fixed, K new sites from the candidates "
                 f"file, {'exact (CBC)' if exact else 'heuristic'}",
                 lambda c: ["plan", *_net(c), *_OUTWARD, "--stations", str(geodata / "stations.geojson"), "--hotspots",
                            str(geodata / "hotspots.geojson"), "--candidates", str(geodata / "candidates.geojson"),
-                           "--objective", "coverage", "--capacity", "--new", str(planning.NEW_SITES[c.name]),
+                           "--objective", objective, "--capacity", "--new", str(planning.NEW_SITES[c.name]),
                            "--minutes", "15", *(["--exact", "--time-limit", "120"] if exact else []),
                            "--out", str(_out(c, f"{name}.geojson"))],
                 planning.network_inproc, lambda c, out, timings: planning.plan_info(_out(c, f"{name}.geojson"), timings),
-                cities=("chengdu",), peer_key="plan-capacity")
+                cities=("chengdu",), peer_key=f"plan-{kind}")
+
+
+def _plan_open(name: str, listed: bool) -> Case:
+    """Open siting: 3 new sites from the candidates file and road positions every 250 m (whole
+    process), or from the candidates file only (`listed`), for the objective side by side."""
+    def candidates(c):
+        listed_file = inputs.GEODATA / "candidates.geojson" if c.name == "chengdu" else c.files["candidates"]
+        return str(listed_file) if listed else f"{listed_file},roads:250"
+
+    title = ("plan: the same 3 new sites from the candidates file only (the listed best beside plan-open)" if listed
+             else "plan: open siting, stations fixed, 3 new sites from the candidates file and road positions "
+             "every 250 m, heuristic (whole process)")
+    return Case(name, title,
+                lambda c: ["plan", *_net(c), *_OUTWARD, "--stations", str(c.files["stations"]), "--hotspots",
+                           str(c.files["hotspots"]), "--candidates", candidates(c), "--objective", "coverage",
+                           "--new", "3", "--minutes", "15", "--out", str(_out(c, f"{name}.geojson"))],
+                planning.network_inproc, lambda c, out, timings: planning.plan_info(_out(c, f"{name}.geojson"), timings),
+                cities=("chengdu", "synth-100k"))
 
 
 def _instance(key: str, exact: bool) -> Case:
@@ -222,13 +246,10 @@ NUANXIN_CASES = [
     _plan("plan-osm-exact", lambda c: "osm", True, "plan-osm", cities=("chengdu",)),
     _plan_capacity(False),
     _plan_capacity(True),
-    Case("plan-open", "plan: open siting, stations fixed, 3 new sites from the candidates file and road "
-         "positions every 250 m, heuristic (whole process)",
-         lambda c: ["plan", *_net(c), *_OUTWARD, "--stations", str(c.files["stations"]), "--hotspots", str(c.files["hotspots"]),
-                    "--candidates", f"{inputs.GEODATA / 'candidates.geojson'},roads:250", "--objective", "coverage",
-                    "--new", "3", "--minutes", "15", "--out", str(_out(c, "plan-open.geojson"))],
-         planning.network_inproc, lambda c, out, timings: planning.plan_info(_out(c, "plan-open.geojson"), timings),
-         cities=("chengdu",)),
+    _plan_capacity(False, "mean-time"),
+    _plan_capacity(True, "mean-time"),
+    _plan_open("plan-open", False),
+    _plan_open("plan-open-listed", True),
     *(_instance(key, exact) for key in ("pmed1", "pmed2", "mclp-points") for exact in (False, True)),
 ]
 

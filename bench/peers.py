@@ -517,3 +517,89 @@ def highspy_capacitated_mclp(cost: np.ndarray, weights: np.ndarray, service_s: f
     info = h.getInfo()
     return ([j for j in range(n_sites) if values[j] > 0.5], float(info.objective_function_value),
             float(info.mip_gap))
+
+
+def capacitated_pmedian_cost(cost: np.ndarray, weights: np.ndarray, capacities: np.ndarray, chosen,
+                             penalty_s: float) -> float:
+    """Weighted seconds of the split-demand transportation assignment to `chosen` (weight no site
+    takes pays `penalty_s`), by scipy's LP: the objective nuanxin's `--objective mean-time
+    --capacity` reports, evaluated on a peer's matrix and choice."""
+    from scipy.optimize import linprog
+    from scipy.sparse import lil_matrix
+
+    chosen = list(chosen)
+    sub = np.where(np.isfinite(cost[:, chosen]) & (cost[:, chosen] < penalty_s), cost[:, chosen], np.inf)
+    pairs = [(i, k) for i, k in zip(*np.nonzero(np.isfinite(sub)))]
+    n_demand = cost.shape[0]
+    a = lil_matrix((n_demand + len(chosen), len(pairs)))
+    for col, (i, k) in enumerate(pairs):
+        a[i, col] = 1
+        a[n_demand + k, col] = weights[i]
+    caps = np.array([capacities[j] if np.isfinite(capacities[j]) else weights.sum() for j in chosen])
+    result = linprog(np.array([weights[i] * (sub[i, k] - penalty_s) for i, k in pairs]), A_ub=a.tocsr(),
+                     b_ub=np.concatenate([np.ones(n_demand), caps]), bounds=(0, 1), method="highs")
+    return float(result.fun + weights.sum() * penalty_s)
+
+
+def spopt_capacitated_pmedian(cost: np.ndarray, weights: np.ndarray, p: int, capacities: np.ndarray, fixed=(),
+                              penalty_s: float = 2700.0, phases: dict | None = None):
+    """Capacitated p-median with spopt 0.8 `PMedian.from_cost_matrix(..., facility_capacities=...,
+    predefined_facilities_arr=...)` (PuLP CBC). spopt assigns each demand to one site (binary
+    z_ij: single-source) and requires every demand assigned, so a dummy site (cost `penalty_s`,
+    capacity the total weight, always open) takes what no site can; unlimited capacities become
+    the total weight. Returns (chosen real sites, weighted seconds of spopt's own assignment)."""
+    from spopt.locate import PMedian
+
+    started = time.perf_counter()
+    total = float(weights.sum())
+    matrix = np.where(np.isfinite(cost) & (cost < penalty_s), cost, penalty_s)
+    matrix = np.hstack([matrix, np.full((cost.shape[0], 1), penalty_s)])
+    caps = np.append(np.where(np.isfinite(capacities), capacities, total), total)
+    dummy = cost.shape[1]
+    model = PMedian.from_cost_matrix(matrix, weights, p_facilities=p + 1,
+                                     predefined_facilities_arr=np.array(list(fixed) + [dummy]),
+                                     facility_capacities=caps)
+    started = _phase(phases, "model s", started)
+    model = model.solve(_cbc())
+    _phase(phases, "solve s", started)
+    chosen = [j for j in range(cost.shape[1]) if model.fac_vars[j].value() > 0.5]
+    return chosen, float(model.problem.objective.value())
+
+
+def highspy_capacitated_pmedian(cost: np.ndarray, weights: np.ndarray, p: int, capacities: np.ndarray, fixed=(),
+                                penalty_s: float = 2700.0, phases: dict | None = None):
+    """Capacitated p-median with split demand (the model of `nuanxin plan --objective mean-time
+    --capacity`) as a MIP in HiGHS: x_j binary, a_ij in [0, 1] for cost_ij < penalty; minimise
+    sum w_i (cost_ij - penalty) a_ij + penalty sum w_i s.t. sum_j a_ij <= 1, sum_i w_i a_ij <=
+    cap_j x_j, a_ij <= x_j, sum x_j <= p, x_j = 1 for the fixed sites. Returns (chosen, weighted
+    seconds, gap); `phases` as in highspy_mclp."""
+    import highspy
+
+    started = time.perf_counter()
+    pairs = [(i, j) for i, j in zip(*np.nonzero(np.isfinite(cost) & (cost < penalty_s)))]
+    n_sites = cost.shape[1]
+    h = highspy.Highs()
+    h.setOptionValue("output_flag", False)
+    x = [h.addBinary() for _ in range(n_sites)]
+    a = {(i, j): h.addVariable(lb=0.0, ub=1.0) for i, j in pairs}
+    by_demand, by_site = {}, {}
+    for (i, j), v in a.items():
+        by_demand.setdefault(i, []).append(v)
+        by_site.setdefault(j, []).append((i, v))
+    for row in by_demand.values():
+        h.addConstr(sum(row) <= 1)
+    for j, row in by_site.items():
+        if np.isfinite(capacities[j]):
+            h.addConstr(sum(float(weights[i]) * v for i, v in row) - float(capacities[j]) * x[j] <= 0)
+        for _, v in row:
+            h.addConstr(v - x[j] <= 0)
+    h.addConstr(sum(x) <= p)
+    for j in fixed:
+        h.addConstr(x[j] >= 1)
+    started = _phase(phases, "model s", started)
+    h.minimize(sum(float(weights[i]) * (float(cost[i, j]) - penalty_s) * v for (i, j), v in a.items()))
+    _phase(phases, "solve s", started)
+    values = h.getSolution().col_value
+    info = h.getInfo()
+    return ([j for j in range(n_sites) if values[j] > 0.5],
+            float(info.objective_function_value) + penalty_s * float(weights.sum()), float(info.mip_gap))

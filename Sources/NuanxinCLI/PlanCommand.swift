@@ -65,7 +65,11 @@ struct PlanCommand: ParsableCommand {
             --minutes without exceeding any site's capacity (the capacity property of stations and \
             candidates; a station without one is unlimited, a candidate without one takes \
             --default-capacity, else unlimited; Current & Storbeck 1988, weight may split) for \
-            coverage and cover-all; the outputs list each open site's load (load, capacity, load_ratio \
+            coverage and cover-all, and for mean-time minimises the weighted minutes within capacity \
+            (capacitated p-median, Mulvey & Beck 1984, weight may split; weight no site can take pays \
+            the unreached penalty). Loads are the least-time assignment: a site without a capacity \
+            serves its nearest hotspots, a full one passes the rest to the next nearest site. The \
+            outputs list each open site's load (load, capacity, load_ratio \
             per site; "loads" in "plan" for every open site, stations included). --backup (coverage) \
             maximises 0.5 × covered + 0.5 × covered-twice weight (Hogan & ReVelle 1986) and reports the \
             double-covered share beside the covered share. --speed-band LOW,HIGH plans at LOW and \

@@ -9,7 +9,7 @@ import RoadNetwork
 struct PlanVariantFlags: ParsableArguments {
     @Flag(
         help:
-            "coverage, cover-all: respect site capacities (the capacity property of stations and candidates; a station without one is unlimited)."
+            "Respect site capacities (the capacity property of stations and candidates; a station without one is unlimited): capacitated coverage, cover-all or p-median (mean-time)."
     )
     var capacity = false
 
@@ -37,7 +37,6 @@ struct PlanVariantFlags: ParsableArguments {
     /// Checks the combinations with `objective` (named as on the command line).
     func validate(objective: String, speedGiven: Bool) throws {
         if capacity, backup { throw ValidationError("--capacity and --backup cannot be combined") }
-        if capacity, objective == "mean-time" { throw ValidationError("--capacity applies to --objective coverage or cover-all") }
         if backup, objective != "coverage" { throw ValidationError("--backup applies to --objective coverage only") }
         if let defaultCapacity {
             guard capacity else { throw ValidationError("--default-capacity needs --capacity") }

@@ -10,7 +10,10 @@ import HeapModule
 /// serves, with `Σ_r x_dr ≤ 1` and `Σ_d w_d x_dr ≤ cap_r`. This is Current & Storbeck's LP assignment
 /// (fractional `x`); covered weight is `Σ w_d x_dr`. Splitting keeps the assignment for a fixed site set
 /// a transportation problem (max flow, `CapacitatedFlow`), so the heuristic and the MIP optimise the
-/// same function.
+/// same function. The reported assignment (each site's load) is the min-cost maximum flow
+/// (`MinCostAssignment`): of all assignments covering the most weight, the one with least weight ×
+/// riding seconds, so a site without a capacity takes its nearest-station load and a full site's
+/// overflow goes to the next nearest site within T.
 ///
 /// - Heuristic: lazy greedy (Minoux 1978; the covered weight is a submodular function of the open set,
 ///   the rank of a polymatroid induced by the bipartite cover graph) then best-improvement swaps.
@@ -176,8 +179,13 @@ enum CapacitatedPlanner {
     }
 
     /// Best-improvement swaps (one open candidate out, one closed in) while the covered weight within
-    /// capacity grows by more than the tolerance. Incoming sites are taken from the
-    /// `incomingLimit` candidates that cover the most weight on their own (all when fewer).
+    /// capacity grows by more than the tolerance. Incoming sites are taken from the `incomingLimit`
+    /// candidates that cover the most weight on their own (all when fewer).
+    ///
+    /// Bounded: adding a site to a flow adds at most its capacity, the weight it reaches and the weight
+    /// still unassigned, so `covered(S − out + in) ≤ covered(S − out) + min(cap_in, reach_in, unassigned(S − out))`.
+    /// Each round solves the p flows `S − out` once, sorts the swaps by that bound and evaluates them
+    /// (one augmentation from `S − out`) only while the bound beats the best swap found.
     static func swapImprove(
         _ start: CapacitatedFlow?, problem: PlanningProblem, open: [Int], capacities: SiteCapacities? = nil,
         incomingLimit: Int = 200
@@ -190,40 +198,52 @@ enum CapacitatedPlanner {
             base = CapacitatedFlow(problem: problem, capacities: capacities!)
             base.open(Array(0..<problem.existingSiteCount) + open.map { problem.row(ofCandidate: $0) })
         }
-        // Standalone value of each candidate (its capacity against the weight it covers), for the shortlist.
-        let standalone: [Double] = (0..<problem.candidateCount).map { candidate in
-            let row = problem.row(ofCandidate: candidate)
-            var reach = 0.0
-            for k in base.rowStarts[row]..<base.rowStarts[row + 1] { reach += base.weights[Int(base.pairDemand[Int(base.rowPairs[k])])] }
-            return min(reach, base.capacity[row])
-        }
+        let standalone = standaloneValues(base, problem: problem)
         let shortlist = (0..<problem.candidateCount).filter { standalone[$0] > base.tolerance }
             .sorted { (standalone[$0], -$0) > (standalone[$1], -$1) }.prefix(incomingLimit)
         var current = open
         var currentFlow = base
-        var improved = true
         var rounds = 0
-        while improved, rounds < 100 {
-            improved = false
+        while rounds < 100 {
             rounds += 1
-            var best: (value: Double, flow: CapacitatedFlow, out: Int, in: Int)? = nil
+            let without: [CapacitatedFlow] = current.map { outgoing in
+                var flow = currentFlow
+                flow.close(problem.row(ofCandidate: outgoing))
+                return flow
+            }
+            var swaps: [(bound: Double, slot: Int, in: Int)] = []
             for incoming in shortlist where !current.contains(incoming) {
-                for outgoing in current {
-                    var trial = currentFlow
-                    trial.close(problem.row(ofCandidate: outgoing))
-                    trial.open(problem.row(ofCandidate: incoming))
-                    if trial.covered > (best?.value ?? currentFlow.covered) + base.tolerance {
-                        best = (trial.covered, trial, outgoing, incoming)
-                    }
+                for slot in current.indices {
+                    let unassigned = problem.totalWeight - without[slot].covered
+                    let bound = without[slot].covered + min(standalone[incoming], unassigned)
+                    if bound > currentFlow.covered + base.tolerance { swaps.append((bound, slot, incoming)) }
                 }
             }
-            if let best {
-                current = current.filter { $0 != best.out } + [best.in]
-                currentFlow = best.flow
-                improved = true
+            swaps.sort { ($0.bound, -$0.in, -$0.slot) > ($1.bound, -$1.in, -$1.slot) }
+            var best: (value: Double, flow: CapacitatedFlow, slot: Int, in: Int)? = nil
+            for swap in swaps {
+                if swap.bound <= (best?.value ?? currentFlow.covered) + base.tolerance { break }
+                var trial = without[swap.slot]
+                trial.open(problem.row(ofCandidate: swap.in))
+                if trial.covered > (best?.value ?? currentFlow.covered) + base.tolerance {
+                    best = (trial.covered, trial, swap.slot, swap.in)
+                }
             }
+            guard let best else { break }
+            current[best.slot] = best.in
+            currentFlow = best.flow
         }
         return current.sorted()
+    }
+
+    /// Each candidate's value on its own: the least of its capacity and the weight it reaches.
+    static func standaloneValues(_ flow: CapacitatedFlow, problem: PlanningProblem) -> [Double] {
+        (0..<problem.candidateCount).map { candidate in
+            let row = problem.row(ofCandidate: candidate)
+            var reach = 0.0
+            for k in flow.rowStarts[row]..<flow.rowStarts[row + 1] { reach += flow.weights[Int(flow.pairDemand[Int(flow.rowPairs[k])])] }
+            return min(reach, flow.capacity[row])
+        }
     }
 
     /// Iterated local search on small instances (≤ `maxCandidates` candidates): for each pair of open
@@ -235,6 +255,8 @@ enum CapacitatedPlanner {
     ) -> ([Int], Double) {
         guard open.count >= 2, problem.candidateCount <= maxCandidates else { return (open, covered) }
         var (open, covered) = (open.sorted(), covered)
+        let standalone = standaloneValues(CapacitatedFlow(problem: problem, capacities: capacities), problem: problem)
+        let order = (0..<problem.candidateCount).sorted { (standalone[$0], -$0) > (standalone[$1], -$1) }
         var improved = true
         while improved {
             improved = false
@@ -245,12 +267,16 @@ enum CapacitatedPlanner {
                     flow.open(Array(0..<problem.existingSiteCount) + kept.map { problem.row(ofCandidate: $0) })
                     let excluded = Set([open[i], open[j]])
                     var refill = kept
-                    // Greedy refill of two sites, not re-opening the two just closed.
+                    // Greedy refill of two sites, not re-opening the two just closed; a candidate adds at
+                    // most its standalone value and the unassigned weight, so candidates are tried in
+                    // decreasing standalone value until that bound cannot beat the best found.
                     for _ in 0..<2 {
                         var best = -1
                         var bestCovered = flow.covered + tolerance
                         var bestFlow = flow
-                        for c in 0..<problem.candidateCount where !excluded.contains(c) && !refill.contains(c) {
+                        let unassigned = problem.totalWeight - flow.covered
+                        for c in order where !excluded.contains(c) && !refill.contains(c) {
+                            guard flow.covered + min(standalone[c], unassigned) > bestCovered else { break }
                             var trial = flow
                             trial.open(problem.row(ofCandidate: c))
                             if trial.covered > bestCovered { (best, bestCovered, bestFlow) = (c, trial.covered, trial) }
@@ -324,13 +350,15 @@ enum CapacitatedPlanner {
         before: Double, value: Double, valueBefore: Double, gap: Double?, proven: Bool, started: ContinuousClock.Instant
     ) -> ExtendedPlanResult {
         let open = open.sorted()
-        var flow = CapacitatedFlow(problem: problem, capacities: capacities)
+        // The loads: the least weight × seconds among the maximum assignments (nearest-station loads,
+        // spilling over to the next nearest site where a capacity binds).
+        var flow = MinCostAssignment(problem: problem, capacities: capacities, kind: .coverage)
         let rows = Array(0..<problem.existingSiteCount) + open.map { problem.row(ofCandidate: $0) }
         flow.open(rows)
         let loads = rows.map { SiteLoad(row: $0, load: flow.load[$0], capacity: flow.capacity[$0]) }
         return ExtendedPlanResult(
             objectiveName: name, methodName: method.name, chosenCandidates: open, objectiveValueBefore: valueBefore,
-            objectiveValue: value, capacitatedCoveredBefore: before, capacitatedCovered: flow.covered,
+            objectiveValue: value, capacitatedCoveredBefore: before, capacitatedCovered: flow.assignedWeight,
             before: Planner.service(problem, open: []), after: Planner.service(problem, open: open), loads: loads,
             demandAssigned: flow.assigned, gap: gap, provenOptimal: proven, seconds: (ContinuousClock.now - started).seconds)
     }

@@ -32,11 +32,12 @@ public struct PlanVariantResult: Sendable, Equatable {
 
 extension Planner {
     /// Solves `objective` on `problem` with `options`: capacitated coverage or cover-all when
-    /// `capacities` is given (Current & Storbeck 1988), backup coverage when `backupTheta` is given
+    /// `capacities` is given (Current & Storbeck 1988), capacitated p-median for mean-time with
+    /// `capacities` (Mulvey & Beck 1984; values in weighted seconds), backup coverage when `backupTheta` is given
     /// (coverage only), else `solve`; then the candidate gap when `listedCandidates` is given (on the
     /// uncapacitated objective: where a site would have to be to cover more at all).
     /// - Throws: `PlanningError.invalidParameter` for backup with an objective other than coverage,
-    ///   capacities with mean-time, or both capacity and backup; the errors of the solvers.
+    ///   or both capacity and backup; the errors of the solvers.
     public static func solveVariant(
         _ problem: PlanningProblem, objective: PlanningObjective, options: PlanVariantOptions, method: SolveMethod
     ) throws -> PlanVariantResult {
@@ -48,24 +49,33 @@ extension Planner {
             extended = try solveCapacitatedCoverage(problem, capacities: capacities, newSites: k, method: method)
         case (.coverAll(let target), .some(let capacities), nil):
             extended = try solveCapacitatedCoverAll(problem, capacities: capacities, targetShare: target, method: method)
+        case (.meanTime(let k), .some(let capacities), nil):
+            extended = try solveCapacitatedMedian(problem, capacities: capacities, newSites: k, method: method)
         case (.coverage(let k), nil, .some(let theta)):
             extended = try solveBackupCoverage(problem, newSites: k, theta: theta, method: method)
-        case (.meanTime, .some, _), (.meanTime, _, .some), (.coverAll, nil, .some):
-            throw PlanningError.invalidParameter(
-                name: "objective", reason: "capacity applies to coverage and cover-all, backup to coverage only")
+        case (.meanTime, nil, .some), (.coverAll, nil, .some):
+            throw PlanningError.invalidParameter(name: "objective", reason: "backup applies to coverage only")
         case (_, nil, nil):
             break
         }
         let plan: PlanResult
         if let extended {
-            let ranked = SiteRanking.rank(extended.chosenCandidates, in: problem, bySecondsSaved: false)
+            let ranked = SiteRanking.rank(extended.chosenCandidates, in: problem, bySecondsSaved: objective.minimisesTime)
             let isCapacitated = options.capacities != nil
             let isCoverAll: Bool = { if case .coverAll = objective { return true } else { return false } }()
+            let values: (Double, Double)
+            if isCoverAll {
+                values = (0, Double(ranked.sites.count))
+            } else if objective.minimisesTime {
+                values = (extended.objectiveValueBefore, extended.objectiveValue)  // weighted seconds within capacity
+            } else if isCapacitated {
+                values = (extended.capacitatedCoveredBefore, extended.capacitatedCovered)
+            } else {
+                values = (ranked.before.coveredWeight, ranked.after.coveredWeight)
+            }
             plan = PlanResult(
                 objective: objective, methodName: extended.methodName, sites: ranked.sites,
-                objectiveValueBefore: isCoverAll ? 0 : (isCapacitated ? extended.capacitatedCoveredBefore : ranked.before.coveredWeight),
-                objectiveValue: isCoverAll
-                    ? Double(ranked.sites.count) : (isCapacitated ? extended.capacitatedCovered : ranked.after.coveredWeight),
+                objectiveValueBefore: values.0, objectiveValue: values.1,
                 before: ranked.before, after: ranked.after, gap: extended.gap, provenOptimal: extended.provenOptimal,
                 seconds: extended.seconds)
         } else {

@@ -133,6 +133,13 @@ extension PlanNetworkReport {
             lines.append(
                 "  double-covered share (backup): \(pct(result.before.doubleCoveredShare)) → \(pct(result.after.doubleCoveredShare))")
         }
+        if extras.capacitated, let extended = extras.extended, extended.objectiveName == "mean-time-capacitated" {
+            let total = network.problem.totalWeight
+            func minutes(_ weightedSeconds: Double) -> String { formatFixed(total > 0 ? weightedSeconds / total / 60 : 0, decimals: 2) }
+            lines.append(
+                "  mean minutes within capacity (weight no site can take counts the unreached minutes): "
+                    + "\(minutes(extended.objectiveValueBefore)) → \(minutes(extended.objectiveValue))")
+        }
         if extras.capacitated {
             let ordered = loads.sorted { ($0.loadRatio ?? -1, -$0.row) > ($1.loadRatio ?? -1, -$1.row) }
             lines.append("  loads (assigned weight / capacity), fullest first:")
