@@ -11,6 +11,7 @@ import GeoCore
 /// | `.gpkg` | GeoPackage (GDAL `GPKG`) | one layer, named `layer` or the file's stem |
 /// | `.shp` | Shapefile (GDAL `ESRI Shapefile`) | `.shp .shx .dbf .prj .cpg` (UTF-8); field names per `ShapefileFieldNames`; points, lines and polygons cannot be mixed |
 /// | `.kml` | KML (GDAL `LIBKML`, else `KML`) | a colour per isochrone level (`minutes`) via OGR style strings, see `KMLStyle` |
+/// | `.kmz` | zipped KML (GDAL `LIBKML`, which zips a target named `.kmz`) | colours as `.kml`; Google Earth opens it directly |
 /// | `.csv` | CSV (GDAL `CSV`) | points as `X,Y` columns, other geometries as `WKT` |
 /// | `PG:…` | PostGIS table `layer` (required) | replaced inside one transaction |
 ///
@@ -54,6 +55,14 @@ public enum FeatureWriter {
         case "kml":
             GDALRuntime.ensure()
             return (GDALGetDriverByName("LIBKML") != nil ? "LIBKML" : "KML", ["kml"], [], true, false)
+        case "kmz":
+            GDALRuntime.ensure()
+            guard GDALGetDriverByName("LIBKML") != nil else {
+                throw GeoIOError(
+                    source: GeoIOError.displayName(of: target), kind: .unsupported,
+                    message: "this GDAL has no LIBKML driver, which .kmz needs; write .kml instead")
+            }
+            return ("LIBKML", ["kmz"], [], true, false)
         case "csv":
             let points = collections.allSatisfy { $0.features.allSatisfy { if case .point? = $0.geometry { true } else { false } } }
             return ("CSV", ["csv"], [points ? "GEOMETRY=AS_XY" : "GEOMETRY=AS_WKT"], false, false)
@@ -62,7 +71,7 @@ public enum FeatureWriter {
         default:
             throw GeoIOError(
                 source: GeoIOError.displayName(of: target), kind: .unsupported,
-                message: "unknown output format \".\(ext)\"; use .geojson, .gpkg, .shp, .kml, .csv or a PG: connection")
+                message: "unknown output format \".\(ext)\"; use .geojson, .gpkg, .shp, .kml, .kmz, .csv or a PG: connection")
         }
     }
 
