@@ -84,10 +84,14 @@ public enum FeatureWriter {
         let temporaryStem = URL(fileURLWithPath: temporary).deletingPathExtension().lastPathComponent
         let dataset = try GDALDataset(creating: temporary, driver: format.driver, displayName: display)
         var mapping: [String: String] = [:]
+        // LIBKML writes a .kmz (every layer's KML zipped) at each layer sync and then loses the
+        // layers synced before: in a .kmz only the last layer kept its features. Closing the dataset
+        // writes every layer, so a .kmz is not synced layer by layer.
+        let syncLayers = format.sidecars != ["kmz"]
         for layer in layers {
             mapping = try fill(
                 dataset, with: layer.collection, layer: format.shapefile ? temporaryStem : layer.name,
-                options: format.options, styled: format.styled, shapefile: format.shapefile, display: display)
+                options: format.options, styled: format.styled, shapefile: format.shapefile, display: display, sync: syncLayers)
         }
         return mapping
     }
@@ -106,7 +110,7 @@ public enum FeatureWriter {
     @discardableResult
     private static func fill(
         _ dataset: GDALDataset, with collection: FeatureCollection, layer name: String, options: [String],
-        styled: Bool, shapefile: Bool, display: String
+        styled: Bool, shapefile: Bool, display: String, sync: Bool = true
     ) throws -> [String: String] {
         func fail(_ message: String, feature: Int? = nil) -> GeoIOError {
             GeoIOError(
@@ -183,7 +187,7 @@ public enum FeatureWriter {
             if styled, let style = KMLStyle.style(for: feature, levels: levels) { OGR_F_SetStyleString(ogr, style) }
             guard OGR_L_CreateFeature(layer, ogr) == OGRERR_NONE else { throw fail("cannot write the feature", feature: index) }
         }
-        guard OGR_L_SyncToDisk(layer) == OGRERR_NONE else { throw fail("cannot flush the layer") }
+        guard !sync || OGR_L_SyncToDisk(layer) == OGRERR_NONE else { throw fail("cannot flush the layer") }
         return shapefile ? Dictionary(uniqueKeysWithValues: zip(names, fieldNames)) : [:]
     }
 

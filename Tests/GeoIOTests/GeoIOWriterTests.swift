@@ -101,6 +101,29 @@ import Testing
         #expect(text.contains("春熙路站"))
     }
 
+    /// The audit's four layers in one .kmz: each keeps its features (LIBKML loses layers synced
+    /// before the last one, so a .kmz is written at close).
+    @Test func kmzKeepsEveryLayerOfASplitDocument() throws {
+        let folder = try makeTemporaryFolder()
+        let path = folder.appendingPathComponent("audit.kmz").path
+        var features = stationCollection().features  // no kind: hotspots
+        var areas = serviceAreas().features
+        areas[0].properties?["kind"] = .string("district")
+        areas[1].properties?["kind"] = .string("gap")
+        areas[2].properties?["kind"] = .string("gap")
+        features += areas
+        var station = stationCollection().features[0]
+        station.properties?["kind"] = .string("station")
+        features.append(station)
+        let set = OutputSet()
+        try set.add(FeatureCollection(features: features), to: path, split: .audit)
+        try set.commit()
+        #expect(try ogrSummary(path, layer: "hotspots").count == 3)
+        #expect(try ogrSummary(path, layer: "districts").count == 1)
+        #expect(try ogrSummary(path, layer: "gaps").count == 2)
+        #expect(try ogrSummary(path, layer: "stations").count == 1)
+    }
+
     /// A .kmz is staged and renamed with the rest of the set: when another output of the set fails,
     /// the existing .kmz keeps its bytes and no temporary is left.
     @Test func kmzIsAllOrNothingWithTheSet() throws {
