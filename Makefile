@@ -148,10 +148,11 @@ bench:
 	bench/setup
 	bench/run
 
-geodata:
+# The hotspots are aggregated by `nuanxin hotspots` (release build, made first).
+geodata: demo-build
 	scripts/derive-geodata
 
-geodata-check:
+geodata-check: demo-build
 	scripts/derive-geodata --check
 
 clean:

@@ -80,7 +80,7 @@ let package = Package(
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Planner", "Coverage", "RoadNetwork", "GeoCore", "TestSupport"]),
         .testTarget(name: "FacilitiesTests", dependencies: ["Facilities", "GeoCore"]),
         .testTarget(name: "NuanxinCLITests", dependencies: ["GeoCore", "TestSupport"]),
-        .testTarget(name: "GeoIOTests", dependencies: ["GeoIO", "GeoCore"]),
+        .testTarget(name: "GeoIOTests", dependencies: ["GeoIO", "GeoCore"], exclude: ["Fixtures"]),
         .testTarget(name: "DemandTests", dependencies: ["Demand", "GeoCore"]),
     ],
     swiftLanguageModes: [.v6],

@@ -6,10 +6,13 @@ Called by scripts/derive-geodata, which first runs osmium-tool:
     osmium tags-filter SRC <filters> -o poi.osm.pbf
     osmium add-locations-to-ways poi.osm.pbf -f opl -o poi.opl
 
-This step reads poi.opl (nodes with their tags, ways with their node locations),
-projects every point with PROJ's `cs2cs` (EPSG:4326 -> EPSG:4544, CGCS2000 3-degree
-Gauss-Krueger CM 105E) and does all metric work (way centroids, 200 m grid cells) in
-metres. Outputs are byte-identical for the same inputs: features sorted, keys sorted,
+`derive_geodata.py sites` reads poi.opl (nodes with their tags, ways with their node
+locations), projects every point with PROJ's `cs2cs` (EPSG:4326 -> EPSG:4544, CGCS2000
+3-degree Gauss-Krueger CM 105E), places ways at their area centroid in metres, writes
+stations.geojson and candidates.geojson, and writes the hotspot members (pick-up and
+drop-off places) as a CSV for `nuanxin hotspots`, which aggregates them into 200 m cells.
+`derive_geodata.py hotspots` then adds each hotspot's district and writes hotspots.geojson.
+Outputs are byte-identical for the same inputs: features sorted, keys sorted,
 coordinates written with 7 decimals.
 """
 
@@ -49,7 +52,10 @@ STATION_QUOTA = [("锦江区", 4), ("青羊区", 4), ("金牛区", 3), ("成华�
 # A first phase grows out from the city centre: 天府广场 (Tianfu Square), WGS84.
 CITY_CENTRE = (104.0657, 30.6574)
 STATION_MIN_SPACING_M = 600.0   # no two illustrative stations closer than this
-GRID_CELL_M = 200.0             # hotspot aggregation cell size
+# Hotspot members go to `nuanxin hotspots` as WGS84 lon/lat with this many decimals
+# (1e-15 degrees: below a double's resolution, so nuanxin's metric positions are the
+# script's to ~1e-9 m).
+MEMBER_DECIMALS = 15
 
 
 # Illustrative service attributes (tier, services, opening_hours, capacity) by kind, the
@@ -250,11 +256,32 @@ def write_collection(path, features):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--opl", required=True)
-    parser.add_argument("--districts", required=True)
-    parser.add_argument("--bbox", required=True, help="min_lon,min_lat,max_lon,max_lat")
-    parser.add_argument("--out", required=True)
+    steps = parser.add_subparsers(dest="step", required=True)
+    sites = steps.add_parser("sites", help="stations, candidates and the hotspot members CSV")
+    sites.add_argument("--opl", required=True)
+    sites.add_argument("--districts", required=True)
+    sites.add_argument("--bbox", required=True, help="min_lon,min_lat,max_lon,max_lat")
+    sites.add_argument("--out", required=True)
+    sites.add_argument("--members", required=True, help="CSV of hotspot members for nuanxin hotspots")
+    hotspots = steps.add_parser("hotspots", help="hotspots.geojson from nuanxin hotspots' GeoJSON")
+    hotspots.add_argument("--nuanxin", required=True, help="GeoJSON written by nuanxin hotspots")
+    hotspots.add_argument("--districts", required=True)
+    hotspots.add_argument("--out", required=True)
     args = parser.parse_args()
+    if args.step == "sites":
+        derive_sites(args)
+    else:
+        derive_hotspots(args)
+
+
+def by_district(features, field=None):
+    counts = {}
+    for _, props in features:
+        counts[props["district"]] = counts.get(props["district"], 0) + (props[field] if field else 1)
+    return ", ".join(f"{d} {n}" for d, n in sorted(counts.items(), key=lambda kv: (-kv[1], str(kv[0]))))
+
+
+def derive_sites(args):
     min_lon, min_lat, max_lon, max_lat = (float(v) for v in args.bbox.split(","))
     districts = load_districts(args.districts)
 
@@ -320,42 +347,43 @@ def main():
             "kind": site["kind"], "osm_id": site["osm_id"], "district": site["district"],
             **service_attributes(site)}))
 
-    # Hotspots: members aggregated to GRID_CELL_M cells in metres, placed at the members' mean.
-    cells = {}
-    for role, members in (("pickup", pickups), ("dropoff", dropoffs)):
-        for osm_id, (x, y) in members:
-            key = (math.floor(y / GRID_CELL_M), math.floor(x / GRID_CELL_M))
-            cells.setdefault(key, []).append((osm_sort_key(osm_id), role, x, y))
-    keys = sorted(cells, key=lambda k: (-k[0], k[1]))  # north to south, then west to east
-    means = []
-    for key in keys:
-        members = sorted(cells[key])
-        means.append((sum(m[2] for m in members) / len(members), sum(m[3] for m in members) / len(members)))
-    hotspots = []
-    for index, (key, position) in enumerate(zip(keys, cs2cs(means, METRIC_CRS, WGS84, 9)), start=1):
-        members = cells[key]
-        pickup = sum(1 for m in members if m[1] == "pickup")
-        dropoff = len(members) - pickup
-        kind = "mixed" if pickup and dropoff else ("pickup" if pickup else "dropoff")
-        hotspots.append((position, {"id": f"H{index:03d}", "weight": len(members), "kind": kind,
-                                    "pickup": pickup, "dropoff": dropoff,
-                                    "district": district_of(position[0], position[1], districts)}))
+    # Hotspot members for `nuanxin hotspots --position mean --count-by kind`: one row per
+    # pick-up or drop-off place (weight 1), at its metric position taken back to WGS84.
+    members = sorted([(osm_id, "pickup", xy) for osm_id, xy in pickups] + [(osm_id, "dropoff", xy) for osm_id, xy in dropoffs],
+                     key=lambda m: osm_sort_key(m[0]))
+    member_lonlat = cs2cs([xy for _, _, xy in members], METRIC_CRS, WGS84, MEMBER_DECIMALS)
+    with open(args.members, "w", encoding="utf-8", newline="\n") as handle:
+        handle.write("id,lon,lat,weight,kind\n")
+        for (osm_id, role, _), (lon, lat) in zip(members, member_lonlat):
+            handle.write(f"{osm_id},{lon:.{MEMBER_DECIMALS}f},{lat:.{MEMBER_DECIMALS}f},1,{role}\n")
 
     write_collection(f"{args.out}/stations.geojson", stations)
-    write_collection(f"{args.out}/hotspots.geojson", hotspots)
     write_collection(f"{args.out}/candidates.geojson", candidates)
-
-    def by_district(features, field=None):
-        counts = {}
-        for _, props in features:
-            counts[props["district"]] = counts.get(props["district"], 0) + (props[field] if field else 1)
-        return ", ".join(f"{d} {n}" for d, n in sorted(counts.items(), key=lambda kv: (-kv[1], str(kv[0]))))
 
     inside = sum(1 for lon, lat in lonlat if min_lon <= lon <= max_lon and min_lat <= lat <= max_lat)
     print(f"read {len(objects)} tagged objects, {inside} inside the study area {args.bbox}")
     print(f"stations {len(stations)} ({by_district(stations)})")
     print(f"candidates {len(candidates)} ({by_district(candidates)})")
-    print(f"hotspots {len(hotspots)} from {len(pickups)} pickup + {len(dropoffs)} dropoff members, "
+    print(f"hotspot members: {len(pickups)} pickup + {len(dropoffs)} dropoff")
+
+
+def derive_hotspots(args):
+    """hotspots.geojson: nuanxin's hotspots with their district, the properties of the shipped file."""
+    districts = load_districts(args.districts)
+    with open(args.nuanxin, encoding="utf-8") as handle:
+        collection = json.load(handle)
+    hotspots = []
+    for feature in collection["features"]:
+        lon, lat = feature["geometry"]["coordinates"]
+        props = feature["properties"]
+        hotspots.append(((lon, lat), {
+            "id": props["id"], "weight": int(props["weight"]), "kind": props["kind"],
+            "pickup": props.get("pickup", 0), "dropoff": props.get("dropoff", 0),
+            "district": district_of(lon, lat, districts)}))
+    write_collection(f"{args.out}/hotspots.geojson", hotspots)
+    pickup = sum(p["pickup"] for _, p in hotspots)
+    dropoff = sum(p["dropoff"] for _, p in hotspots)
+    print(f"hotspots {len(hotspots)} from {pickup} pickup + {dropoff} dropoff members, "
           f"total weight {sum(p['weight'] for _, p in hotspots)}")
     print(f"hotspots by district: cells {by_district(hotspots)}; weight {by_district(hotspots, 'weight')}")
 

@@ -83,6 +83,10 @@ public enum DistrictReader {
         }
     }
 
+    /// The end of a `.missingName` message: what to do, naming no command-line option (the CLI
+    /// replaces it with its option's name).
+    public static let nameFieldAdvice = "choose the property that holds the district names"
+
     /// The feature's name: a non-empty string, or a number written as text.
     private static func name(
         of feature: Feature, field: String, fail: (DistrictError.Kind, String) -> DistrictError
@@ -98,7 +102,7 @@ public enum DistrictReader {
             let available = keys.isEmpty ? "it has no properties" : "its properties are " + keys.joined(separator: ", ")
             throw fail(
                 .missingName,
-                "no name in property \"\(field)\" (\(available)); choose the name property with --district-name-field")
+                "no name in property \"\(field)\" (\(available)); \(nameFieldAdvice)")
         }
     }
 }

@@ -21,12 +21,15 @@ public struct DemandMember: Hashable, Sendable {
     public var weight: Double
     /// Identifier (OSM id or input id), used only to make sums order-independent.
     public var id: String
+    /// The member's category for per-category counts (`--count-by`), e.g. `pickup`; nil when not counted.
+    public var category: String?
 
     /// Creates a member.
-    public init(point: PlanarPoint, weight: Double, id: String) {
+    public init(point: PlanarPoint, weight: Double, id: String, category: String? = nil) {
         self.point = point
         self.weight = weight
         self.id = id
+        self.category = category
     }
 }
 
@@ -40,6 +43,11 @@ public struct HotspotCell: Hashable, Sendable {
     public var weight: Double
     /// Number of members.
     public var count: Int
+    /// The members' weighted mean position in the metric CRS, Σ wᵢ·pᵢ / Σ wᵢ summed in
+    /// member-id order (the plain mean when every weight is 0).
+    public var mean: PlanarPoint
+    /// Members per category (members with a nil `category` are not counted).
+    public var categories: [String: Int]
 }
 
 /// Aggregates demand points into square or hexagonal cells.
@@ -53,13 +61,29 @@ public enum HotspotGrid {
         for member in members { groups[key(of: member.point, cell: cell, shape: shape), default: []].append(member) }
         let cells = groups.map { key, group -> HotspotCell in
             let sorted = group.sorted { ($0.id.utf8.lexicographicallyPrecedes($1.id.utf8)) }
+            let weight = sorted.reduce(0) { $0 + $1.weight }
+            var categories: [String: Int] = [:]
+            for member in sorted { if let category = member.category { categories[category, default: 0] += 1 } }
             return HotspotCell(
-                key: key, centre: centre(of: key, cell: cell, shape: shape),
-                weight: sorted.reduce(0) { $0 + $1.weight }, count: group.count)
+                key: key, centre: centre(of: key, cell: cell, shape: shape), weight: weight, count: group.count,
+                mean: mean(of: sorted, weight: weight), categories: categories)
         }
         return cells.sorted { a, b in
             a.centre.y != b.centre.y ? a.centre.y > b.centre.y : a.centre.x < b.centre.x
         }
+    }
+
+    /// Σ wᵢ·pᵢ / Σ wᵢ over `members` in their order, or the plain mean when `weight` (Σ wᵢ) is 0.
+    static func mean(of members: [DemandMember], weight: Double) -> PlanarPoint {
+        let useWeights = weight > 0
+        var (x, y) = (0.0, 0.0)
+        for member in members {
+            let w = useWeights ? member.weight : 1
+            x += w * member.point.x
+            y += w * member.point.y
+        }
+        let total = useWeights ? weight : Double(members.count)
+        return PlanarPoint(x: x / total, y: y / total)
     }
 
     /// The key of the cell holding `p`.

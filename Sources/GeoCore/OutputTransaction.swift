@@ -30,15 +30,22 @@ public struct SameFileError: Error, Hashable, Sendable, CustomStringConvertible 
         self.otherIsInput = otherIsInput
     }
 
-    /// `--out: st.geojson is the same file as the input --stations st.geojson; …`.
+    /// `--out: st.geojson is the same file as the input --stations st.geojson; …`, ending with
+    /// `advice` (the command line adds an example option).
     public var description: String {
+        "\(clash); \(advice)"
+    }
+
+    /// `--out: st.geojson is the same file as the input --stations st.geojson`: the clash alone.
+    public var clash: String {
         let label = otherOption.isEmpty ? "" : "\(otherOption) "
         let other = otherIsInput ? "the input \(label)\(otherPath)" : "the output \(label)\(otherPath)"
-        let advice =
-            otherIsInput
-            ? "writing it would destroy the input (e.g. --out result.geojson)"
-            : "each output needs its own file (e.g. --summary result.csv)"
-        return "\(option): \(path) is the same file as \(other); \(advice)"
+        return "\(option): \(path) is the same file as \(other)"
+    }
+
+    /// What to do, in words that name no command-line option.
+    public var advice: String {
+        otherIsInput ? "writing it would destroy the input; write the output to another file" : "each output needs its own file"
     }
 }
 
@@ -46,7 +53,8 @@ public struct SameFileError: Error, Hashable, Sendable, CustomStringConvertible 
 ///
 /// Every output is first written (`stage`) to a hidden temporary file beside its target,
 /// `.<name>.nuanxin-<pid>-XXXXXX`, flushed with `fsync`. `commit()` renames them over their targets
-/// only when every one is complete; any failure, `abort()`, or a SIGINT/SIGTERM (after
+/// only when every one is complete (keeping backups until the set is through, so a failing rename or
+/// a failing `commit(before:)` last step puts every target back); any failure, `abort()`, or a SIGINT/SIGTERM (after
 /// `installSignalHandlers()`) removes every temporary, so every pre-existing output stays
 /// byte-identical and no temporary remains. A signal that arrives during the renames of `commit()`
 /// is honoured right after them, so the outputs are either all old or all new.
@@ -195,35 +203,100 @@ public final class OutputTransaction {
         }
     }
 
-    /// Renames every staged temporary over its target, then flushes the folders.
+    /// Renames every staged temporary over its target, as one set.
     ///
-    /// A SIGINT/SIGTERM during the renames is held until they are done.
-    /// - Throws: `AtomicFileError` when a rename fails (only possible when the folder changed since
-    ///   staging); the remaining temporaries are removed.
+    /// A SIGINT/SIGTERM during the renames is held until they are done. Each existing target is
+    /// first kept as a hidden backup (a hard link, or a copy where the file system has none), so
+    /// that a rename failing half-way puts back the targets already replaced.
+    /// - Throws: `AtomicFileError` when a backup or a rename fails (only possible when the folder
+    ///   changed since staging); every target then has its old content and no temporary remains.
     public func commit() throws {
+        try commit(before: {})
+    }
+
+    /// Renames every staged temporary over its target, then runs `lastStep` (e.g. a database
+    /// commit, as `OutputSet` does); when `lastStep` throws, puts every target back as it was
+    /// (the replaced file restored from its backup, a new file removed) and rethrows.
+    ///
+    /// SIGINT/SIGTERM are held from the first rename until the backups are removed or restored,
+    /// so a signal cannot leave half a set; `lastStep` must not stage, commit or abort this
+    /// transaction. What remains outside this rule: `lastStep` succeeding on its side but throwing
+    /// (a database that committed and then lost the connection), a restoring rename failing (the
+    /// error names the backup that holds the old content), and a crash (SIGKILL, power loss)
+    /// between the renames and the end, which can leave new files and hidden backups.
+    /// - Throws: `AtomicFileError` from a backup or rename (then `lastStep` is not run), or the
+    ///   error of `lastStep`; in both cases every target has its old content and no temporary remains.
+    public func commit(before lastStep: () throws -> Void) throws {
         precondition(!finished, "commit twice")
-        var failure: AtomicFileError?
         if let missing = staged.first(where: { $0.target != nil && access($0.temporary, F_OK) != 0 }) {
             abort()
             throw AtomicFileError(path: missing.target!, reason: "the writer did not produce the file")
         }
-        SignalCleanup.critical {
-            for (index, file) in staged.enumerated() {
-                guard let target = file.target else {
-                    unlink(file.temporary)
-                    continue
-                }
-                if rename(file.temporary, target) != 0 {
-                    failure = AtomicFileError(path: target, reason: "cannot replace the file: \(String(cString: strerror(errno)))")
-                    for rest in staged[index...] { unlink(rest.temporary) }
-                    break
-                }
-            }
-            for file in staged { SignalCleanup.unregister(file.slot) }
-        }
+        let files = staged
         staged = []
         finished = true
-        if let failure { throw failure }
+        try SignalCleanup.critical {
+            defer { for file in files { SignalCleanup.unregister(file.slot) } }
+            for file in files where file.target == nil { unlink(file.temporary) }
+            let targets = files.compactMap { file in file.target.map { (target: $0, temporary: file.temporary) } }
+            // Backups of the targets that exist, beside them: `<temporary>.old`.
+            var backups: [String?] = []
+            for file in targets {
+                do {
+                    backups.append(try Self.backUp(file.target, to: file.temporary + ".old"))
+                } catch {
+                    for backup in backups.compactMap({ $0 }) { unlink(backup) }
+                    for rest in targets { unlink(rest.temporary) }
+                    throw error
+                }
+            }
+            var renamed = 0
+            var failure: Error?
+            for file in targets {
+                if rename(file.temporary, file.target) != 0 {
+                    failure = AtomicFileError(path: file.target, reason: "cannot replace the file: \(String(cString: strerror(errno)))")
+                    break
+                }
+                renamed += 1
+            }
+            if failure == nil {
+                do { try lastStep() } catch { failure = error }
+            }
+            guard let failure else {
+                for backup in backups.compactMap({ $0 }) { unlink(backup) }
+                return
+            }
+            for rest in targets[renamed...] { unlink(rest.temporary) }
+            var unrestored: [String] = []
+            for (file, backup) in zip(targets, backups).prefix(renamed) {
+                if let backup {
+                    if rename(backup, file.target) != 0 { unrestored.append("\(file.target) (old content in \(backup))") }
+                } else {
+                    unlink(file.target)
+                }
+            }
+            for backup in backups[renamed...].compactMap({ $0 }) { unlink(backup) }
+            guard unrestored.isEmpty else {
+                throw AtomicFileError(
+                    path: targets[0].target,
+                    reason: "\(failure); and could not put back \(unrestored.joined(separator: ", "))")
+            }
+            throw failure
+        }
+    }
+
+    /// Keeps the current file at `target` as `backup` (a hard link, else a copy), or returns nil
+    /// when there is no file at `target`.
+    /// - Throws: `AtomicFileError` when the file exists but cannot be kept.
+    private static func backUp(_ target: String, to backup: String) throws -> String? {
+        var info = stat()
+        guard lstat(target, &info) == 0 else { return nil }
+        if link(target, backup) == 0 { return backup }
+        let reason = String(cString: strerror(errno))
+        if (info.st_mode & S_IFMT) == S_IFREG, (try? FileManager.default.copyItem(atPath: target, toPath: backup)) != nil {
+            return backup
+        }
+        throw AtomicFileError(path: target, reason: "cannot keep the old file while replacing it: \(reason)")
     }
 
     /// Removes every staged temporary; the targets are untouched. Safe to call twice.

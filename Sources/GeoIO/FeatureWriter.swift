@@ -11,6 +11,7 @@ import GeoCore
 /// | `.gpkg` | GeoPackage (GDAL `GPKG`) | one layer, named `layer` or the file's stem |
 /// | `.shp` | Shapefile (GDAL `ESRI Shapefile`) | `.shp .shx .dbf .prj .cpg` (UTF-8); field names per `ShapefileFieldNames`; points, lines and polygons cannot be mixed |
 /// | `.kml` | KML (GDAL `LIBKML`, else `KML`) | a colour per isochrone level (`minutes`) via OGR style strings, see `KMLStyle` |
+/// | `.kmz` | zipped KML (GDAL `LIBKML`, which zips a target named `.kmz`) | colours as `.kml`; Google Earth opens it directly |
 /// | `.csv` | CSV (GDAL `CSV`) | points as `X,Y` columns, other geometries as `WKT` |
 /// | `PG:…` | PostGIS table `layer` (required) | replaced inside one transaction |
 ///
@@ -54,6 +55,14 @@ public enum FeatureWriter {
         case "kml":
             GDALRuntime.ensure()
             return (GDALGetDriverByName("LIBKML") != nil ? "LIBKML" : "KML", ["kml"], [], true, false)
+        case "kmz":
+            GDALRuntime.ensure()
+            guard GDALGetDriverByName("LIBKML") != nil else {
+                throw GeoIOError(
+                    source: GeoIOError.displayName(of: target), kind: .unsupported,
+                    message: "this GDAL has no LIBKML driver, which .kmz needs; write .kml instead")
+            }
+            return ("LIBKML", ["kmz"], [], true, false)
         case "csv":
             let points = collections.allSatisfy { $0.features.allSatisfy { if case .point? = $0.geometry { true } else { false } } }
             return ("CSV", ["csv"], [points ? "GEOMETRY=AS_XY" : "GEOMETRY=AS_WKT"], false, false)
@@ -62,7 +71,7 @@ public enum FeatureWriter {
         default:
             throw GeoIOError(
                 source: GeoIOError.displayName(of: target), kind: .unsupported,
-                message: "unknown output format \".\(ext)\"; use .geojson, .gpkg, .shp, .kml, .csv or a PG: connection")
+                message: "unknown output format \".\(ext)\"; use .geojson, .gpkg, .shp, .kml, .kmz, .csv or a PG: connection")
         }
     }
 
@@ -75,10 +84,14 @@ public enum FeatureWriter {
         let temporaryStem = URL(fileURLWithPath: temporary).deletingPathExtension().lastPathComponent
         let dataset = try GDALDataset(creating: temporary, driver: format.driver, displayName: display)
         var mapping: [String: String] = [:]
+        // LIBKML writes a .kmz (every layer's KML zipped) at each layer sync and then loses the
+        // layers synced before: in a .kmz only the last layer kept its features. Closing the dataset
+        // writes every layer, so a .kmz is not synced layer by layer.
+        let syncLayers = format.sidecars != ["kmz"]
         for layer in layers {
             mapping = try fill(
                 dataset, with: layer.collection, layer: format.shapefile ? temporaryStem : layer.name,
-                options: format.options, styled: format.styled, shapefile: format.shapefile, display: display)
+                options: format.options, styled: format.styled, shapefile: format.shapefile, display: display, sync: syncLayers)
         }
         return mapping
     }
@@ -97,7 +110,7 @@ public enum FeatureWriter {
     @discardableResult
     private static func fill(
         _ dataset: GDALDataset, with collection: FeatureCollection, layer name: String, options: [String],
-        styled: Bool, shapefile: Bool, display: String
+        styled: Bool, shapefile: Bool, display: String, sync: Bool = true
     ) throws -> [String: String] {
         func fail(_ message: String, feature: Int? = nil) -> GeoIOError {
             GeoIOError(
@@ -174,7 +187,7 @@ public enum FeatureWriter {
             if styled, let style = KMLStyle.style(for: feature, levels: levels) { OGR_F_SetStyleString(ogr, style) }
             guard OGR_L_CreateFeature(layer, ogr) == OGRERR_NONE else { throw fail("cannot write the feature", feature: index) }
         }
-        guard OGR_L_SyncToDisk(layer) == OGRERR_NONE else { throw fail("cannot flush the layer") }
+        guard !sync || OGR_L_SyncToDisk(layer) == OGRERR_NONE else { throw fail("cannot flush the layer") }
         return shapefile ? Dictionary(uniqueKeysWithValues: zip(names, fieldNames)) : [:]
     }
 

@@ -7,16 +7,20 @@ import GeoCore
 ///
 /// - `.geojson`/`.json`: `GeoJSONWriter.encode` (the same bytes as before GDAL), staged in the
 ///   `OutputTransaction`.
-/// - `.gpkg`, `.kml`, `.csv`, `.shp`: written by GDAL (`FeatureWriter`) into temporaries reserved
+/// - `.gpkg`, `.kml`, `.kmz`, `.csv`, `.shp`: written by GDAL (`FeatureWriter`) into temporaries reserved
 ///   in the transaction beside the target (a Shapefile's five sidecars under one temporary stem),
 ///   renamed over the targets at `commit()` together with every other file.
-/// - `PG:…`: tables written inside one database transaction per connection string, committed at
-///   `commit()` before the files are renamed; a failure rolls back every table and removes every
-///   temporary, so the database and the folder are either all old or all new (only a rename
-///   failing after the database commit, i.e. a folder changed while the command ran, breaks this).
+/// - `PG:…`: tables written inside one database transaction per connection string. `commit()`
+///   first renames every file into place (keeping the replaced files as backups), then commits the
+///   database as the last step: a failing rename rolls the database back and puts the files back,
+///   and a failing database commit puts the files back (`OutputTransaction.commit(before:)`), so
+///   the database and the folder are either all old or all new. What remains: a commit the server
+///   made but could not confirm (connection lost), a second database failing after a first one
+///   committed (with two `PG:` connections in one set), and a crash (SIGKILL, power loss) between
+///   the renames and the database commit.
 ///
 /// A document split into layers (`FeatureLayers`, e.g. the audit's hotspots, districts and gaps) is
-/// one file with a layer each in GeoPackage and KML; files `<stem>_<layer>.<ext>` for Shapefile
+/// one file with a layer each in GeoPackage and KML/KMZ; files `<stem>_<layer>.<ext>` for Shapefile
 /// and CSV (one geometry kind per file); tables `<layer option>_<layer>` in PostGIS; and, as
 /// before, one FeatureCollection in GeoJSON.
 public final class OutputSet {
@@ -67,24 +71,32 @@ public final class OutputSet {
         return split.names.map { layerPath(target, $0) }
     }
 
-    /// Commits the set: database transactions first, then the file renames.
-    /// - Throws: `GeoIOError` (database commit) or `AtomicFileError` (rename); nothing changed then,
-    ///   except as described for a rename failure.
+    /// Commits the set: the file renames, then the database transactions as the last step; a
+    /// failure on either side leaves both as they were (see the type's notes for what remains).
+    /// - Throws: `AtomicFileError` (a rename; the databases are rolled back) or `GeoIOError` (a
+    ///   database commit; the files are put back).
     public func commit() throws {
         finished = true
-        for (index, database) in databases.enumerated() {
-            guard GDALDatasetCommitTransaction(database.dataset.handle) == OGRERR_NONE else {
-                let error = GeoIOError(
-                    source: GeoIOError.displayName(of: database.connection), kind: .writeFailed,
-                    message: "commit failed: " + GDALRuntime.lastError("unknown error"))
-                for rest in databases[(index + 1)...] { _ = GDALDatasetRollbackTransaction(rest.dataset.handle) }
-                databases = []
-                transaction.abort()
-                throw error
-            }
-        }
+        let pending = databases
         databases = []
-        try transaction.commit()
+        var committed = 0
+        do {
+            try transaction.commit(before: {
+                for database in pending {
+                    guard GDALDatasetCommitTransaction(database.dataset.handle) == OGRERR_NONE else {
+                        throw GeoIOError(
+                            source: GeoIOError.displayName(of: database.connection), kind: .writeFailed,
+                            message: "commit failed: " + GDALRuntime.lastError("unknown error"))
+                    }
+                    committed += 1
+                }
+            })
+        } catch {
+            for rest in pending.dropFirst(committed) {
+                _ = GDALDatasetRollbackTransaction(rest.dataset.handle)
+            }
+            throw error
+        }
     }
 
     /// Rolls back every database transaction and removes every temporary. Safe to call twice.

@@ -85,7 +85,7 @@ public enum PointSource {
                 throw GeoIOError(
                     source: table.source, kind: .addressesOnly,
                     message:
-                        "the sheet has addresses but no coordinates; addresses must be geocoded first (nuanxin works offline): add 经度/纬度 columns, e.g. from AMap's coordinate picker, and give --datum gcj02"
+                        "the sheet has addresses but no coordinates; addresses must be geocoded first (nuanxin works offline): add 经度/纬度 columns, e.g. from AMap's coordinate picker (those are GCJ-02 coordinates: read them as gcj02)"
                 )
             }
             throw GeoIOError(

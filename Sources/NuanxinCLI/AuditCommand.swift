@@ -34,7 +34,7 @@ struct AuditCommand: ParsableCommand {
     @Option(
         name: .long,
         help:
-            "Output file: .geojson, or .gpkg/.kml (layers hotspots, districts, gaps), .shp/.csv (NAME_hotspots.shp, …) or PG: (tables, see --out-layer)."
+            "Output file: .geojson, or .gpkg/.kml/.kmz (layers hotspots, districts, gaps), .shp/.csv (NAME_hotspots.shp, …) or PG: (tables, see --out-layer)."
     )
     var out = "audit.geojson"
 

@@ -31,7 +31,7 @@ struct ConvertCommand: ParsableCommand {
 
     @Option(
         help:
-            "Where to write the converted features (required with an input file): .geojson, .gpkg, .shp, .kml, .csv or PG: (see --out-layer)."
+            "Where to write the converted features (required with an input file): .geojson, .gpkg, .shp, .kml, .kmz, .csv or PG: (see --out-layer)."
     )
     var out: String?
 

@@ -18,9 +18,11 @@ struct HotspotsCommand: ParsableCommand {
               nuanxin hotspots --from points orders.xlsx --crs gcj02 --hours 11-14 --network city.osm.pbf --out lunch.csv
               nuanxin hotspots --explain
             Points are summed into --cell metre cells (square or hexagon); each hotspot sits at its
-            cell's centre with `id`, `weight` (sum) and `count`. Cells whose centre has no road within
-            --max-snap metres are dropped and counted. Output by extension: .geojson, .csv
-            (id,lon,lat,weight,count), .gpkg, .shp, .kml, or a PG: connection with --out-layer.
+            cell's centre (or, with --position mean, at its points' weighted mean) with `id`, `weight`
+            (sum) and `count`; --count-by COLUMN adds one count per value of that column and `kind`
+            (the cell's only value, or mixed). Cells whose hotspot has no road within --max-snap
+            metres are dropped and counted. Output by extension: .geojson, .csv
+            (id,lon,lat,weight,count), .gpkg, .shp, .kml, .kmz, or a PG: connection with --out-layer.
             """
     )
 
@@ -47,8 +49,16 @@ struct HotspotsCommand: ParsableCommand {
     @Option(help: "Cell shape: square or hexagon.")
     var shape: String = "square"
 
-    @Option(name: .customLong("max-snap"), help: "Drop cells whose centre is farther than this from every road (metres).")
+    @Option(name: .customLong("max-snap"), help: "Drop cells whose hotspot is farther than this from every road (metres).")
     var maxSnap: Double = 300
+
+    @Option(help: "Hotspot position: centre (of the cell) or mean (the points' weighted mean, rounded to 1e-9 then 1e-7 degrees).")
+    var position: String = "centre"
+
+    @Option(
+        name: .customLong("count-by"),
+        help: "--from points: count the points of each value of this column (e.g. kind) per hotspot, and add `kind`.")
+    var countBy: String?
 
     @Option(help: "With a time column: keep only points in these hours, FROM-TO (11-14 keeps 11:00-13:59).")
     var hours: String?
@@ -57,7 +67,7 @@ struct HotspotsCommand: ParsableCommand {
 
     @OptionGroup var crs: InputCRSOption
 
-    @Option(help: "Output file (.geojson, .csv, .gpkg, .shp, .kml) or PG: connection string.")
+    @Option(help: "Output file (.geojson, .csv, .gpkg, .shp, .kml, .kmz) or PG: connection string.")
     var out: String?
 
     @Option(name: .customLong("out-layer"), help: "Table or layer name of the output (required for PG:).")
@@ -82,6 +92,8 @@ struct HotspotsCommand: ParsableCommand {
         guard cell > 0, cell.isFinite else { throw ValidationError("--cell must be a positive number of metres.") }
         guard maxSnap >= 0 else { throw ValidationError("--max-snap must be 0 or more metres.") }
         guard CellShape(rawValue: shape) != nil else { throw ValidationError("--shape must be square or hexagon.") }
+        guard HotspotPosition(rawValue: position) != nil else { throw ValidationError("--position must be centre or mean.") }
+        if from == .osm, countBy != nil { throw ValidationError("--count-by needs points with that column (--from points).") }
         try OutputFileCheck.distinct(outputs: [("--out", out)], inputs: [("--network", network), ("", input)])
         if out?.hasPrefix("PG:") == true, outLayer?.isEmpty ?? true {
             throw ValidationError("--out PG:…: a PostGIS output needs --out-layer TABLE")
@@ -101,24 +113,29 @@ struct HotspotsCommand: ParsableCommand {
         let loaded = try progress.step("loading \(network)") {
             try NetworkLoader.load(path: network, cacheDirectory: cache, progress: progress.report)
         }
-        let members: [(id: String, coordinate: Coordinate, weight: Double)]
+        let members: [(id: String, coordinate: Coordinate, weight: Double, category: String?)]
         switch from {
         case .osm:
             let places = try progress.step("reading pick-up and drop-off places from \(network)") {
                 try Hotspots.osmPickups(path: network, includeDropoffs: !pickupsOnly)
             }
-            members = places.map { (id: $0.point.id, coordinate: $0.point.coordinate, weight: $0.kind.weight) }
+            members = places.map { (id: $0.point.id, coordinate: $0.point.coordinate, weight: $0.kind.weight, category: nil) }
         case .points:
             guard let input else { preconditionFailure("validate() checked the input") }
             let points = try NetworkInputs.readPoints(
                 path: input, datum: crs.datum, kind: "point", formats: try formats.formats(progress))
             let (kept, dropped) = try Hotspots.filter(points, hours: hours.flatMap(HourRange.init), file: input)
             if let hours { progress.report("--hours \(hours): kept \(kept.count) of \(points.count) points, left out \(dropped)") }
-            members = kept.map { (id: $0.id, coordinate: $0.coordinate, weight: $0.weight) }
+            members = try kept.map { point in
+                (id: point.id, coordinate: point.coordinate, weight: point.weight, category: try category(of: point, file: input))
+            }
+            if let countBy { try Hotspots.checkCategories(members.map { ($0.id, $0.category) }, column: countBy, file: input) }
         }
         let projection = try Projection(from: "EPSG:4326", to: loaded.graph.crs)
         let index = SegmentIndex(graph: loaded.graph)
-        let options = HotspotOptions(cell: cell, shape: CellShape(rawValue: shape) ?? .square, maxSnap: maxSnap)
+        let options = HotspotOptions(
+            cell: cell, shape: CellShape(rawValue: shape) ?? .square, maxSnap: maxSnap,
+            position: HotspotPosition(rawValue: position) ?? .centre)
         let result = try Hotspots.build(
             members: members, projection: projection, options: options, roadDistance: Hotspots.roadDistance(on: index))
         let set = OutputSet()
@@ -132,5 +149,26 @@ struct HotspotsCommand: ParsableCommand {
             "\(result.members) demand points in \(result.cells) cells; dropped \(result.droppedCells) cells "
                 + "(weight \(formatFixed(result.droppedWeight, decimals: 1))) with no road within \(formatFixed(maxSnap, decimals: 0)) m; "
                 + "wrote \(result.collection.features.count) hotspots to \(GeoIOError.displayName(of: out))")
+    }
+
+    /// The `--count-by` value of `point` (nil without `--count-by`): the `kind` column, or any other
+    /// column as text.
+    /// - Throws: `HotspotError` when the point has no such value.
+    private func category(of point: SitePoint, file: String) throws -> String? {
+        guard let countBy else { return nil }
+        let value: String? =
+            if countBy == "kind" {
+                point.kind
+            } else {
+                switch point.properties[countBy] {
+                case .string(let s)?: s
+                case .number(let n)?: FeatureID.number(n).description
+                default: nil
+                }
+            }
+        guard let value else {
+            throw HotspotError(file: file, message: "point \(point.id) has no \(countBy); --count-by needs that column in every row")
+        }
+        return value
     }
 }

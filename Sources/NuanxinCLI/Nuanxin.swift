@@ -92,6 +92,14 @@ struct Nuanxin: AsyncParsableCommand {
         case ReachError.noRoutableStation(let count, let maxSnap) where count > 0:
             return "none of the \(count) stations is within --max-snap \(Int(maxSnap)) m of a usable road (listed above); "
                 + "check their coordinates and --crs, or raise --max-snap"
+        case let same as SameFileError:
+            return OutputFileCheck.cliText(same)
+        case let district as DistrictError
+        where district.kind == .missingName && district.message.hasSuffix(DistrictReader.nameFieldAdvice):
+            var cli = district
+            cli.message =
+                district.message.dropLast(DistrictReader.nameFieldAdvice.count) + "choose the name property with --district-name-field"
+            return cli.description
         default:
             return String(describing: error)
         }

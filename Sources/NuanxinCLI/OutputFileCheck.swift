@@ -22,7 +22,14 @@ enum OutputFileCheck {
             try OutputTransaction.checkDistinct(
                 outputs: outputs.map { (option: $0.0, path: file($0.1)) }, inputs: inputs.map { (option: $0.0, path: file($0.1)) })
         } catch let error as SameFileError {
-            throw ValidationError(error.description)
+            throw ValidationError(cliText(error))
         }
+    }
+
+    /// `SameFileError`'s message with the command line's example option in its advice.
+    static func cliText(_ error: SameFileError) -> String {
+        error.otherIsInput
+            ? "\(error.clash); writing it would destroy the input (e.g. --out result.geojson)"
+            : "\(error.clash); each output needs its own file (e.g. --summary result.csv)"
     }
 }

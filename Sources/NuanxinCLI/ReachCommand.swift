@@ -77,7 +77,7 @@ struct ReachCommand: ParsableCommand {
 
     @Option(
         help:
-            "Output file (default: out/reach.geojson, creating out/): .geojson, .gpkg, .shp, .kml (colour per level), .csv or PG: (see --out-layer)."
+            "Output file (default: out/reach.geojson, creating out/): .geojson, .gpkg, .shp, .kml/.kmz (colour per level), .csv or PG: (see --out-layer)."
     )
     var out: String?
 

@@ -74,7 +74,7 @@ import Testing
         expectError(
             .missingName, at: 0,
             [Feature(geometry: box(104.05, 30.66, 104.06, 30.67), properties: ["NAME": .string("A"), "code": .number(1)])],
-            containing: "(its properties are NAME, code); choose the name property with --district-name-field")
+            containing: "(its properties are NAME, code); choose the property that holds the district names")
         expectError(
             .missingName, at: 1,
             [good, Feature(geometry: box(104.06, 30.66, 104.07, 30.67), properties: ["name": .string("  ")])],

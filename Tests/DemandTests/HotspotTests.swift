@@ -22,6 +22,24 @@ import Testing
         #expect(cells[2].centre == PlanarPoint(x: 100, y: 100))
     }
 
+    @Test func weightedMeanAndCategoriesByHand() {
+        let members = [
+            DemandMember(point: PlanarPoint(x: 10, y: 20), weight: 1, id: "a", category: "pickup"),
+            DemandMember(point: PlanarPoint(x: 110, y: 80), weight: 3, id: "b", category: "dropoff"),
+            DemandMember(point: PlanarPoint(x: 50, y: 150), weight: 0, id: "c", category: "dropoff"),
+            DemandMember(point: PlanarPoint(x: 300, y: 300), weight: 0, id: "d", category: "pickup"),
+            DemandMember(point: PlanarPoint(x: 390, y: 210), weight: 0, id: "e", category: "pickup"),
+        ]
+        let cells = HotspotGrid.aggregate(members, cell: 200, shape: .square)
+        #expect(cells.map(\.key) == [[1, 1], [0, 0]])
+        // Cell (0,0): (1·(10,20) + 3·(110,80) + 0·(50,150)) / 4 = (85, 65).
+        #expect(cells[1].mean == PlanarPoint(x: 85, y: 65))
+        #expect(cells[1].categories == ["pickup": 1, "dropoff": 2])
+        // Cell (1,1): every weight 0, so the plain mean ((300+390)/2, (300+210)/2).
+        #expect(cells[0].mean == PlanarPoint(x: 345, y: 255))
+        #expect(cells[0].categories == ["pickup": 2])
+    }
+
     @Test func hexagonCellsByHand() {
         let s3 = 3.0.squareRoot()
         let members = [
@@ -86,6 +104,48 @@ import Testing
         }
         #expect(GeoJSONWriter.encode(first.collection) == GeoJSONWriter.encode(second.collection))
         #expect(first.collection.features.count >= 3)
+    }
+
+    /// `--position mean --count-by`: hotspots at the members' mean with per-category counts and `kind`.
+    @Test func meanPositionAndCategoryCounts() throws {
+        let projection = try Projection(from: "EPSG:4326", to: "EPSG:4544")
+        let places: [(String, Double, Double, String)] = [
+            ("n1", 500_010, 3_390_010, "pickup"), ("n2", 500_150, 3_390_150, "dropoff"), ("n3", 500_050, 3_390_020, "dropoff"),
+            ("n4", 500_250, 3_390_100, "pickup"),
+        ]
+        let coordinates = try projection.inverse(places.map { PlanarPoint(x: $0.1, y: $0.2) })
+        let members = zip(places, coordinates).map { (id: $0.0, coordinate: $1, weight: 1.0, category: Optional($0.3)) }
+        let result = try Hotspots.build(
+            members: members, projection: projection, options: HotspotOptions(cell: 200, position: .mean)
+        ) { _ in 0 }
+        let features = result.collection.features
+        #expect(features.count == 2)
+        #expect(features.map { $0.properties?["kind"] } == [.string("mixed"), .string("pickup")])
+        #expect(features.map { $0.properties?["pickup"] } == [.number(1), .number(1)])
+        #expect(features.map { $0.properties?["dropoff"] } == [.number(2), .number(0)])
+        #expect(features.map { $0.properties?["count"] } == [.number(3), .number(1)])
+        // First cell: mean of n1, n2, n3 = (500 070, 3 390 060); rounded to 1e-7° (about 1 cm).
+        guard case .point(let first)? = features[0].geometry else {
+            Issue.record("no point")
+            return
+        }
+        let back = try projection.forward([first])[0]
+        #expect(abs(back.x - 500_070) < 0.02 && abs(back.y - 3_390_060) < 0.02)
+        #expect(first.lon == Hotspots.derivedRounding(first.lon) && first.lat == Hotspots.derivedRounding(first.lat))
+        // A category named like a hotspot property is refused.
+        #expect(throws: HotspotError.self) {
+            try Hotspots.checkCategories([(id: "n9", category: "weight")], column: "kind", file: "orders.csv")
+        }
+        #expect(Hotspots.csv(result.collection).hasPrefix("id,lon,lat,weight,count,dropoff,kind,pickup\nH001,"))
+    }
+
+    /// The two roundings of the old Python aggregation: 9 decimals, then 7, each of the exact
+    /// binary value. 104.0995571502893 → 104.09955715 (just below …5715 in binary) → 104.0995571,
+    /// where rounding the 9-decimal value's scaled product half-up would give 104.0995572.
+    @Test func derivedRoundingRoundsTwiceAsText() {
+        #expect(Hotspots.derivedRounding(104.0995571502893) == 104.0995571)
+        #expect(Hotspots.derivedRounding(30.686279476017) == 30.6862795)
+        #expect(Hotspots.derivedRounding(104.12345674) == 104.1234567)
     }
 
     @Test func hoursKeepOnlyThoseTimes() throws {

@@ -46,6 +46,49 @@ import Testing
         #expect(pending(folder).isEmpty)
     }
 
+    /// A last step that fails (a database commit, for `OutputSet`) after the renames puts every
+    /// target back: the replaced file from its backup, the new file removed; nothing hidden remains.
+    @Test func aFailingLastStepPutsEveryTargetBack() throws {
+        struct Refused: Error {}
+        let folder = try makeTemporaryFolder()
+        let a = folder.appendingPathComponent("a.geojson")
+        let b = folder.appendingPathComponent("b.csv")
+        try Data("old a".utf8).write(to: a)
+        let transaction = OutputTransaction()
+        try transaction.stage(Data("new a".utf8), for: a.path)
+        try transaction.stage(Data("new b".utf8), for: b.path)
+        var sawNewFiles = false
+        #expect(throws: Refused.self) {
+            try transaction.commit(before: {
+                sawNewFiles = (try? Data(contentsOf: a)) == Data("new a".utf8) && (try? Data(contentsOf: b)) == Data("new b".utf8)
+                throw Refused()
+            })
+        }
+        #expect(sawNewFiles)  // the last step ran after the renames
+        #expect(try Data(contentsOf: a) == Data("old a".utf8))
+        #expect(try names(folder) == ["a.geojson"])
+        #expect(pending(folder).isEmpty)
+    }
+
+    /// A target that cannot be replaced (here a folder now stands where the file was to go) fails the
+    /// commit before any rename and before the last step; the other targets keep their bytes.
+    @Test func anUnreplaceableTargetFailsBeforeTheLastStep() throws {
+        let folder = try makeTemporaryFolder()
+        let a = folder.appendingPathComponent("a.geojson")
+        let b = folder.appendingPathComponent("b.csv")
+        try Data("old a".utf8).write(to: a)
+        let transaction = OutputTransaction()
+        try transaction.stage(Data("new a".utf8), for: a.path)
+        try transaction.stage(Data("new b".utf8), for: b.path)
+        try FileManager.default.createDirectory(at: b, withIntermediateDirectories: false)
+        var ran = false
+        #expect(throws: AtomicFileError.self) { try transaction.commit(before: { ran = true }) }
+        #expect(!ran)
+        #expect(try Data(contentsOf: a) == Data("old a".utf8))
+        #expect(try names(folder) == ["a.geojson", "b.csv"])
+        #expect(pending(folder).isEmpty)
+    }
+
     @Test func abortRemovesTemporariesAndKeepsTargets() throws {
         let folder = try makeTemporaryFolder()
         let a = folder.appendingPathComponent("a.txt")
@@ -135,7 +178,7 @@ import Testing
         } catch let error as SameFileError {
             #expect(
                 error.description
-                    == "--summary: \(newDotted) is the same file as the output --out \(new); each output needs its own file (e.g. --summary result.csv)"
+                    == "--summary: \(newDotted) is the same file as the output --out \(new); each output needs its own file"
             )
         }
         // Different files pass; nil paths are skipped.

@@ -133,6 +133,41 @@ import Testing
         #expect(raw[1].coordinate == Coordinate(lon: 114.1234567, lat: 22.6012345))
     }
 
+    /// GDAL 3.6 writes ODS: a LibreOffice sheet with Chinese headers and GCJ-02 coordinates.
+    @Test func odsWithChineseHeadersInGCJ02() throws {
+        let folder = try makeTemporaryFolder()
+        let csv = folder.appendingPathComponent("sheet.csv").path
+        try Data("编号,名称,经度,纬度,订单量\nG1,龙岗中心站,114.2468123,22.7201456,12\nG2,布吉站,114.1234567,22.6012345,3\n".utf8)
+            .write(to: URL(fileURLWithPath: csv))
+        let ods = folder.appendingPathComponent("stations.ods").path
+        try run("ogr2ogr", ["-f", "ODS", ods, csv, "-nln", "站点"])
+        try expectGCJ02Stations(try PointSource.read(path: ods, datum: .gcj02), weights: [12, 3])
+        #expect(try PointSource.read(path: ods)[1].coordinate == Coordinate(lon: 114.1234567, lat: 22.6012345))
+    }
+
+    /// An Excel 97-2003 .xls, which GDAL reads (freexl) but cannot write: a committed fixture made
+    /// with xlwt (Fixtures/make-stations-xls.py), the same two stations as the .ods test.
+    @Test func xlsFixtureWithChineseHeadersInGCJ02() throws {
+        let xls = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/stations.xls").path
+        try expectGCJ02Stations(try PointSource.read(path: xls, datum: .gcj02), weights: [12, 3])
+        let raw = try PointSource.read(path: xls)
+        #expect(raw.map(\.coordinate) == [Coordinate(lon: 114.2468123, lat: 22.7201456), Coordinate(lon: 114.1234567, lat: 22.6012345)])
+    }
+
+    /// The two GCJ-02 stations G1 龙岗中心站 and G2 布吉站, converted to WGS84 (to 1e-7°).
+    private func expectGCJ02Stations(_ points: [SitePoint], weights: [Double]) throws {
+        #expect(points.map(\.id) == ["G1", "G2"])
+        #expect(points.map(\.name) == ["龙岗中心站", "布吉站"])
+        #expect(points.map(\.weight) == weights)
+        let expected = [Coordinate(lon: 114.2468123, lat: 22.7201456), Coordinate(lon: 114.1234567, lat: 22.6012345)].map(GCJ02.toWGS84)
+        try #require(points.count == expected.count)
+        for (point, wgs) in zip(points, expected) {
+            #expect(abs(point.coordinate.lon - wgs.lon) < 1e-7 && abs(point.coordinate.lat - wgs.lat) < 1e-7)
+        }
+        // GCJ-02 is offset from WGS84 by hundreds of metres here: the conversion really happened.
+        #expect(abs(points[0].coordinate.lon - 114.2468123) > 1e-3)
+    }
+
     @Test func addressOnlySheetSaysGeocodeFirst() throws {
         let folder = try makeTemporaryFolder()
         let csv = folder.appendingPathComponent("sheet.csv").path

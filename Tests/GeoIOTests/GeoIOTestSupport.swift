@@ -27,8 +27,17 @@ func run(_ tool: String, _ arguments: [String], stdin: Data? = nil) throws -> St
         input.fileHandleForWriting.write(stdin)
         try input.fileHandleForWriting.close()
     }
+    // Drain stderr on another thread so a tool that fills it cannot block on a full pipe.
+    let errBox = ToolStderr()
+    let errHandle = errors.fileHandleForReading
+    let done = DispatchSemaphore(value: 0)
+    DispatchQueue.global().async {
+        errBox.data = errHandle.readDataToEndOfFile()
+        done.signal()
+    }
     let out = output.fileHandleForReading.readDataToEndOfFile()
-    let err = errors.fileHandleForReading.readDataToEndOfFile()
+    done.wait()
+    let err = errBox.data
     process.waitUntilExit()
     guard process.terminationStatus == 0 else {
         throw ToolFailure(text: "\(tool) \(arguments.joined(separator: " ")): \(String(decoding: err, as: UTF8.self))")
@@ -37,6 +46,11 @@ func run(_ tool: String, _ arguments: [String], stdin: Data? = nil) throws -> St
 }
 
 struct ToolFailure: Error { var text: String }
+
+/// A tool's stderr, read on another thread; read only after that thread signals.
+private final class ToolStderr: @unchecked Sendable {
+    var data = Data()
+}
 
 /// Three stations with Chinese names, coordinates with 7+ decimals.
 let chineseStations: [(id: String, name: String, lon: Double, lat: Double)] = [

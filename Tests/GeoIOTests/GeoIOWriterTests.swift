@@ -22,7 +22,7 @@ import Testing
         ])
     }
 
-    @Test(arguments: [("gpkg", "Multi Polygon"), ("shp", "Polygon"), ("kml", ""), ("csv", "")])
+    @Test(arguments: [("gpkg", "Multi Polygon"), ("shp", "Polygon"), ("kml", ""), ("kmz", ""), ("csv", "")])
     func ogrinfoReadsEachOutput(ext: String, geometry: String) throws {
         let folder = try makeTemporaryFolder()
         let path = folder.appendingPathComponent("reach.\(ext)").path
@@ -80,6 +80,67 @@ import Testing
         #expect(text.contains("8be0fe"))
         #expect(text.contains("2730d7"))
         #expect(KMLStyle.colour(minutes: 10, levels: [5, 10, 15]) == "FEE08B")
+    }
+
+    @Test func kmzIsZippedKMLWithAColourPerLevel() throws {
+        let folder = try makeTemporaryFolder()
+        let path = folder.appendingPathComponent("reach.kmz").path
+        try FeatureWriter.write(serviceAreas(), to: path)
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        #expect(Array(bytes.prefix(4)) == [0x50, 0x4B, 0x03, 0x04])  // a zip archive ("PK\3\4")
+        // LIBKML's KMZ: doc.kml linking layers/<layer>.kml, where the placemarks and styles are.
+        let script = """
+            import sys, zipfile
+            z = zipfile.ZipFile(sys.argv[1])
+            print(sorted(z.namelist()))
+            print("".join(z.read(n).decode("utf-8") for n in z.namelist() if n.endswith(".kml")))
+            """
+        let text = try run("python3", ["-c", script, path]).lowercased()
+        #expect(text.hasPrefix("['doc.kml', 'layers/', 'layers/reach.kml']"))
+        #expect(text.contains("50981a") && text.contains("8be0fe") && text.contains("2730d7"))
+        #expect(text.contains("春熙路站"))
+    }
+
+    /// The audit's four layers in one .kmz: each keeps its features (LIBKML loses layers synced
+    /// before the last one, so a .kmz is written at close).
+    @Test func kmzKeepsEveryLayerOfASplitDocument() throws {
+        let folder = try makeTemporaryFolder()
+        let path = folder.appendingPathComponent("audit.kmz").path
+        var features = stationCollection().features  // no kind: hotspots
+        var areas = serviceAreas().features
+        areas[0].properties?["kind"] = .string("district")
+        areas[1].properties?["kind"] = .string("gap")
+        areas[2].properties?["kind"] = .string("gap")
+        features += areas
+        var station = stationCollection().features[0]
+        station.properties?["kind"] = .string("station")
+        features.append(station)
+        let set = OutputSet()
+        try set.add(FeatureCollection(features: features), to: path, split: .audit)
+        try set.commit()
+        #expect(try ogrSummary(path, layer: "hotspots").count == 3)
+        #expect(try ogrSummary(path, layer: "districts").count == 1)
+        #expect(try ogrSummary(path, layer: "gaps").count == 2)
+        #expect(try ogrSummary(path, layer: "stations").count == 1)
+    }
+
+    /// A .kmz is staged and renamed with the rest of the set: when another output of the set fails,
+    /// the existing .kmz keeps its bytes and no temporary is left.
+    @Test func kmzIsAllOrNothingWithTheSet() throws {
+        let folder = try makeTemporaryFolder()
+        let path = folder.appendingPathComponent("reach.kmz").path
+        try FeatureWriter.write(stationCollection(), to: path)
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        var mixed = serviceAreas()
+        mixed.features.append(stationCollection().features[0])
+        let set = OutputSet()
+        try set.add(serviceAreas(), to: path)
+        #expect { try set.add(mixed, to: folder.appendingPathComponent("mixed.shp").path) } throws: {
+            ($0 as? GeoIOError)?.kind == .unsupported
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["reach.kmz"])
+        #expect(try ogrSummary(path).count == 3)
     }
 
     @Test func mixedGeometriesInAShapefileFailAndWriteNothing() throws {

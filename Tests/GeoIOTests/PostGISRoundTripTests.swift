@@ -77,4 +77,87 @@ private let connection = ProcessInfo.processInfo.environment["NUANXIN_TEST_PG"]
         // A PG: target needs a table name.
         #expect(throws: GeoIOError.self) { try FeatureWriter.write(gaps, to: pg) }
     }
+
+    /// `SELECT count(*), string_agg(name, ',' ORDER BY id) FROM table`, as `3|a,b,c`.
+    private func rows(_ table: String) throws -> String {
+        try run("psql", ["-tA", "-c", "SELECT count(*), string_agg(name, ',' ORDER BY id) FROM \(table)"])
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// The files fail (a folder stands where an output goes): the database is not committed, and
+    /// every file keeps its old bytes.
+    @Test(.enabled(if: connection != nil)) func aFailingFileLeavesTheTablesAndFilesOld() throws {
+        let pg = try #require(connection)
+        let folder = try makeTemporaryFolder()
+        let old = stationCollection()
+        var new = old
+        new.features.removeLast()
+        try FeatureWriter.write(old, to: pg, layer: "set_files_fail")
+        let kept = folder.appendingPathComponent("kept.gpkg").path
+        try FeatureWriter.write(old, to: kept)
+        let keptBytes = try Data(contentsOf: URL(fileURLWithPath: kept))
+
+        let set = OutputSet()
+        try set.add(new, to: pg, layer: "set_files_fail")
+        try set.add(new, to: kept)
+        let blocked = folder.appendingPathComponent("blocked.geojson")
+        try set.add(new, to: blocked.path)
+        try FileManager.default.createDirectory(at: blocked, withIntermediateDirectories: false)  // the folder changed meanwhile
+        #expect(throws: AtomicFileError.self) { try set.commit() }
+
+        #expect(try rows("set_files_fail") == "3|春熙路暖新驿站,天府广场站点,成华区党群服务中心")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: kept)) == keptBytes)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["blocked.geojson", "kept.gpkg"])
+    }
+
+    /// The database commit fails (a deferred constraint trigger that refuses at COMMIT, added by an
+    /// event trigger to the table GDAL creates): the files, already renamed into place, are put back.
+    @Test(.enabled(if: connection != nil)) func aFailingDatabaseCommitPutsTheFilesBack() throws {
+        let pg = try #require(connection)
+        let folder = try makeTemporaryFolder()
+        let old = stationCollection()
+        var new = old
+        new.features.removeLast()
+        try FeatureWriter.write(old, to: pg, layer: "set_commitfail")
+        let kept = folder.appendingPathComponent("kept.geojson").path
+        try FeatureWriter.write(old, to: kept)
+        let keptBytes = try Data(contentsOf: URL(fileURLWithPath: kept))
+        try run(
+            "psql",
+            [
+                "-v", "ON_ERROR_STOP=1", "-q", "-c",
+                """
+                CREATE OR REPLACE FUNCTION nuanxin_test_refuse() RETURNS trigger LANGUAGE plpgsql AS
+                  $$ BEGIN RAISE EXCEPTION 'refused at commit (test)'; END $$;
+                CREATE OR REPLACE FUNCTION nuanxin_test_arm() RETURNS event_trigger LANGUAGE plpgsql AS $$
+                DECLARE r record;
+                BEGIN
+                  FOR r IN SELECT * FROM pg_event_trigger_ddl_commands()
+                           WHERE command_tag = 'CREATE TABLE' AND object_identity LIKE '%set_commitfail%' LOOP
+                    EXECUTE format('CREATE CONSTRAINT TRIGGER refuse AFTER INSERT ON %s DEFERRABLE INITIALLY DEFERRED '
+                                   'FOR EACH ROW EXECUTE FUNCTION nuanxin_test_refuse()', r.object_identity);
+                  END LOOP;
+                END $$;
+                DROP EVENT TRIGGER IF EXISTS nuanxin_test_arm;
+                CREATE EVENT TRIGGER nuanxin_test_arm ON ddl_command_end EXECUTE FUNCTION nuanxin_test_arm();
+                """,
+            ])
+        defer { _ = try? run("psql", ["-q", "-c", "DROP EVENT TRIGGER IF EXISTS nuanxin_test_arm"]) }
+
+        let set = OutputSet()
+        try set.add(new, to: pg, layer: "set_commitfail")
+        try set.add(new, to: kept)
+        let added = folder.appendingPathComponent("added.kmz").path
+        try set.add(new, to: added)
+        #expect {
+            try set.commit()
+        } throws: { error in
+            guard let error = error as? GeoIOError else { return false }
+            return error.kind == .writeFailed && error.message.contains("refused at commit")
+        }
+
+        #expect(try rows("set_commitfail") == "3|春熙路暖新驿站,天府广场站点,成华区党群服务中心")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: kept)) == keptBytes)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["kept.geojson"])
+    }
 }

@@ -248,6 +248,7 @@ import Testing
         else { return }
         #expect(badField.status == 1)
         #expect(badField.stderrLines.last?.hasPrefix("nuanxin: error: \(districts): feature 1: no name in property \"NAME\"") == true)
+        #expect(badField.stderr.contains("; choose the name property with --district-name-field"))
 
         guard let oddMinutes = try runNuanxin(try inputs.arguments(["--minutes", "12.34", "--out", out])) else { return }
         #expect(oddMinutes.status != 0 && oddMinutes.stderr.contains("--minutes: 12.34 is not a multiple of 0.1 minutes"))

@@ -120,7 +120,11 @@ import Testing
         BadCase(
             name: "output is an input (reach)",
             arguments: ["reach", "-q", "--network", "town.osm", "--stations", "data/st.geojson", "--out", "data/st.geojson"],
-            status: 64, mentions: ["--out: data/st.geojson is the same file as the input --stations data/st.geojson"]),
+            status: 64,
+            mentions: [
+                "--out: data/st.geojson is the same file as the input --stations data/st.geojson; "
+                    + "writing it would destroy the input (e.g. --out result.geojson)"
+            ]),
         BadCase(
             name: "output is an input (network export)",
             arguments: ["network", "export", "-q", "--network", "town.osm", "--out", "town.osm"],

@@ -48,13 +48,28 @@ func runProcess(_ executable: URL, _ arguments: [String], in folder: URL? = nil)
     process.standardError = err
     process.standardInput = FileHandle.nullDevice
     try process.run()
+    // Both pipes are drained at once: a child that fills one pipe (64 KiB) while the other is
+    // being read would otherwise block forever.
+    let stderrBox = PipeData()
+    let errHandle = err.fileHandleForReading
+    let done = DispatchSemaphore(value: 0)
+    DispatchQueue.global().async {
+        stderrBox.data = errHandle.readDataToEndOfFile()
+        done.signal()
+    }
     let stdout = out.fileHandleForReading.readDataToEndOfFile()
-    let stderr = err.fileHandleForReading.readDataToEndOfFile()
+    done.wait()
+    let stderr = stderrBox.data
     process.waitUntilExit()
     return CLIResult(
         status: process.terminationStatus,
         stdout: String(decoding: stdout, as: UTF8.self),
         stderr: String(decoding: stderr, as: UTF8.self))
+}
+
+/// The bytes read from one pipe on another thread; read only after that thread signals.
+private final class PipeData: @unchecked Sendable {
+    var data = Data()
 }
 
 /// A fresh empty folder under the system temporary directory.
@@ -75,4 +90,16 @@ func ogrinfoSummary(_ file: String) throws -> (status: Int32, text: String) {
     let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     process.waitUntilExit()
     return (process.terminationStatus, text)
+}
+
+@Suite struct CLIRunnerTests {
+    /// A child that writes 256 KiB to stderr before anything to stdout: with one pipe read after the
+    /// other this blocks forever (the child waits on the full stderr pipe, the runner on stdout).
+    @Test func drainsStderrWhileReadingStdout() throws {
+        let result = try runProcess(
+            URL(fileURLWithPath: "/bin/sh"), ["-c", "head -c 262144 /dev/zero | tr '\\0' x >&2; echo done"])
+        #expect(result.status == 0)
+        #expect(result.stdout == "done\n")
+        #expect(result.stderr.utf8.count == 262_144)
+    }
 }

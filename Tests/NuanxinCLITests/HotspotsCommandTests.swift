@@ -25,6 +25,34 @@ private func ogr2ogr(_ arguments: [String]) throws -> Bool {
         }
     }
 
+    /// `--position mean --count-by kind`, the options `scripts/derive-geodata` uses: a hotspot at its
+    /// points' mean with pickup/dropoff counts; bad values are usage errors.
+    @Test func meanPositionAndCountsByKind() throws {
+        guard let network = realDataFile("chengdu-center.osm.pbf") else { return }
+        let folder = try makeTemporaryFolder()
+        let csv = folder.appendingPathComponent("members.csv")
+        // Two places in one 200 m cell of EPSG:4544 (a few metres apart), one far away in another.
+        try Data("id,lon,lat,weight,kind\nn1,104.0700,30.6600,1,pickup\nw2,104.0701,30.6601,1,dropoff\nn3,104.0900,30.6700,1,pickup\n".utf8)
+            .write(to: csv)
+        let out = folder.appendingPathComponent("h.csv").path
+        let base = ["hotspots", "--from", "points", csv.path, "--network", network, "--cache", folder.appendingPathComponent("cache").path]
+        guard let result = try runNuanxin(base + ["--position", "mean", "--count-by", "kind", "--out", out]) else { return }
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n")
+        #expect(lines.first == "id,lon,lat,weight,count,dropoff,kind,pickup")
+        // North first: the single pickup at 30.67, then the mixed cell at the two places' mean.
+        #expect(lines.count == 3 && lines[1].hasSuffix(",1,1,0,pickup,1") && lines[2].hasSuffix(",2,2,1,mixed,1"))
+        #expect(lines[1].contains(",104.0900000,30.6700000,"))
+        #expect(lines[2].contains(",104.0700500,30.6600500,"))
+
+        guard let bad = try runNuanxin(base + ["--position", "middle", "--out", out]) else { return }
+        #expect(bad.status == 64 && bad.stderr.contains("--position must be centre or mean"))
+        guard let osm = try runNuanxin(["hotspots", "--from", "osm", "--network", network, "--count-by", "kind", "--out", out]) else {
+            return
+        }
+        #expect(osm.status == 64 && osm.stderr.contains("--count-by needs points"))
+    }
+
     @Test func osmHotspotsAreByteIdenticalOnRerun() throws {
         guard let network = realDataFile("chengdu-center.osm.pbf") else { return }
         let folder = try makeTemporaryFolder()

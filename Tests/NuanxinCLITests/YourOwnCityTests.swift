@@ -93,6 +93,10 @@ let shenzhenStationsCSV = """
         // Audit: the three stations of the sheet are read (GCJ-02 converted) and all routable; the
         // GeoPackage holds the three layers; the summary's total row counts every hotspot.
         #expect(outputs[2].contains("from 3 of 3 stations"))
+        // The figures the README quotes are the ones the audit prints.
+        let readme = try String(contentsOf: TestFiles.repositoryRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        let quoted = try #require(readme.firstMatch(of: /the audit prints: weight covered ([0-9.]+) % \(([0-9.]+) of ([0-9.]+)\)/))
+        #expect(outputs[2].contains("weight covered: \(quoted.1)% (\(quoted.2) of \(quoted.3))"), "\(outputs[2])")
         let layers = try ogrLayers(folder.appendingPathComponent("audit.gpkg").path)
         #expect(layers.map(\.name) == ["hotspots", "districts", "gaps", "stations"])
         #expect(layers.first?.geometry == "Point" && layers.first?.count == features.count)
