@@ -22,7 +22,7 @@ public enum GeoJSONWriter {
         }
         builder.object(members.map { ($0.key, $0.value) })
         builder.raw("\n")
-        return Data(builder.text.utf8)
+        return Data(builder.bytes)
     }
 
     /// Encodes `fc` and writes it to `url` atomically (temporary file + rename).

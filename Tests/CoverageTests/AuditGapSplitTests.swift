@@ -1,0 +1,124 @@
+import GeoCore
+import Testing
+
+@testable import Coverage
+
+@Suite struct AuditGapSplitTests {
+    /// A closed axis-aligned square ring, counter-clockwise or clockwise.
+    private func box(_ x0: Double, _ y0: Double, _ x1: Double, _ y1: Double, ccw: Bool = true) -> [PlanarPoint] {
+        let ring = [
+            PlanarPoint(x: x0, y: y0), PlanarPoint(x: x1, y: y0), PlanarPoint(x: x1, y: y1), PlanarPoint(x: x0, y: y1),
+            PlanarPoint(x: x0, y: y0),
+        ]
+        return ccw ? ring : ring.reversed()
+    }
+
+    /// District 50…1500 × 50…950. Service area: P0 = 0…1000² (crosses the
+    /// district's edges) with hole H1 = 100…400² (inside the district) and
+    /// hole H2 = 600…900 × 20…200 (crosses y = 50); P1 = 200…300² inside H1
+    /// with hole 240…260²; P2 = 1200…1300 × 400…500 (inside the district, in
+    /// no hole); P3 far away.
+    private func fixture() -> (district: PlanarMultiPolygon, served: PlanarMultiPolygon) {
+        let district = PlanarMultiPolygon(polygons: [PlanarPolygon(exterior: box(50, 50, 1500, 950))])
+        let served = PlanarMultiPolygon(polygons: [
+            PlanarPolygon(
+                exterior: box(0, 0, 1000, 1000), holes: [box(100, 100, 400, 400, ccw: false), box(600, 20, 900, 200, ccw: false)]),
+            PlanarPolygon(exterior: box(200, 200, 300, 300), holes: [box(240, 240, 260, 260, ccw: false)]),
+            PlanarPolygon(exterior: box(1200, 400, 1300, 500)),
+            PlanarPolygon(exterior: box(5000, 5000, 5100, 5100)),
+        ])
+        return (district, served)
+    }
+
+    @Test func holesInsideTheDistrictNeedNoOverlay() {
+        let (district, served) = fixture()
+        let split = AuditGapSplit(serviceArea: served, district: district)
+        // P0 keeps only the crossing hole H2; P1 lies in H1 and leaves; P2 stays; P3 misses the box.
+        #expect(
+            split.overlayPart.polygons == [
+                PlanarPolygon(exterior: box(0, 0, 1000, 1000), holes: [box(600, 20, 900, 200, ccw: false)]),
+                PlanarPolygon(exterior: box(1200, 400, 1300, 500)),
+            ])
+        // H1 turned outward with P1's exterior as its hole, then P1's own hole.
+        #expect(
+            split.simplePieces == [
+                PlanarPolygon(exterior: box(100, 100, 400, 400), holes: [box(200, 200, 300, 300, ccw: false)]),
+                PlanarPolygon(exterior: box(240, 240, 260, 260)),
+            ])
+    }
+
+    @Test func theSplitGapEqualsTheWholeOverlay() throws {
+        let (district, served) = fixture()
+        let context = try GEOSContext()
+        let split = AuditGapSplit(serviceArea: served, district: district)
+        var gap = try GEOSGeometry(multiPolygon: district, in: context)
+            .difference(try GEOSGeometry(multiPolygon: split.overlayPart, in: context)).toMultiPolygon()
+        gap.polygons += split.simplePieces
+        let result = try GEOSGeometry(multiPolygon: gap, in: context)
+        #expect(try result.validity() == .valid)
+        // 1450 × 900 minus the served part inside: P0 ∩ district 950 × 900 less
+        // H1 (300²) and H2's 300 × 150 inside, P1 100² − 20², P2 100².
+        #expect(abs(gap.area - (1_305_000 - (855_000 - 90_000 - 45_000 + 9_600 + 10_000))) < 1e-6)
+        let reference = try GEOSGeometry(multiPolygon: district, in: context)
+            .difference(try GEOSGeometry(multiPolygon: served, in: context))
+        #expect(try result.difference(reference).area < 1e-6)
+        #expect(try reference.difference(result).area < 1e-6)
+    }
+
+    @Test func aDistrictWithAHoleKeepsServiceHolesInItsHoleForTheOverlay() {
+        // District 0…1000² with a hole 400…600²; a service hole inside the
+        // district's hole, one crossing its edge and one clear of it.
+        let district = PlanarMultiPolygon(polygons: [
+            PlanarPolygon(exterior: box(0, 0, 1000, 1000), holes: [box(400, 400, 600, 600, ccw: false)])
+        ])
+        let served = PlanarMultiPolygon(polygons: [
+            PlanarPolygon(
+                exterior: box(-10, -10, 1010, 1010),
+                holes: [
+                    box(450, 450, 550, 550, ccw: false), box(350, 450, 450, 550, ccw: false), box(100, 100, 200, 200, ccw: false),
+                ])
+        ])
+        let split = AuditGapSplit(serviceArea: served, district: district)
+        #expect(split.simplePieces == [PlanarPolygon(exterior: box(100, 100, 200, 200))])
+        #expect(split.overlayPart.polygons.map(\.holes.count) == [2])
+    }
+
+    @Test func rasterGapsEqualTheDistrictMinusTheWholeServiceArea() throws {
+        let (graph, stations, _) = try AuditCity.placed()
+        let districts = try AuditCity.districts()
+        let gaps = try AuditGaps(
+            graph: graph, stations: stations, limitMinutes: 15, areas: districts, raster: try RasterServiceArea())
+        let context = try GEOSContext()
+        let served = try GEOSGeometry(multiPolygon: gaps.serviceArea, in: context)
+        for (index, district) in districts.enumerated() {
+            let gap = try GEOSGeometry(multiPolygon: gaps.gaps[index], in: context)
+            #expect(try gap.validity() == .valid)
+            let reference = try GEOSGeometry(multiPolygon: district.polygon, in: context).difference(served)
+            #expect(try gap.difference(reference).area < 1e-3, "\(district.name)")
+            #expect(try reference.difference(gap).area < 1e-3, "\(district.name)")
+        }
+    }
+
+    @Test func rasterGapsOfRealDistrictsEqualTheWholeOverlay() throws {
+        let city = try AuditRealDataTests.city()
+        let gaps = try AuditGaps(
+            graph: city.graph, stations: city.stations, limitMinutes: 15, areas: city.districts,
+            raster: try RasterServiceArea())
+        let context = try GEOSContext()
+        let served = try GEOSGeometry(multiPolygon: gaps.serviceArea, in: context)
+        #expect(gaps.serviceArea.polygons.contains { !$0.holes.isEmpty }, "the fixture should have service holes")
+        var reference: [GEOSGeometry] = []
+        for (index, district) in city.districts.enumerated() {
+            let gap = try GEOSGeometry(multiPolygon: gaps.gaps[index], in: context)
+            #expect(try gap.validity() == .valid, "\(district.name)")
+            let whole = try GEOSGeometry(multiPolygon: district.polygon, in: context).difference(served)
+            #expect(try gap.difference(whole).area < 1e-2, "\(district.name)")
+            #expect(try whole.difference(gap).area < 1e-2, "\(district.name)")
+            let wholeArea = try whole.area
+            #expect(abs(gaps.gapSquareKilometres[index] - wholeArea / 1e6) < 1e-9, "\(district.name)")
+            reference.append(whole)
+        }
+        let total = try GEOSGeometry.union(of: reference, in: context).area / 1e6
+        #expect(abs(gaps.totalSquareKilometres - total) < 1e-9)
+    }
+}
