@@ -25,13 +25,23 @@ struct AuditGapSplit {
     /// hole as an exterior (counter-clockwise) with the exteriors of the
     /// service-area polygons directly inside it as holes (clockwise).
     var simplePieces: [PlanarPolygon]
+    /// Per simple piece, the position of its hole among the service area's
+    /// rings (each polygon's exterior, then its holes, in order).
+    var piecePositions: [Int]
+    /// The holes kept in `overlayPart` by their lowest vertex (`lowestVertex`):
+    /// their position among the service area's rings and their point count.
+    var overlayHoleRings: [PlanarPoint: (position: Int, count: Int)]
 
-    /// Splits `district` − `serviceArea` (both in the same metric CRS).
-    /// - Complexity: O(service-area vertices + district vertices) plus, per
-    ///   polygon, the simple holes whose boxes hold its first vertex.
-    init(serviceArea: PlanarMultiPolygon, district: PlanarMultiPolygon) {
+    /// Splits `district` − `serviceArea` (both in the same metric CRS);
+    /// `boxes` are `serviceArea`'s ring boxes (`ringBoxes(of:)`), computed
+    /// once for all districts when nil is not passed.
+    /// - Complexity: O(service-area rings + district vertices) plus the
+    ///   vertices of the rings whose boxes meet the district's box and, per
+    ///   polygon there, the simple holes whose boxes hold its first vertex.
+    init(serviceArea: PlanarMultiPolygon, district: PlanarMultiPolygon, boxes: [RingBoxes]? = nil) {
         let boundary = AuditDistrictBoundary(district)
         let polygons = serviceArea.polygons
+        let boxes = boxes ?? Self.ringBoxes(of: serviceArea)
         // Simple holes: (polygon, hole) pairs with their boxes and areas.
         var simple: [(polygon: Int, hole: Int, box: AuditBox, area: Double)] = []
         // Per polygon and hole, the hole's number in `simple`, or -1.
@@ -39,8 +49,13 @@ struct AuditGapSplit {
         simpleNumber.reserveCapacity(polygons.count)
         for (p, polygon) in polygons.enumerated() {
             var numbers = [Int](repeating: -1, count: polygon.holes.count)
+            // A polygon whose box misses the district's box matters nowhere (nor its holes).
+            guard let outer = boxes[p].exterior, outer.overlaps(boundary.box) else {
+                simpleNumber.append(numbers)
+                continue
+            }
             for (h, hole) in polygon.holes.enumerated() {
-                guard let box = AuditBox(hole), let first = hole.first else { continue }
+                guard let box = boxes[p].holes[h], let first = hole.first else { continue }
                 if boundary.properlyContains(box: box, point: first) {
                     numbers[h] = simple.count
                     simple.append((p, h, box, abs(PlanarRing.signedArea(hole))))
@@ -70,22 +85,92 @@ struct AuditGapSplit {
 
         var overlay: [PlanarPolygon] = []
         var pieces: [PlanarPolygon] = []
+        var positions: [Int] = []
+        var holeRings: [PlanarPoint: (position: Int, count: Int)] = [:]
+        // Rings numbered in service-area order: each polygon's exterior, then its holes.
+        var ringBase = 0
         for (p, polygon) in polygons.enumerated() {
-            if parent[p] == nil, let box = AuditBox(polygon.exterior), box.overlaps(boundary.box) {
+            defer { ringBase += 1 + polygon.holes.count }
+            if parent[p] == nil, let box = boxes[p].exterior, box.overlaps(boundary.box) {
                 var kept = PlanarPolygon(exterior: polygon.exterior)
-                for (h, hole) in polygon.holes.enumerated() where simpleNumber[p][h] < 0 { kept.holes.append(hole) }
+                for (h, hole) in polygon.holes.enumerated() where simpleNumber[p][h] < 0 {
+                    kept.holes.append(hole)
+                    if let lowest = Self.lowestVertex(hole) { holeRings[lowest] = (ringBase + 1 + h, hole.count) }
+                }
                 overlay.append(kept)
             }
             for (h, hole) in polygon.holes.enumerated() where simpleNumber[p][h] >= 0 {
                 let s = simpleNumber[p][h]
+                positions.append(ringBase + 1 + h)
                 pieces.append(
                     PlanarPolygon(
-                        exterior: PlanarRing.oriented(hole, counterClockwise: true),
-                        holes: inside[s].map { PlanarRing.oriented(polygons[$0].exterior, counterClockwise: false) }))
+                        exterior: PlanarRing.oriented(Self.fromSecondVertex(hole), counterClockwise: true),
+                        holes: inside[s].map {
+                            PlanarRing.oriented(Self.fromSecondVertex(polygons[$0].exterior), counterClockwise: false)
+                        }))
             }
         }
         overlayPart = PlanarMultiPolygon(polygons: overlay)
         simplePieces = pieces
+        piecePositions = positions
+        overlayHoleRings = holeRings
+    }
+
+    /// The gap: the polygons of `overlayGap` (district − `overlayPart`, as
+    /// GEOS gave them) and `simplePieces`, in the order one overlay of the
+    /// whole service area gives them (GEOS 3.11 OverlayNG): first the
+    /// polygons whose exterior is not a whole service-area ring (those along
+    /// the district's edges), in GEOS's order; then, by the position of that
+    /// ring in the service area, the polygons that are one of its holes —
+    /// overlay polygons and simple pieces merged.
+    /// - Complexity: O(vertices of `overlayGap` + pieces · log).
+    func assembled(overlayGap: PlanarMultiPolygon) -> PlanarMultiPolygon {
+        var polygons: [PlanarPolygon] = []
+        var keyed: [(position: Int, polygon: PlanarPolygon)] = []
+        for polygon in overlayGap.polygons {
+            if let lowest = Self.lowestVertex(polygon.exterior), let ring = overlayHoleRings[lowest],
+                ring.count == polygon.exterior.count
+            {
+                keyed.append((ring.position, polygon))
+            } else {
+                polygons.append(polygon)
+            }
+        }
+        keyed += zip(piecePositions, simplePieces).map { ($0, $1) }
+        keyed.sort { $0.position < $1.position }
+        polygons += keyed.map(\.polygon)
+        return PlanarMultiPolygon(polygons: polygons)
+    }
+
+    /// The vertex with the smallest x (then y) of `ring`, nil when empty.
+    static func lowestVertex(_ ring: [PlanarPoint]) -> PlanarPoint? {
+        ring.min { ($0.x, $0.y) < ($1.x, $1.y) }
+    }
+}
+
+extension AuditGapSplit {
+    /// A closed ring started at its second vertex: GEOS's overlay (OverlayNG,
+    /// GEOS 3.11) gives a ring that no other edge crosses starting there, so
+    /// the pieces come out vertex for vertex as the whole overlay gave them
+    /// and the written gaps stay byte-identical. Open or short rings come back
+    /// as they are.
+    static func fromSecondVertex(_ ring: [PlanarPoint]) -> [PlanarPoint] {
+        guard ring.count > 3, ring.first == ring.last else { return ring }
+        var rotated = Array(ring[1...])
+        rotated.append(ring[1])
+        return rotated
+    }
+
+    /// The boxes of one polygon's rings (nil for an empty ring).
+    struct RingBoxes: Sendable {
+        var exterior: AuditBox?
+        var holes: [AuditBox?]
+    }
+
+    /// The ring boxes of every polygon of `serviceArea`, in order.
+    /// - Complexity: O(vertices).
+    static func ringBoxes(of serviceArea: PlanarMultiPolygon) -> [RingBoxes] {
+        serviceArea.polygons.map { RingBoxes(exterior: AuditBox($0.exterior), holes: $0.holes.map { AuditBox($0) }) }
     }
 }
 

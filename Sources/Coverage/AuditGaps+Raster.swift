@@ -1,3 +1,4 @@
+import Foundation
 import GeoCore
 import RoadNetwork
 
@@ -9,37 +10,51 @@ extension AuditGaps {
     /// service-area polygons inside them as holes); only the rest goes through
     /// a GEOS difference, against the part of it inside the area's bounding box
     /// (`GEOSGeometry.clipped`), so the overlay work grows with the rings near
-    /// the area's edges, not with the whole city. The gap polygons of the
-    /// overlay come first, then the holes in service-area order.
+    /// the area's edges, not with the whole city. The polygons come in the order of one
+    /// overlay of the whole service area (`AuditGapSplit.assembled`), vertex
+    /// for vertex as it gave them.
+    ///
+    /// The areas are done on up to `workers` threads (`ParallelJobs`, one
+    /// GEOS context each); the result does not depend on `workers`. With more
+    /// than one area, the total is the area of (union of the areas) − service
+    /// area, drawn the same way (the same set as the union of the gaps).
     /// - Throws: `GEOSError` from the overlays.
     /// - Complexity: one bounded search, the raster work of
-    ///   `RasterServiceArea.area(of:)`, then per area a linear split, a
-    ///   rectangle clip and one overlay of the clipped part.
+    ///   `RasterServiceArea.area(of:)`, then per area a split (linear in the
+    ///   service-area rings near it), a rectangle clip and one overlay of the
+    ///   clipped part.
     public init(
         graph: RoadGraph, stations: [PlacedSite], limitMinutes: Double, areas: [District],
-        raster: RasterServiceArea
+        raster: RasterServiceArea, workers: Int = ProcessInfo.processInfo.activeProcessorCount
     ) throws {
-        let context = try GEOSContext()
         let sources = stations.compactMap { $0.snap.map(SearchSource.init(doorToDoor:)) }
         var search = MultiSourceSearch(graph: graph)
         let levels = try ServiceAreas.levels(sources: sources, minutes: [limitMinutes], search: &search)
         let serviceArea = try raster.nested(levels).first?.area ?? PlanarMultiPolygon()
-        var gaps: [PlanarMultiPolygon] = []
-        for area in areas {
-            let split = AuditGapSplit(serviceArea: serviceArea, district: area.polygon)
-            var gap = try Self.difference(area.polygon, split.overlayPart, margin: raster.cellSize, in: context)
-            gap.polygons += split.simplePieces
-            gaps.append(gap)
+        let boxes = AuditGapSplit.ringBoxes(of: serviceArea)
+        let margin = raster.cellSize
+        // Jobs 0..<areas.count: the gaps; job areas.count (two or more areas): the union's gap.
+        let jobs = areas.count > 1 ? areas.count + 1 : areas.count
+        let results = try ParallelJobs.map(count: jobs, workers: workers, makeState: { try GEOSContext() }) {
+            context, job -> PlanarMultiPolygon in
+            let district =
+                job < areas.count
+                ? areas[job].polygon
+                : try GEOSGeometry.union(
+                    of: try areas.map { try GEOSGeometry(multiPolygon: $0.polygon, in: context) }, in: context
+                ).toMultiPolygon()
+            let split = AuditGapSplit(serviceArea: serviceArea, district: district, boxes: boxes)
+            return split.assembled(overlayGap: try Self.difference(district, split.overlayPart, margin: margin, in: context))
         }
-        let gapGeometries = try areas.count == 1 ? [] : gaps.map { try GEOSGeometry(multiPolygon: $0, in: context) }
+        let gaps = Array(results.prefix(areas.count))
         self.serviceArea = serviceArea
         self.gaps = gaps
         gapSquareKilometres = gaps.map(IsochroneMeasures.areaSquareKilometres)
-        // One area (the study area): its gap is the union; no overlay needed.
+        // One area (the study area): its gap is the union.
         totalSquareKilometres =
-            areas.count == 1
-            ? gapSquareKilometres[0]
-            : try GEOSGeometry.union(of: gapGeometries, in: context).area / 1_000_000
+            areas.count > 1
+            ? IsochroneMeasures.areaSquareKilometres(results[areas.count])
+            : gapSquareKilometres.first ?? 0
         drawn = true
     }
 

@@ -42,8 +42,15 @@ import Testing
         // H1 turned outward with P1's exterior as its hole, then P1's own hole.
         #expect(
             split.simplePieces == [
-                PlanarPolygon(exterior: box(100, 100, 400, 400), holes: [box(200, 200, 300, 300, ccw: false)]),
-                PlanarPolygon(exterior: box(240, 240, 260, 260)),
+                PlanarPolygon(
+                    exterior: PlanarRing.oriented(
+                        AuditGapSplit.fromSecondVertex(box(100, 100, 400, 400, ccw: false)), counterClockwise: true),
+                    holes: [
+                        PlanarRing.oriented(AuditGapSplit.fromSecondVertex(box(200, 200, 300, 300)), counterClockwise: false)
+                    ]),
+                PlanarPolygon(
+                    exterior: PlanarRing.oriented(
+                        AuditGapSplit.fromSecondVertex(box(240, 240, 260, 260, ccw: false)), counterClockwise: true)),
             ])
     }
 
@@ -51,9 +58,9 @@ import Testing
         let (district, served) = fixture()
         let context = try GEOSContext()
         let split = AuditGapSplit(serviceArea: served, district: district)
-        var gap = try GEOSGeometry(multiPolygon: district, in: context)
-            .difference(try GEOSGeometry(multiPolygon: split.overlayPart, in: context)).toMultiPolygon()
-        gap.polygons += split.simplePieces
+        let gap = split.assembled(
+            overlayGap: try GEOSGeometry(multiPolygon: district, in: context)
+                .difference(try GEOSGeometry(multiPolygon: split.overlayPart, in: context)).toMultiPolygon())
         let result = try GEOSGeometry(multiPolygon: gap, in: context)
         #expect(try result.validity() == .valid)
         // 1450 × 900 minus the served part inside: P0 ∩ district 950 × 900 less
@@ -61,6 +68,8 @@ import Testing
         #expect(abs(gap.area - (1_305_000 - (855_000 - 90_000 - 45_000 + 9_600 + 10_000))) < 1e-6)
         let reference = try GEOSGeometry(multiPolygon: district, in: context)
             .difference(try GEOSGeometry(multiPolygon: served, in: context))
+        // Vertex for vertex what the whole overlay gives, in the same order.
+        #expect(gap == (try reference.toMultiPolygon()))
         #expect(try result.difference(reference).area < 1e-6)
         #expect(try reference.difference(result).area < 1e-6)
     }
@@ -79,7 +88,8 @@ import Testing
                 ])
         ])
         let split = AuditGapSplit(serviceArea: served, district: district)
-        #expect(split.simplePieces == [PlanarPolygon(exterior: box(100, 100, 200, 200))])
+        #expect(split.simplePieces.map(\.area) == [10_000])
+        #expect(split.simplePieces.map(\.holes.count) == [0])
         #expect(split.overlayPart.polygons.map(\.holes.count) == [2])
     }
 
@@ -99,6 +109,21 @@ import Testing
         }
     }
 
+    /// The gap as the audit drew it before the split: the service area
+    /// clipped to the district's box grown by one 10 m cell, then one overlay.
+    private static func overlayGap(
+        _ district: PlanarMultiPolygon, _ served: GEOSGeometry, in context: GEOSContext
+    ) throws -> GEOSGeometry {
+        let area = try GEOSGeometry(multiPolygon: district, in: context)
+        let box = try #require(try area.bounds())
+        do {
+            return try area.difference(
+                try served.clipped(minX: box.minX - 10, minY: box.minY - 10, maxX: box.maxX + 10, maxY: box.maxY + 10))
+        } catch {
+            return try area.difference(served)
+        }
+    }
+
     @Test func rasterGapsOfRealDistrictsEqualTheWholeOverlay() throws {
         let city = try AuditRealDataTests.city()
         let gaps = try AuditGaps(
@@ -111,14 +136,32 @@ import Testing
         for (index, district) in city.districts.enumerated() {
             let gap = try GEOSGeometry(multiPolygon: gaps.gaps[index], in: context)
             #expect(try gap.validity() == .valid, "\(district.name)")
-            let whole = try GEOSGeometry(multiPolygon: district.polygon, in: context).difference(served)
+            let whole = try Self.overlayGap(district.polygon, served, in: context)
             #expect(try gap.difference(whole).area < 1e-2, "\(district.name)")
             #expect(try whole.difference(gap).area < 1e-2, "\(district.name)")
+            // The same polygons, vertex for vertex, as the whole overlay gave
+            // them (the order can differ where ClipByRect rebuilt a polygon).
+            let overlaid = try whole.toMultiPolygon().polygons
+            #expect(gaps.gaps[index].polygons.count == overlaid.count, "\(district.name)")
+            #expect(Set(gaps.gaps[index].polygons) == Set(overlaid), "\(district.name): not as the whole overlay")
             let wholeArea = try whole.area
             #expect(abs(gaps.gapSquareKilometres[index] - wholeArea / 1e6) < 1e-9, "\(district.name)")
             reference.append(whole)
         }
         let total = try GEOSGeometry.union(of: reference, in: context).area / 1e6
         #expect(abs(gaps.totalSquareKilometres - total) < 1e-9)
+    }
+
+    @Test func parallelGapsEqualSerialGaps() throws {
+        let city = try AuditRealDataTests.city()
+        let raster = try RasterServiceArea()
+        let serial = try AuditGaps(
+            graph: city.graph, stations: city.stations, limitMinutes: 15, areas: city.districts, raster: raster, workers: 1)
+        let parallel = try AuditGaps(
+            graph: city.graph, stations: city.stations, limitMinutes: 15, areas: city.districts, raster: raster, workers: 2)
+        #expect(serial.gaps == parallel.gaps)
+        #expect(serial.gapSquareKilometres == parallel.gapSquareKilometres)
+        #expect(serial.totalSquareKilometres == parallel.totalSquareKilometres)
+        #expect(serial.gaps.contains { !$0.isEmpty })
     }
 }
