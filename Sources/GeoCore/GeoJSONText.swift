@@ -15,6 +15,9 @@ struct JSONTextBuilder {
     /// Appends raw, already valid JSON text.
     mutating func raw(_ s: String) { bytes.append(contentsOf: s.utf8) }
 
+    /// Appends raw, already valid JSON text given as UTF-8 bytes.
+    mutating func append(bytes more: [UInt8]) { bytes.append(contentsOf: more) }
+
     private mutating func byte(_ ascii: Unicode.Scalar) { bytes.append(UInt8(ascii: ascii)) }
 
     /// Appends `s` as a JSON string literal. Non-ASCII characters stay UTF-8;

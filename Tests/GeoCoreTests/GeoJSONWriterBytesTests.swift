@@ -258,4 +258,18 @@ private func c(_ lon: Double, _ lat: Double) -> Coordinate { Coordinate(lon: lon
         ])
         #expect(GeoJSONWriter.encode(fc) == LegacyGeoJSONWriter.encode(fc))
     }
+
+    @Test(arguments: [GeoJSONWriter.parallelFeatureCount, GeoJSONWriter.parallelFeatureCount + 1, 10_007])
+    func manyFeaturesEncodedInChunksEqualTheStringWriter(count: Int) {
+        var rng = SplitMix64(state: UInt64(count))
+        let features = (0..<count).map { i in
+            Feature(
+                id: .number(Double(i)),
+                geometry: i % 1000 == 7
+                    ? geometries[0] : .point(c(Double.random(in: -180...180, using: &rng), Double.random(in: -90...90, using: &rng))),
+                properties: ["i": .number(Double(i)), "w": .number(Double.random(in: 0...10, using: &rng)), "n": .string("点\(i)")])
+        }
+        let fc = FeatureCollection(features: features)
+        #expect(GeoJSONWriter.encode(fc) == LegacyGeoJSONWriter.encode(fc))
+    }
 }
