@@ -87,12 +87,14 @@ public struct RasterServiceArea: Hashable, Sendable {
     public static func boundaryError(
         cellSize: Double, accessDistance: Double, simplification: Double = RasterServiceArea.defaultSimplification
     ) -> Double {
-        3 * cellSize * cellSize / (8 * accessDistance) + simplification
+        cellSize * cellSize / (4 * accessDistance) + simplification
     }
 
-    /// The nodes within this many metres of a road are written: enough that
-    /// every corner of a cell touching the access distance holds its exact value.
-    var writeReach: Double { accessDistance + 1.5 * cellSize }
+    /// With linear interpolation (several levels) the nodes within this many
+    /// metres of a road are written: every corner of a cell touching the
+    /// access distance holds its exact value. The exact construction (one
+    /// level) writes only the nodes within the access distance.
+    var interpolationReach: Double { accessDistance + 1.5 * cellSize }
 
     /// One service area per level, nested, on one grid.
     ///
@@ -103,19 +105,26 @@ public struct RasterServiceArea: Hashable, Sendable {
     /// - Complexity: O(nodes within reach of the road) to write, and per level
     ///   O(written nodes + boundary cells) to contour.
     public func nested(_ levels: [IsochroneLevel]) throws -> [NestedIsochrone] {
+        try nested(levels, in: RasterWorkspace())
+    }
+
+    /// `nested(_:)` drawn in `workspace` (reused across calls on one thread).
+    func nested(_ levels: [IsochroneLevel], in workspace: RasterWorkspace) throws -> [NestedIsochrone] {
         try NestedIsochrones.requireAscending(levels.map(\.minutes))
         guard let bounds = RasterDistanceGrid.bounds(of: levels.map(\.pieces)) else {
             return levels.map {
                 NestedIsochrone(minutes: $0.minutes, area: PlanarMultiPolygon(), areaSquareKilometres: 0, roadKilometres: $0.roadKilometres)
             }
         }
-        var grid = RasterDistanceGrid(bounds: bounds, cellSize: cellSize, reach: writeReach)
+        let exact = levels.count == 1
+        workspace.grid.reset(bounds: bounds, cellSize: cellSize, reach: exact ? accessDistance : interpolationReach)
+        workspace.startLevels()
         var result: [NestedIsochrone] = []
         for (k, level) in levels.enumerated() {
-            for piece in level.pieces { grid.write(piece) }
+            for piece in level.pieces { workspace.grid.write(piece) }
             let threshold = accessDistance - Double(levels.count - 1 - k) * nestingMargin
             let area = RasterRingSimplifier.simplified(
-                RasterContour.polygons(of: grid, threshold: threshold), tolerance: simplification)
+                RasterContour.polygons(in: workspace, threshold: threshold, exact: exact), tolerance: simplification)
             result.append(
                 NestedIsochrone(
                     minutes: level.minutes, area: area,
@@ -129,9 +138,10 @@ public struct RasterServiceArea: Hashable, Sendable {
     /// - Complexity: as `nested` with one level.
     public func area(of pieces: [[PlanarPoint]]) -> PlanarMultiPolygon {
         guard let bounds = RasterDistanceGrid.bounds(of: [pieces]) else { return PlanarMultiPolygon() }
-        var grid = RasterDistanceGrid(bounds: bounds, cellSize: cellSize, reach: writeReach)
-        for piece in pieces { grid.write(piece) }
+        let workspace = RasterWorkspace()
+        workspace.grid.reset(bounds: bounds, cellSize: cellSize, reach: accessDistance)
+        for piece in pieces { workspace.grid.write(piece) }
         return RasterRingSimplifier.simplified(
-            RasterContour.polygons(of: grid, threshold: accessDistance), tolerance: simplification)
+            RasterContour.polygons(in: workspace, threshold: accessDistance), tolerance: simplification)
     }
 }
