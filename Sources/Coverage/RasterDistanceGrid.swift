@@ -170,106 +170,178 @@ struct RasterDistanceGrid {
     }
 
     /// Writes every segment of `piece` (a single point writes a disc).
+    ///
+    /// Each node is measured once per stretch it is nearest to, not once per
+    /// segment whose capsule holds it: every segment writes only its band
+    /// (the nodes whose foot lies on it, distance measured across it), the
+    /// two ends of the piece their discs, and every bend only the wedge on
+    /// its outer side that neither neighbouring band covers (distance to the
+    /// bend). A node's nearest point of the piece lies inside a segment (its
+    /// band), or at an end, or at a bend — in the wedge, or inside a
+    /// neighbouring band that measures it at that same distance — so every
+    /// node within `reach` gets its exact distance.
+    /// - Complexity: O(nodes within `reach` of the piece + its rows).
     mutating func write(_ piece: [PlanarPoint]) {
         guard let first = piece.first else { return }
-        if piece.count == 1 {
-            writeSegment(first, first)
+        let h = cellSize
+        // Grid-relative coordinates in cell units, repeated points dropped.
+        var points: [(x: Double, y: Double)] = [((first.x - originX) / h, (first.y - originY) / h)]
+        points.reserveCapacity(piece.count)
+        for p in piece.dropFirst() {
+            let q = ((p.x - originX) / h, (p.y - originY) / h)
+            if q.0 != points[points.count - 1].x || q.1 != points[points.count - 1].y { points.append(q) }
+        }
+        let base = Int32(segments.count)
+        if points.count == 1 {
+            segments.append(RasterSegment(ax: points[0].x, ay: points[0].y, bx: points[0].x, by: points[0].y))
+            writeDisc(points[0], owner: base, after: nil, before: nil)
             return
         }
-        for k in 1..<piece.count { writeSegment(piece[k - 1], piece[k]) }
+        for k in 1..<points.count {
+            segments.append(RasterSegment(ax: points[k - 1].x, ay: points[k - 1].y, bx: points[k].x, by: points[k].y))
+        }
+        for k in 1..<points.count { writeBand(points[k - 1], points[k], owner: base + Int32(k - 1)) }
+        let last = points.count - 1
+        writeDisc(points[0], owner: base, after: nil, before: nil)
+        writeDisc(points[last], owner: base + Int32(last - 1), after: nil, before: nil)
+        for k in 1..<last {
+            let v = points[k]
+            writeDisc(
+                v, owner: base + Int32(k - 1), after: (v.x - points[k - 1].x, v.y - points[k - 1].y),
+                before: (points[k + 1].x - v.x, points[k + 1].y - v.y))
+        }
     }
 
-    /// Lowers every node within `reach` of segment a–b to its exact squared
-    /// distance to the segment and makes the segment its owner where it is
-    /// nearer than the owner so far (ties keep the earlier segment). Per row
-    /// only the nodes inside the capsule of radius `reach` are visited.
-    /// - Complexity: O(nodes of the capsule + its rows).
-    mutating func writeSegment(_ a: PlanarPoint, _ b: PlanarPoint) {
-        // Grid-relative coordinates in cell units keep the arithmetic small.
-        let h = cellSize
-        let segment = RasterSegment(ax: (a.x - originX) / h, ay: (a.y - originY) / h, bx: (b.x - originX) / h, by: (b.y - originY) / h)
-        let ax = segment.ax
-        let ay = segment.ay
-        let bx = segment.bx
-        let by = segment.by
-        let r = reach / h
+    /// Lowers one node to `value` (squared cell units) for `owner`.
+    @inline(__always) private static func lower(
+        _ grid: UnsafeMutableBufferPointer<Float>, _ owners: UnsafeMutableBufferPointer<Int32>, _ written: inout [Int32],
+        _ index: Int, _ value: Float, _ owner: Int32
+    ) {
+        let old = grid[index]
+        if value < old {
+            if old == .infinity { written.append(Int32(index)) }
+            grid[index] = value
+            owners[index] = owner
+        }
+    }
+
+    /// Writes the band of segment a–b (grid units): the nodes within
+    /// `reach` of the segment whose foot lies on it, each at its distance
+    /// across the segment. Per row only the span inside the band is visited.
+    private mutating func writeBand(_ a: (x: Double, y: Double), _ b: (x: Double, y: Double), owner: Int32) {
+        let r = reach / cellSize
         let r2 = r * r
-        let dx = bx - ax
-        let dy = by - ay
-        let len2 = dx * dx + dy * dy
-        let inverseLength2 = len2 > 0 ? 1 / len2 : 0
-        let jLow = max(0, Int((min(ay, by) - r).rounded(.up)))
-        let jHigh = min(rows - 1, Int((max(ay, by) + r).rounded(.down)))
-        let columnLimit = columns - 1
-        guard jLow <= jHigh, columnLimit >= 0 else { return }
-        let ownerID = Int32(segments.count)
-        segments.append(segment)
-        // The band's corners are a ± r·n and b ± r·n (n the unit normal), for the row spans.
-        let length = len2.squareRoot()
-        let nx = length > 0 ? -dy / length * r : 0
-        let ny = length > 0 ? dx / length * r : 0
+        let dx = b.x - a.x
+        let dy = b.y - a.y
+        let length = (dx * dx + dy * dy).squareRoot()
+        guard length > 0 else { return }
+        let nx = -dy / length
+        let ny = dx / length
+        // Corners a ± r·n, b ± r·n.
+        let cx = [a.x + r * nx, b.x + r * nx, b.x - r * nx, a.x - r * nx]
+        let cy = [a.y + r * ny, b.y + r * ny, b.y - r * ny, a.y - r * ny]
+        let jLow = max(0, Int(cy.min()!.rounded(.up)))
+        let jHigh = min(rows - 1, Int(cy.max()!.rounded(.down)))
+        guard jLow <= jHigh, columns > 0 else { return }
         let columnCount = columns
+        let columnLimit = columns - 1
+        var written = self.written
+        self.written = []
         values.withUnsafeMutableBufferPointer { grid in
-            owners.withUnsafeMutableBufferPointer { owner in
+            owners.withUnsafeMutableBufferPointer { ownerBuffer in
                 for j in jLow...jHigh {
                     let y = Double(j)
-                    // The row's span inside the capsule: the discs at both ends and the band.
                     var low = Double.infinity
                     var high = -Double.infinity
-                    let ea = r2 - (y - ay) * (y - ay)
-                    if ea >= 0 {
-                        let w = ea.squareRoot()
-                        low = ax - w
-                        high = ax + w
-                    }
-                    let eb = r2 - (y - by) * (y - by)
-                    if eb >= 0 {
-                        let w = eb.squareRoot()
-                        low = min(low, bx - w)
-                        high = max(high, bx + w)
-                    }
-                    if length > 0 {
-                        // Each side of the band crossing the row widens the span.
-                        @inline(__always) func side(_ px: Double, _ py: Double, _ qx: Double, _ qy: Double) {
-                            guard (py - y) * (qy - y) <= 0 else { return }
-                            if py == qy {
-                                low = min(low, px, qx)
-                                high = max(high, px, qx)
-                            } else {
-                                let x = px + (y - py) / (qy - py) * (qx - px)
-                                low = min(low, x)
-                                high = max(high, x)
-                            }
+                    for k in 0..<4 {
+                        let px = cx[k]
+                        let py = cy[k]
+                        let qx = cx[(k + 1) & 3]
+                        let qy = cy[(k + 1) & 3]
+                        guard (py - y) * (qy - y) <= 0 else { continue }
+                        if py == qy {
+                            low = min(low, px, qx)
+                            high = max(high, px, qx)
+                        } else {
+                            let x = px + (y - py) / (qy - py) * (qx - px)
+                            low = min(low, x)
+                            high = max(high, x)
                         }
-                        side(ax + nx, ay + ny, bx + nx, by + ny)
-                        side(bx + nx, by + ny, bx - nx, by - ny)
-                        side(bx - nx, by - ny, ax - nx, ay - ny)
-                        side(ax - nx, ay - ny, ax + nx, ay + ny)
                     }
                     guard low <= high else { continue }
                     let iLow = max(0, Int(low.rounded(.up)))
                     let iHigh = min(columnLimit, Int(high.rounded(.down)))
                     guard iLow <= iHigh else { continue }
-                    let py = y - ay
+                    let py = y - a.y
                     let rowBase = j * columnCount
                     for i in iLow...iHigh {
-                        let px = Double(i) - ax
-                        let t = min(1, max(0, (px * dx + py * dy) * inverseLength2))
-                        let ex = px - t * dx
-                        let ey = py - t * dy
-                        let d2 = ex * ex + ey * ey
+                        let w = (Double(i) - a.x) * nx + py * ny
+                        let d2 = w * w
                         guard d2 <= r2 else { continue }
-                        let value = Float(d2)
-                        let index = rowBase + i
-                        let old = grid[index]
-                        if value < old {
-                            if old == .infinity { written.append(Int32(index)) }
-                            grid[index] = value
-                            owner[index] = ownerID
-                        }
+                        Self.lower(grid, ownerBuffer, &written, rowBase + i, Float(d2), owner)
                     }
                 }
             }
         }
+        self.written = written
+    }
+
+    /// Writes the disc of radius `reach` around `v` (grid units), or, given
+    /// the directions of the segments `after` which and `before` which `v`
+    /// lies, only its wedge where (p − v)·after ≥ 0 and (p − v)·before ≤ 0
+    /// (the nodes beyond both neighbouring bands).
+    private mutating func writeDisc(
+        _ v: (x: Double, y: Double), owner: Int32, after: (x: Double, y: Double)?, before: (x: Double, y: Double)?
+    ) {
+        let r = reach / cellSize
+        let r2 = r * r
+        let jLow = max(0, Int((v.y - r).rounded(.up)))
+        let jHigh = min(rows - 1, Int((v.y + r).rounded(.down)))
+        guard jLow <= jHigh, columns > 0 else { return }
+        let columnCount = columns
+        let columnLimit = columns - 1
+        var written = self.written
+        self.written = []
+        values.withUnsafeMutableBufferPointer { grid in
+            owners.withUnsafeMutableBufferPointer { ownerBuffer in
+                for j in jLow...jHigh {
+                    let y = Double(j)
+                    let e = r2 - (y - v.y) * (y - v.y)
+                    guard e >= 0 else { continue }
+                    let half = e.squareRoot()
+                    var low = v.x - half
+                    var high = v.x + half
+                    // Clip the row to a half-plane (p − v)·u ≥ 0 (sign +1) or ≤ 0 (sign −1),
+                    // widened by a hair: overlapping the neighbouring bands is harmless.
+                    func clip(_ u: (x: Double, y: Double), _ sign: Double) {
+                        let ux = u.x * sign
+                        let uy = u.y * sign
+                        let c = (y - v.y) * uy  // (p − v)·u = (x − vx)·ux + c ≥ 0
+                        if ux == 0 {
+                            if c < -1e-9 { high = -Double.infinity }
+                        } else if ux > 0 {
+                            low = max(low, v.x - (c + 1e-9) / ux)
+                        } else {
+                            high = min(high, v.x - (c + 1e-9) / ux)
+                        }
+                    }
+                    if let after { clip(after, 1) }
+                    if let before { clip(before, -1) }
+                    guard low <= high else { continue }
+                    let iLow = max(0, Int(low.rounded(.up)))
+                    let iHigh = min(columnLimit, Int(high.rounded(.down)))
+                    guard iLow <= iHigh else { continue }
+                    let py = y - v.y
+                    let rowBase = j * columnCount
+                    for i in iLow...iHigh {
+                        let px = Double(i) - v.x
+                        let d2 = px * px + py * py
+                        guard d2 <= r2 else { continue }
+                        Self.lower(grid, ownerBuffer, &written, rowBase + i, Float(d2), owner)
+                    }
+                }
+            }
+        }
+        self.written = written
     }
 }

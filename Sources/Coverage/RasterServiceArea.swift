@@ -87,7 +87,7 @@ public struct RasterServiceArea: Hashable, Sendable {
     public static func boundaryError(
         cellSize: Double, accessDistance: Double, simplification: Double = RasterServiceArea.defaultSimplification
     ) -> Double {
-        cellSize * cellSize / (4 * accessDistance) + simplification
+        3 * cellSize * cellSize / (8 * accessDistance) + simplification
     }
 
     /// With linear interpolation (several levels) the nodes within this many

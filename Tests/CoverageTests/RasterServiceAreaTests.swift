@@ -64,11 +64,12 @@ import Testing
     /// Float32 squared distances and rounding: how far a vertex may lie outside the d-line.
     private let rounding = 1e-5
 
-    @Test func statedBoundIsAQuarterOfCellSquaredOverDistance() {
-        // h²/(4d) (the sagitta of a cell diagonal on radius d) plus the 2 cm ring simplification.
-        #expect(abs(RasterServiceArea.boundaryError(cellSize: 10, accessDistance: 50) - 0.52) < 1e-12)
-        #expect(abs(RasterServiceArea.boundaryError(cellSize: 20, accessDistance: 50) - 2.02) < 1e-12)
-        #expect(RasterServiceArea.boundaryError(cellSize: 10, accessDistance: 50, simplification: 0) == 0.5)
+    @Test func statedBoundIsThreeEighthsOfCellSquaredOverDistance() {
+        // 3·h²/(8d) (edge interpolation h²/(8d) plus chord sagitta h²/(4d)) plus the 2 cm
+        // ring simplification; the exact construction keeps within h²/(4d) + 2 cm.
+        #expect(abs(RasterServiceArea.boundaryError(cellSize: 10, accessDistance: 50) - 0.77) < 1e-12)
+        #expect(abs(RasterServiceArea.boundaryError(cellSize: 20, accessDistance: 50) - 3.02) < 1e-12)
+        #expect(RasterServiceArea.boundaryError(cellSize: 10, accessDistance: 50, simplification: 0) == 0.75)
     }
 
     @Test func straightRoadLiesBetweenTheOffsetsWithinTheBound() throws {
