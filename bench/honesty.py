@@ -89,11 +89,11 @@ class RoadPieces:
         return lines
 
 
-def served_region(pieces: RoadPieces, times: dict, limit_s: float, access_m: float = 50.0):
+def served_region(pieces: RoadPieces, times: dict, limit_s: float, access_m: float = 50.0, lines=None):
     """The union of the reached road parts buffered by `access_m` (EPSG:4544 metres)."""
     from shapely import buffer, union_all
 
-    lines = pieces.reached_lines(times, limit_s)
+    lines = pieces.reached_lines(times, limit_s) if lines is None else lines
     return union_all(buffer(np.array(lines, dtype=object), access_m, quad_segs=16))
 
 
@@ -136,6 +136,9 @@ def _way_coordinates(pbf: Path):
 
 
 STATIONS_MEASURED = {"chengdu": 11, "synth-100k": 10}
+# The boundary error each method states, in metres: nuanxin's is `reach --help`'s bound for 10 m
+# cells and 50 m access (RasterServiceArea.boundaryError: 3·10²/(8·50) + 0.02); the peers state none.
+STATED_BOUND_M = {"nuanxin reach": 0.77}
 METHODS = ("nuanxin reach", "valhalla isochrone", "osmnx recipe: convex hull", "osmnx recipe: buffered edges")
 # Measured when its group ran (bench/pgrouting.py saves the stations' 15-minute hulls).
 PGROUTING = "pgRouting drivingDistance + ST_ConcaveHull 0.9"
@@ -143,7 +146,10 @@ PGROUTING = "pgRouting drivingDistance + ST_ConcaveHull 0.9"
 
 def measure(cities, nuanxin: Path, network_args, per_station_geojson) -> list[dict]:
     """For the first stations of each city: the 15-minute polygon of every method, its area and
-    its area over unreachable ground (km²), summed over the stations and for the first one."""
+    its area over unreachable ground (km²), summed over the stations and for the first one; and,
+    summed over the stations, its area farther than the access distance plus the method's stated
+    bound (`STATED_BOUND_M`, 0 for the peers) from the reached road (`beyond_bound`, km²) and the
+    part of the served region it misses, area(R − P) (`missed`, km²)."""
     import json
 
     from shapely import geometry, make_valid
@@ -164,6 +170,8 @@ def measure(cities, nuanxin: Path, network_args, per_station_geojson) -> list[di
         pieces = RoadPieces(city.pbf, city.edges_csv)
         count = min(STATIONS_MEASURED[city.name], len(city.points["stations"]))
         sums = {m: [0.0, 0.0] for m in methods}
+        beyond = {m: 0.0 for m in methods}
+        missed = {m: 0.0 for m in methods}
         first, served_km2 = {}, 0.0
         with tempfile.TemporaryDirectory() as tmp:
             for i, (lon, lat) in enumerate(city.points["stations"][:count]):
@@ -172,7 +180,10 @@ def measure(cities, nuanxin: Path, network_args, per_station_geojson) -> list[di
                 source.write_text(f"id,lon,lat\n{station_id},{lon},{lat}\n")
                 subprocess.run([str(nuanxin), "network", "times", *network_args(city), "--sources", str(source),
                                 "--minutes", "15", "--out", str(times_csv), "--quiet"], check=True)
-                served = served_region(pieces, read_times(times_csv), 900.0)
+                lines = pieces.reached_lines(read_times(times_csv), 900.0)
+                served = served_region(pieces, {}, 900.0, lines=lines)
+                widened = {bound: served_region(pieces, {}, 900.0, 50.0 + bound, lines=lines)
+                           for bound in set(STATED_BOUND_M.values())}
                 served_km2 += served.area / 1e6
                 if i == 0:
                     first["served region"] = (served.area / 1e6, 0.0)
@@ -190,10 +201,13 @@ def measure(cities, nuanxin: Path, network_args, per_station_geojson) -> list[di
                     area, over = polygon.area / 1e6, polygon.difference(served).area / 1e6
                     sums[method][0] += area
                     sums[method][1] += over
+                    bound = STATED_BOUND_M.get(method, 0.0)
+                    beyond[method] += (polygon.difference(widened[bound]).area / 1e6 if bound else over)
+                    missed[method] += served.difference(polygon).area / 1e6
                     if i == 0:
                         first[method] = (area, over)
         out.append({"city": city.name, "stations": count, "served_km2": served_km2, "sums": sums,
-                    "first": first})
+                    "first": first, "beyond_bound": beyond, "missed": missed})
     return out
 
 

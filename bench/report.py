@@ -97,16 +97,22 @@ def honesty_table(results) -> list:
     if not results:
         return []
     lines = ["| city | method | area km² (sum) | over unreachable ground km² | share | "
-             "first station: area km² | first station: over unreachable km² |",
-             "|---|---|--:|--:|--:|--:|--:|"]
+             "first station: area km² | first station: over unreachable km² | "
+             "share beyond access + stated bound | share of served region missed |",
+             "|---|---|--:|--:|--:|--:|--:|--:|--:|"]
     for result in results:
         first = result["first"]
         lines.append(f"| {result['city']} ({result['stations']} stations) | served region (reference) | "
-                     f"{result['served_km2']:.2f} | — | — | {first['served region'][0]:.2f} | — |")
+                     f"{result['served_km2']:.2f} | — | — | {first['served region'][0]:.2f} | — | — | — |")
+        served = result["served_km2"]
         for method, (area, over) in result["sums"].items():
             share = f"{100 * over / area:.1f} %" if area else "—"
+            beyond = result.get("beyond_bound", {}).get(method)
+            missed = result.get("missed", {}).get(method)
+            beyond_text = f"{100 * beyond / area:.2f} %" if area and beyond is not None else "—"
+            missed_text = f"{100 * missed / served:.2f} %" if served and missed is not None else "—"
             lines.append(f"| | {method} | {area:.2f} | {over:.2f} | {share} | {first[method][0]:.2f} | "
-                         f"{first[method][1]:.2f} |")
+                         f"{first[method][1]:.2f} | {beyond_text} | {missed_text} |")
     return lines
 
 

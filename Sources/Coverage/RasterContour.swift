@@ -1,45 +1,166 @@
 import GeoCore
 
+/// Reusable buffers for drawing service areas on a raster: the distance grid
+/// and the contour's scratch (union-find parents, visited edges, the owners
+/// of the last level's crossings). One per thread; each use clears only what
+/// the last one touched, so drawing many small areas costs no allocation
+/// and no full-grid clearing.
+final class RasterWorkspace {
+    /// The distance grid (reshaped per use with `RasterDistanceGrid.reset`).
+    var grid = RasterDistanceGrid()
+    /// Union-find parents per node (−1 for a root). The scratch lives in
+    /// manually allocated buffers: stored arrays in a class would be checked
+    /// for exclusive access at run time on every step.
+    fileprivate private(set) var parent = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
+    /// Visited edge ids as a bitset (2 edges per node).
+    fileprivate private(set) var visited = UnsafeMutablePointer<UInt64>.allocate(capacity: 1)
+    /// Per edge id, the owner segment of the last level's crossing on it (−1 none).
+    fileprivate private(set) var carried = UnsafeMutablePointer<Int32>.allocate(capacity: 2)
+    /// Cells (by lower-left node) where an earlier level kept the plain chord, as a bitset.
+    fileprivate private(set) var chorded = UnsafeMutablePointer<UInt64>.allocate(capacity: 1)
+    /// The cells set in `chorded` since `startLevels`.
+    fileprivate var chordedCells: [Int32] = []
+    /// Nodes the buffers are sized for.
+    private var capacity = 1
+    /// The ids set in `carried` since `startLevels`.
+    fileprivate var carriedIDs: [Int32] = []
+
+    init() {
+        parent.initialize(repeating: -1, count: 1)
+        visited.initialize(repeating: 0, count: 1)
+        carried.initialize(repeating: -1, count: 2)
+        chorded.initialize(repeating: 0, count: 1)
+    }
+
+    deinit {
+        parent.deallocate()
+        visited.deallocate()
+        carried.deallocate()
+        chorded.deallocate()
+    }
+
+    /// Prepares for the levels of one grid: forgets the crossings of earlier levels.
+    func startLevels() {
+        for id in carriedIDs { carried[Int(id)] = -1 }
+        carriedIDs.removeAll(keepingCapacity: true)
+        for cell in chordedCells { chorded[Int(cell) >> 6] = 0 }
+        chordedCells.removeAll(keepingCapacity: true)
+    }
+
+    /// Grows the scratch buffers to the grid's size (all of them are in their
+    /// cleared state between uses, so growing starts them afresh).
+    fileprivate func fit() {
+        let nodes = grid.values.count
+        guard nodes > capacity else { return }
+        parent.deallocate()
+        visited.deallocate()
+        carried.deallocate()
+        chorded.deallocate()
+        capacity = nodes
+        parent = UnsafeMutablePointer<Int32>.allocate(capacity: nodes)
+        parent.initialize(repeating: -1, count: nodes)
+        let words = (2 * nodes + 63) / 64
+        visited = UnsafeMutablePointer<UInt64>.allocate(capacity: words)
+        visited.initialize(repeating: 0, count: words)
+        carried = UnsafeMutablePointer<Int32>.allocate(capacity: 2 * nodes)
+        carried.initialize(repeating: -1, count: 2 * nodes)
+        chorded = UnsafeMutablePointer<UInt64>.allocate(capacity: (nodes + 63) / 64)
+        chorded.initialize(repeating: 0, count: (nodes + 63) / 64)
+    }
+}
+
 /// The region of a `RasterDistanceGrid` closer than a threshold, as polygons:
-/// marching squares (Lorensen & Cline 1987, in its 2-D form) with linear
-/// interpolation along cell edges, visiting only the cells whose corners
-/// straddle the threshold (found from the written nodes), rings traced cell to
-/// cell and holes given to their exteriors by the connected inside region
-/// they bound (union-find over the inside nodes).
+/// marching squares (Lorensen & Cline 1987, in its 2-D form) visiting only the
+/// cells whose corners straddle the threshold (found from the written nodes),
+/// with the boundary placed from the grid nodes' nearest road segments
+/// (owners) instead of by interpolation — the feature-sensitive extraction of
+/// Kobbelt, Botsch, Schwanecke & Seidel 2001 ("Feature sensitive surface
+/// extraction from volume data", extended marching cubes) in 2-D:
 ///
-/// A node is inside when its value is below the threshold. Every crossing lies
-/// strictly between its edge's two nodes (an outside value equal to the
-/// threshold is read as a hair above it), the saddle cells are decided by the
-/// mean of their four corners, and each ring is walked with the inside on its
-/// left: exteriors come out counter-clockwise, holes clockwise (RFC 7946).
-/// Lowering values or raising the threshold only moves crossings outward and
-/// joins saddles, so the regions of one grid at increasing thresholds, or of
-/// a grid whose values were lowered in between, nest.
+/// - on each boundary cell edge the crossing is where the segment of the
+///   inside node (or of the outside node, or of the last level's crossing,
+///   where their capsules continue it) is exactly at the threshold: the
+///   exit of the edge from that segment's capsule, in closed form. The edge
+///   from the inside node to the crossing lies inside that capsule, so inside
+///   the true region;
+/// - where the two crossings of a cell belong to different segments, the
+///   corner where both segments are at the threshold (the meeting point of
+///   the two offset curves, by Newton's method) is added when it lies in the
+///   cell. Each chord then joins two points of one segment's offset curve and
+///   lies inside its (convex) capsule, so the boundary never lies outside the
+///   true threshold line (beyond rounding); a corner not found in its cell
+///   (a cell crossed by three or more offset curves, or a saddle cell) keeps
+///   the plain chord.
+///
+/// Rings are traced cell to cell and holes given to their exteriors by the
+/// connected inside region they bound (union-find over the inside nodes).
+/// A node is inside when its value is below the threshold; every crossing
+/// lies strictly between its edge's two nodes, saddle cells keep their two
+/// inside corners apart (joining them could cut across ground outside the
+/// threshold), and each ring is walked with
+/// the inside on its left: exteriors come out counter-clockwise, holes
+/// clockwise (RFC 7946).
 enum RasterContour {
     /// The polygons of `grid` where its value is below `threshold` metres, in
     /// a deterministic order (by the grid cell where each exterior ring starts).
     /// - Complexity: O(boundary cells + written nodes).
     static func polygons(of grid: RasterDistanceGrid, threshold: Double) -> PlanarMultiPolygon {
-        let tracer = Tracer(grid: grid, threshold: threshold)
+        let workspace = RasterWorkspace()
+        workspace.grid = grid
+        return polygons(in: workspace, threshold: threshold)
+    }
+
+    /// The polygons of `workspace.grid` below `threshold` metres. Crossings on
+    /// edges that were boundary edges of an earlier level (since
+    /// `startLevels`) reach at least as far as that level's. Without `exact`
+    /// the crossings are interpolated linearly between the nodes' distances
+    /// and cells keep their chords (Lorensen & Cline): lowering values or
+    /// raising the threshold then only moves crossings outward, so the levels
+    /// of one grid at increasing thresholds nest, but every node next to an
+    /// inside node must hold its exact value (write reach d + 1.5·cell), and
+    /// the chords across inward corners lie outside the true line. `exact`
+    /// (see the type's description) keeps the boundary inside the true line
+    /// apart from thin wedges of far ground; levels drawn so can fail to nest
+    /// by slivers where one level finds a corner and another keeps a chord.
+    /// - Complexity: O(boundary cells + written nodes).
+    static func polygons(in workspace: RasterWorkspace, threshold: Double, exact: Bool = true) -> PlanarMultiPolygon {
+        workspace.fit()
+        var tracer = Tracer(workspace: workspace, threshold: threshold)
+        tracer.addsCorners = exact
+        swap(&tracer.carriedIDs, &workspace.carriedIDs)
+        swap(&tracer.chordedCells, &workspace.chordedCells)
         let rings = tracer.rings()
-        return assemble(rings, components: tracer.components())
+        let exteriors = rings.reduce(0) { $0 + (PlanarRing.signedArea($1.points) > 0 ? 1 : 0) }
+        let result: PlanarMultiPolygon
+        if exteriors > 1, exteriors < rings.count {
+            // Holes and more than one exterior: which region each ring bounds.
+            tracer.joinComponents()
+            result = assemble(rings) { tracer.find($0) }
+            tracer.clearComponents()
+        } else {
+            result = assemble(rings) { _ in 0 }
+        }
+        tracer.clearVisited()
+        swap(&tracer.carriedIDs, &workspace.carriedIDs)
+        swap(&tracer.chordedCells, &workspace.chordedCells)
+        return result
     }
 
     /// Groups rings into polygons. Every ring bounds one connected inside
     /// region on its left; a region has one counter-clockwise ring (its
     /// exterior) and its clockwise rings are its holes. The region of a ring
     /// is found from the inside node of the edge where the ring starts.
-    static func assemble(_ rings: [(points: [PlanarPoint], insideNode: Int)], components: Components) -> PlanarMultiPolygon {
+    static func assemble(_ rings: [(points: [PlanarPoint], insideNode: Int)], region: (Int) -> Int) -> PlanarMultiPolygon {
         var polygons: [PlanarPolygon] = []
         var polygonOfRegion: [Int: Int] = [:]
         var holes: [(region: Int, points: [PlanarPoint])] = []
         for ring in rings {
-            let region = components.find(ring.insideNode)
+            let node = region(ring.insideNode)
             if PlanarRing.signedArea(ring.points) > 0 {
-                polygonOfRegion[region] = polygons.count
+                polygonOfRegion[node] = polygons.count
                 polygons.append(PlanarPolygon(exterior: ring.points))
             } else {
-                holes.append((region, ring.points))
+                holes.append((node, ring.points))
             }
         }
         for hole in holes {
@@ -50,135 +171,89 @@ enum RasterContour {
         return PlanarMultiPolygon(polygons: polygons)
     }
 
-    /// Connected inside regions of a grid (union-find over node indices with
-    /// path halving), joined as the contour joins them: across cell edges
-    /// and across the diagonal of saddle cells whose mean is inside.
-    ///
-    /// The parents live in one manually allocated buffer: a stored array in a
-    /// class would be checked for exclusive access at run time on every step
-    /// of every `find` (measured at a fifth of `reach`'s drawing time).
-    final class Components {
-        private let parent: UnsafeMutablePointer<Int32>
-        private let count: Int
-
-        init(count: Int) {
-            self.count = count
-            parent = UnsafeMutablePointer<Int32>.allocate(capacity: max(count, 1))
-            parent.initialize(repeating: -1, count: count)
-        }
-
-        deinit { parent.deallocate() }
-
-        /// The representative node of `node`'s region.
-        func find(_ node: Int) -> Int {
-            precondition(node >= 0 && node < count, "node outside the grid")
-            var x = Int32(node)
-            if parent[Int(x)] < 0 { return node }
-            while parent[Int(x)] >= 0 {
-                let p = parent[Int(x)]
-                if parent[Int(p)] >= 0 { parent[Int(x)] = parent[Int(p)] }
-                x = p
-            }
-            return Int(x)
-        }
-
-        /// Joins the regions of `a` and `b` (the smaller index becomes the root).
-        func union(_ a: Int, _ b: Int) {
-            let ra = find(a)
-            let rb = find(b)
-            guard ra != rb else { return }
-            if ra < rb { parent[rb] = Int32(ra) } else { parent[ra] = Int32(rb) }
-        }
-    }
-
-    /// A set of edge ids as a bitset.
-    struct EdgeSet {
-        private var words: [UInt64]
-        init(count: Int) { words = [UInt64](repeating: 0, count: (count + 63) / 64) }
-        func contains(_ id: Int) -> Bool { words[id >> 6] & (1 << UInt64(id & 63)) != 0 }
-        mutating func insert(_ id: Int) { words[id >> 6] |= 1 << UInt64(id & 63) }
+    /// A crossing of the contour with a cell edge: where, in grid units, and
+    /// the segment whose offset curve it lies on.
+    struct Crossing {
+        var x: Double
+        var y: Double
+        var owner: Int32
     }
 
     /// Walks the rings of one grid at one threshold.
     private struct Tracer {
         let grid: RasterDistanceGrid
-        let threshold: Float
-        /// Values at or above the threshold are read as at least this.
-        let outsideFloor: Float
+        let parent: UnsafeMutablePointer<Int32>
+        let visited: UnsafeMutablePointer<UInt64>
+        let carried: UnsafeMutablePointer<Int32>
+        let chorded: UnsafeMutablePointer<UInt64>
+        /// The edge ids set in `visited` and (first) in `carried`, the cells set in `chorded`.
+        var visitedIDs: [Int32] = []
+        var carriedIDs: [Int32] = []
+        var chordedCells: [Int32] = []
+        /// Whether crossings are placed exactly and corners put where two
+        /// offset curves meet (else linear interpolation and chords only).
+        var addsCorners = true
+        /// The threshold in cell units, and its square as the nodes hold it.
+        let limit: Double
+        let limit2: Float
         let columns: Int
 
-        init(grid: RasterDistanceGrid, threshold: Double) {
-            self.grid = grid
-            self.threshold = Float(threshold)
-            self.outsideFloor = Float(threshold).nextUp.nextUp
+        init(workspace: RasterWorkspace, threshold: Double) {
+            grid = workspace.grid
+            parent = workspace.parent
+            visited = workspace.visited
+            carried = workspace.carried
+            chorded = workspace.chorded
+            limit = threshold / grid.cellSize
+            limit2 = Float(limit * limit)
             columns = grid.columns
         }
 
-        /// The value of node `index`, outside values kept above `outsideFloor`.
-        @inline(__always) func value(_ index: Int) -> Float {
-            let v = grid.values[index]
-            return v < threshold ? v : max(v, outsideFloor)
-        }
+        @inline(__always) func inside(_ node: Int) -> Bool { grid.values[node] < limit2 }
 
         /// The marching-squares case of the cell whose lower-left node is `cell`:
         /// bit 0 lower left, 1 lower right, 2 upper right, 3 upper left inside.
         @inline(__always) func caseIndex(_ cell: Int) -> Int {
-            let v = grid.values
             var c = 0
-            if v[cell] < threshold { c |= 1 }
-            if v[cell + 1] < threshold { c |= 2 }
-            if v[cell + columns + 1] < threshold { c |= 4 }
-            if v[cell + columns] < threshold { c |= 8 }
+            if inside(cell) { c |= 1 }
+            if inside(cell + 1) { c |= 2 }
+            if inside(cell + columns + 1) { c |= 4 }
+            if inside(cell + columns) { c |= 8 }
             return c
         }
 
-        /// The segments of a cell as (entry edge, exit edge), edges numbered
-        /// 0 bottom, 1 right, 2 top, 3 left, inside on the left of each.
-        func segments(_ cell: Int) -> [(Int, Int)] {
-            switch caseIndex(cell) {
-            case 1: return [(0, 3)]
-            case 2: return [(1, 0)]
-            case 3: return [(1, 3)]
-            case 4: return [(2, 1)]
-            case 5: return saddleJoined(cell) ? [(0, 1), (2, 3)] : [(0, 3), (2, 1)]
-            case 6: return [(2, 0)]
-            case 7: return [(2, 3)]
-            case 8: return [(3, 2)]
-            case 9: return [(0, 2)]
-            case 10: return saddleJoined(cell) ? [(1, 2), (3, 0)] : [(1, 0), (3, 2)]
-            case 11: return [(1, 2)]
-            case 12: return [(3, 1)]
-            case 13: return [(0, 1)]
-            case 14: return [(3, 0)]
-            default: return []
+        /// The edges by which rings enter a cell of marching-squares case
+        /// `code` (edges numbered 0 bottom, 1 right, 2 top, 3 left, inside on
+        /// the left of each ring); −1 for none. Saddles (5, 10) have two.
+        @inline(__always) static func entries(_ code: Int) -> (Int, Int) {
+            switch code {
+            case 1, 9, 13: return (0, -1)
+            case 2, 3, 11: return (1, -1)
+            case 4, 6, 7: return (2, -1)
+            case 8, 12, 14: return (3, -1)
+            case 5: return (0, 2)
+            case 10: return (1, 3)
+            default: return (-1, -1)
             }
         }
 
-        /// The edge by which a ring entering `cell` through `entry` leaves it.
-        func exitEdge(_ cell: Int, entry: Int) -> Int {
-            switch caseIndex(cell) {
-            case 1, 9, 13: if entry == 0 { return caseIndex(cell) == 1 ? 3 : caseIndex(cell) == 9 ? 2 : 1 }
-            case 2, 3, 11: if entry == 1 { return caseIndex(cell) == 2 ? 0 : caseIndex(cell) == 3 ? 3 : 2 }
-            case 4, 6, 7: if entry == 2 { return caseIndex(cell) == 4 ? 1 : caseIndex(cell) == 6 ? 0 : 3 }
-            case 8, 12, 14: if entry == 3 { return caseIndex(cell) == 8 ? 2 : caseIndex(cell) == 12 ? 1 : 0 }
+        /// The edge by which a ring entering `cell` (of marching-squares case
+        /// `code`) through `entry` leaves it.
+        func exitEdge(_ cell: Int, code: Int, entry: Int) -> Int {
+            switch code {
+            case 1, 9, 13: if entry == 0 { return code == 1 ? 3 : code == 9 ? 2 : 1 }
+            case 2, 3, 11: if entry == 1 { return code == 2 ? 0 : code == 3 ? 3 : 2 }
+            case 4, 6, 7: if entry == 2 { return code == 4 ? 1 : code == 6 ? 0 : 3 }
+            case 8, 12, 14: if entry == 3 { return code == 8 ? 2 : code == 12 ? 1 : 0 }
             case 5:
-                let joined = saddleJoined(cell)
-                if entry == 0 { return joined ? 1 : 3 }
-                if entry == 2 { return joined ? 3 : 1 }
+                if entry == 0 { return 3 }
+                if entry == 2 { return 1 }
             case 10:
-                let joined = saddleJoined(cell)
-                if entry == 1 { return joined ? 2 : 0 }
-                if entry == 3 { return joined ? 0 : 2 }
+                if entry == 1 { return 0 }
+                if entry == 3 { return 2 }
             default: break
             }
             preconditionFailure("marching squares: a ring entered a cell it cannot leave")
-        }
-
-        /// Whether the two inside corners of a saddle cell are joined: the
-        /// mean of the four corners is inside.
-        func saddleJoined(_ cell: Int) -> Bool {
-            let sum = Double(value(cell)) + Double(value(cell + 1)) + Double(value(cell + columns)) + Double(value(cell + columns + 1))
-            return sum / 4 < Double(threshold)
         }
 
         /// The global id of edge `edge` of `cell`: 2·node for the horizontal
@@ -192,94 +267,315 @@ enum RasterContour {
             }
         }
 
-        /// Where the contour crosses edge `id`, linearly interpolated.
-        func crossing(_ id: Int) -> PlanarPoint {
+        /// Where the contour crosses edge `id`: from the inside node towards
+        /// the outside one, as far as the capsules of the nearby segments
+        /// reach without a gap — the inside node's owner first, then the
+        /// owners of the written nodes beside the edge (in the two cells it
+        /// bounds) wherever their capsules continue the stretch — and at
+        /// least as far as the capsule of the last level's owner on this edge;
+        /// kept strictly between the nodes. Records the owner for the next level.
+        mutating func crossing(_ id: Int) -> Crossing {
             let node = id >> 1
             let other = id & 1 == 0 ? node + 1 : node + columns
-            let a = Double(value(node))
-            let b = Double(value(other))
-            let s = (Double(threshold) - a) / (b - a)
-            let i = node % columns
-            let j = node / columns
-            let h = grid.cellSize
-            if id & 1 == 0 {
-                return PlanarPoint(x: grid.originX + (Double(i) + s) * h, y: grid.originY + Double(j) * h)
+            if !addsCorners { return interpolated(id, node, other) }
+            let (p, q) = inside(node) ? (node, other) : (other, node)
+            let px = Double(p % columns)
+            let py = Double(p / columns)
+            let step = q - p
+            let ux: Double = step == 1 ? 1 : step == -1 ? -1 : 0
+            let uy: Double = step == columns ? 1 : step == -columns ? -1 : 0
+            let across = step == 1 || step == -1 ? columns : 1
+            let segments = grid.segments
+            let values = grid.values
+            let owners = grid.owners
+            var reach = 0.0
+            var owner = owners[p]
+            if let span = segments[Int(owner)].interval(x0: px, y0: py, ux: ux, uy: uy, r: limit) {
+                reach = span.high
             }
-            return PlanarPoint(x: grid.originX + Double(i) * h, y: grid.originY + (Double(j) + s) * h)
+            // The other candidates: the outside node and the four nodes beside the edge.
+            withUnsafeTemporaryAllocation(of: Int32.self, capacity: 5) { candidates in
+                var n = 0
+                @inline(__always) func add(_ m: Int) {
+                    guard values[m] < .infinity else { return }
+                    let o = owners[m]
+                    if o != owner {
+                        candidates[n] = o
+                        n += 1
+                    }
+                }
+                add(q)
+                add(p + across)
+                add(p - across)
+                add(q + across)
+                add(q - across)
+                var grown = n > 0
+                while grown {
+                    grown = false
+                    for k in 0..<n where candidates[k] != owner {
+                        let o = candidates[k]
+                        if let span = segments[Int(o)].interval(x0: px, y0: py, ux: ux, uy: uy, r: limit),
+                            span.low <= reach, span.high > reach
+                        {
+                            reach = span.high
+                            owner = o
+                            grown = true
+                        }
+                    }
+                }
+            }
+            let last = carried[id]
+            if last >= 0, last != owner, let span = segments[Int(last)].interval(x0: px, y0: py, ux: ux, uy: uy, r: limit),
+                span.high > reach
+            {
+                reach = span.high
+                owner = last
+            }
+            if last < 0 { carriedIDs.append(Int32(id)) }
+            carried[id] = owner
+            let s = min(1 - 1e-7, max(1e-7, reach))
+            return Crossing(x: px + s * ux, y: py + s * uy, owner: owner)
         }
 
-        /// The cells with corners on both sides of the threshold, ascending:
-        /// each found from its first inside corner among the written nodes.
-        func boundaryCells() -> [Int] {
-            let v = grid.values
-            var cells: [Int] = []
-            for node32 in grid.written {
-                let node = Int(node32)
-                guard v[node] < threshold else { continue }
-                // The four cells with `node` as a corner, by their lower-left node;
-                // `corner` is node's place in that cell (0 ll, 1 lr, 2 ul, 3 ur).
-                for corner in 0..<4 {
-                    let cell = node - (corner & 1) - (corner >> 1) * columns
-                    let a = v[cell] < threshold
-                    let b = v[cell + 1] < threshold
-                    let c = v[cell + columns] < threshold
-                    let d = v[cell + columns + 1] < threshold
-                    // Handle the cell only from its first inside corner.
-                    let earlierInside = corner == 0 ? false : corner == 1 ? a : corner == 2 ? (a || b) : (a || b || c)
-                    if !earlierInside, !(a && b && c && d) { cells.append(cell) }
-                }
-            }
-            cells.sort()
-            return cells
+        /// Where the contour crosses edge `id` (from `node` to `other`) by
+        /// linear interpolation of the two nodes' distances (an outside value
+        /// is read as at least a hair above the threshold, so the crossing
+        /// lies strictly between the nodes); owned by the inside node's owner.
+        func interpolated(_ id: Int, _ node: Int, _ other: Int) -> Crossing {
+            let floor = limit.nextUp.nextUp
+            let a0 = Double(grid.values[node]).squareRoot()
+            let b0 = Double(grid.values[other]).squareRoot()
+            let a = inside(node) ? a0 : max(a0, floor)
+            let b = inside(other) ? b0 : max(b0, floor)
+            let s = (limit - a) / (b - a)
+            let x = Double(node % columns)
+            let y = Double(node / columns)
+            let owner = grid.owners[inside(node) ? node : other]
+            return id & 1 == 0 ? Crossing(x: x + s, y: y, owner: owner) : Crossing(x: x, y: y + s, owner: owner)
         }
 
-        /// The inside regions, joined as the rings separate them.
-        func components() -> Components {
-            let v = grid.values
-            let components = Components(count: v.count)
-            for node32 in grid.written {
-                let node = Int(node32)
-                guard v[node] < threshold else { continue }
-                if v[node + 1] < threshold { components.union(node, node + 1) }
-                if v[node + columns] < threshold { components.union(node, node + columns) }
-                // Diagonals of saddle cells with `node` as lower-left or lower-right corner.
-                if v[node + columns + 1] < threshold, !(v[node + 1] < threshold), !(v[node + columns] < threshold),
-                    saddleJoined(node)
-                {
-                    components.union(node, node + columns + 1)
-                }
-                if v[node + columns - 1] < threshold, !(v[node - 1] < threshold), !(v[node + columns] < threshold),
-                    saddleJoined(node - 1)
-                {
-                    components.union(node, node + columns - 1)
+        /// The point near `start` where segments `a` and `b` are both at the
+        /// threshold (Newton's method on the two distances), nil when it does
+        /// not converge or the two offset curves meet at too shallow an angle.
+        func meeting(_ a: Int32, _ b: Int32, near start: (x: Double, y: Double)) -> (x: Double, y: Double)? {
+            let sa = grid.segments[Int(a)]
+            let sb = grid.segments[Int(b)]
+            var x = start.x
+            var y = start.y
+            for _ in 0..<12 {
+                let na = sa.nearest(x, y)
+                let nb = sb.nearest(x, y)
+                let ax = x - na.x
+                let ay = y - na.y
+                let bx = x - nb.x
+                let by = y - nb.y
+                let da = (ax * ax + ay * ay).squareRoot()
+                let db = (bx * bx + by * by).squareRoot()
+                guard da > 0, db > 0 else { return nil }
+                // Gradients of the two distances (unit vectors away from the segments).
+                let gax = ax / da
+                let gay = ay / da
+                let gbx = bx / db
+                let gby = by / db
+                let det = gax * gby - gay * gbx
+                guard abs(det) > 1e-6 else { return nil }
+                let fa = limit - da
+                let fb = limit - db
+                let dx = (fa * gby - fb * gay) / det
+                let dy = (gax * fb - gbx * fa) / det
+                x += dx
+                y += dy
+                if abs(dx) + abs(dy) < 1e-12 { break }
+            }
+            let tolerance = 1e-9
+            guard abs(sa.squaredDistance(x, y).squareRoot() - limit) < tolerance,
+                abs(sb.squaredDistance(x, y).squareRoot() - limit) < tolerance
+            else { return nil }
+            return (x, y)
+        }
+
+        /// Whether the polyline `from` → `corners` → `to` may replace the chord
+        /// of cell `cell`: every corner lies in the cell, or the corner is
+        /// the tip of a thin wedge of outside ground that pokes past the cell
+        /// across edges whose nodes are both inside — then every other cell
+        /// the polyline's bounding box touches, among the cells around this
+        /// one, must be wholly inside (have no contour of its own).
+        func fits(_ cell: Int, from: (x: Double, y: Double), _ corners: [(x: Double, y: Double)], to: (x: Double, y: Double)) -> Bool {
+            let i = Double(cell % columns)
+            let j = Double(cell / columns)
+            var minX = min(from.x, to.x)
+            var maxX = max(from.x, to.x)
+            var minY = min(from.y, to.y)
+            var maxY = max(from.y, to.y)
+            var within = true
+            for c in corners {
+                guard abs(c.x - from.x) + abs(c.y - from.y) > 1e-9, abs(c.x - to.x) + abs(c.y - to.y) > 1e-9 else { return false }
+                within = within && c.x >= i && c.x <= i + 1 && c.y >= j && c.y <= j + 1
+                minX = min(minX, c.x)
+                maxX = max(maxX, c.x)
+                minY = min(minY, c.y)
+                maxY = max(maxY, c.y)
+            }
+            if within { return true }
+            guard minX >= i - 1, maxX <= i + 2, minY >= j - 1, maxY <= j + 2 else { return false }
+            for cj in Int(minY.rounded(.down))...Int(maxY.rounded(.down)) {
+                for ci in Int(minX.rounded(.down))...Int(maxX.rounded(.down)) {
+                    let other = cj * columns + ci
+                    if other != cell, caseIndex(other) != 15 { return false }
                 }
             }
-            return components
+            return true
+        }
+
+        /// The corners to put between crossings `from` and `to` of cell `cell`
+        /// when they lie on different segments' offset curves: where the two
+        /// curves meet, or, through a third segment owning a node of
+        /// the cell or one of the nodes around it, where the first meets the
+        /// third and the third the second.
+        /// Empty when none fits (then the chord stays).
+        func corners(_ cell: Int, from: Crossing, to: Crossing) -> [(x: Double, y: Double)] {
+            let start = (x: (from.x + to.x) / 2, y: (from.y + to.y) / 2)
+            let p = (x: from.x, y: from.y)
+            let q = (x: to.x, y: to.y)
+            if let c = meeting(from.owner, to.owner, near: start), fits(cell, from: p, [c], to: q) { return [c] }
+            // Third segments: the owners of the 4 × 4 written nodes around the cell.
+            var tried: [Int32] = [from.owner, to.owner]
+            for dj in -1...2 {
+                for di in -1...2 {
+                    let node = cell + dj * columns + di
+                    guard grid.values[node] < .infinity else { continue }
+                    let third = grid.owners[node]
+                    guard !tried.contains(third) else { continue }
+                    tried.append(third)
+                    if let c1 = meeting(from.owner, third, near: start), let c2 = meeting(third, to.owner, near: start),
+                        fits(cell, from: p, [c1, c2], to: q)
+                    {
+                        return [c1, c2]
+                    }
+                }
+            }
+            return []
+        }
+
+        /// The world point of a grid-unit position.
+        @inline(__always) func world(_ x: Double, _ y: Double) -> PlanarPoint {
+            PlanarPoint(x: grid.originX + x * grid.cellSize, y: grid.originY + y * grid.cellSize)
+        }
+
+        /// Joins the inside regions as the rings separate them: across cell
+        /// edges (saddle cells keep their two inside corners apart).
+        func joinComponents() {
+            for node32 in grid.written {
+                let node = Int(node32)
+                guard inside(node) else { continue }
+                if inside(node + 1) { union(node, node + 1) }
+                if inside(node + columns) { union(node, node + columns) }
+            }
+        }
+
+        /// The representative node of `node`'s region (union-find with path halving).
+        func find(_ node: Int) -> Int {
+            var x = node
+            while parent[x] >= 0 {
+                let p = Int(parent[x])
+                if parent[p] >= 0 { parent[x] = parent[p] }
+                x = p
+            }
+            return x
+        }
+
+        /// Joins the regions of `a` and `b` (the smaller index becomes the root).
+        func union(_ a: Int, _ b: Int) {
+            let ra = find(a)
+            let rb = find(b)
+            guard ra != rb else { return }
+            if ra < rb { parent[rb] = Int32(ra) } else { parent[ra] = Int32(rb) }
+        }
+
+        /// Clears the union-find parents for the next use.
+        func clearComponents() {
+            for node in grid.written { parent[Int(node)] = -1 }
+        }
+
+        /// Clears the visited edges for the next use.
+        mutating func clearVisited() {
+            for id in visitedIDs { visited[Int(id) >> 6] = 0 }
+            visitedIDs.removeAll()
+        }
+
+        @inline(__always) func isVisited(_ id: Int) -> Bool { visited[id >> 6] & (1 << UInt64(id & 63)) != 0 }
+
+        @inline(__always) mutating func visit(_ id: Int) {
+            visited[id >> 6] |= 1 << UInt64(id & 63)
+            visitedIDs.append(Int32(id))
         }
 
         /// The inside one of the two nodes of edge `id`.
         func insideNode(_ id: Int) -> Int {
             let node = id >> 1
-            return grid.values[node] < threshold ? node : (id & 1 == 0 ? node + 1 : node + columns)
+            return inside(node) ? node : (id & 1 == 0 ? node + 1 : node + columns)
         }
 
-        /// All rings, closed, each starting at the lowest boundary cell it passes
-        /// through (in ascending order of that cell), with the inside node of
-        /// its first edge.
-        func rings() -> [(points: [PlanarPoint], insideNode: Int)] {
-            var visited = EdgeSet(count: 2 * grid.values.count)
+        /// All rings, closed, with the inside node of their first edge, in the
+        /// order of the written nodes (deterministic for the same input): each
+        /// inside node with an outside neighbour starts the rings of the two
+        /// cells beside that edge not traced yet (every boundary cell has
+        /// such an edge).
+        mutating func rings() -> [(points: [PlanarPoint], insideNode: Int)] {
             var rings: [(points: [PlanarPoint], insideNode: Int)] = []
-            for start in boundaryCells() {
-                for (entry, _) in segments(start) where !visited.contains(edgeID(start, entry)) {
+            let t = limit2
+            let width = columns
+            for node32 in grid.written {
+                let node = Int(node32)
+                let v = grid.values
+                guard v[node] < t else { continue }
+                let right = !(v[node + 1] < t)
+                let left = !(v[node - 1] < t)
+                let up = !(v[node + width] < t)
+                let down = !(v[node - width] < t)
+                guard right || left || up || down else { continue }
+                if right || up { traceCell(node, into: &rings) }
+                if right || down { traceCell(node - width, into: &rings) }
+                if left || up { traceCell(node - 1, into: &rings) }
+                if left || down { traceCell(node - 1 - width, into: &rings) }
+            }
+            return rings
+        }
+
+        /// Traces the rings entering `start` by an edge not visited yet.
+        mutating func traceCell(_ start: Int, into rings: inout [(points: [PlanarPoint], insideNode: Int)]) {
+            let (e1, e2) = Self.entries(caseIndex(start))
+            for k in 0..<2 {
+                let entry = k == 0 ? e1 : e2
+                if entry >= 0, !isVisited(edgeID(start, entry)) {
                     var ring: [PlanarPoint] = []
                     var cell = start
                     var edge = entry
+                    let startID = edgeID(start, entry)
+                    let first = crossing(startID)
+                    var current = first
+                    visit(startID)
                     while true {
-                        let id = edgeID(cell, edge)
-                        if visited.contains(id) { break }
-                        visited.insert(id)
-                        ring.append(crossing(id))
-                        let exit = exitEdge(cell, entry: edge)
+                        ring.append(world(current.x, current.y))
+                        let code = caseIndex(cell)
+                        let exit = exitEdge(cell, code: code, entry: edge)
+                        let exitID = edgeID(cell, exit)
+                        let closing = isVisited(exitID)
+                        let next = closing ? first : crossing(exitID)
+                        if addsCorners, next.owner != current.owner, code != 5, code != 10,
+                            chorded[cell >> 6] & (1 << UInt64(cell & 63)) == 0
+                        {
+                            // A cell that kept its chord keeps it at the later levels (which then nest).
+                            let found = corners(cell, from: current, to: next)
+                            for c in found { ring.append(world(c.x, c.y)) }
+                            if found.isEmpty {
+                                chorded[cell >> 6] |= 1 << UInt64(cell & 63)
+                                chordedCells.append(Int32(cell))
+                            }
+                        }
+                        if closing { break }
+                        visit(exitID)
+                        current = next
                         switch exit {
                         case 0:
                             cell -= columns
@@ -296,10 +592,9 @@ enum RasterContour {
                         }
                     }
                     ring.append(ring[0])
-                    rings.append((ring, insideNode(edgeID(start, entry))))
+                    rings.append((ring, insideNode(startID)))
                 }
             }
-            return rings
         }
     }
 }

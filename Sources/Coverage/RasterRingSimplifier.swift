@@ -8,9 +8,11 @@ import GeoCore
 /// corners keep their vertices (their chords bow by about h²/(8d), far above
 /// the tolerance).
 ///
-/// Every dropped vertex lies within `tolerance` metres of the segment that
-/// replaces it, so the simplified boundary lies within `tolerance` of the
-/// contour. Rings of one contour are at least a few centimetres apart, and
+/// One-sided: a vertex is dropped only when it lies within `tolerance`
+/// metres of the segment that replaces it and on that segment's outer side
+/// (or within 1 µm of it), so the simplified boundary lies within `tolerance`
+/// inside the contour and never outside it: arcs are cut by chords, the
+/// corners where two offset lines meet stay. Rings of one contour are at least a few centimetres apart, and
 /// nested levels `RasterServiceArea.nestingMargin` apart; a tolerance below
 /// half of both keeps the rings apart (valid polygons) and the levels nested.
 enum RasterRingSimplifier {
@@ -50,6 +52,7 @@ enum RasterRingSimplifier {
         keep[far] = true
         keep[n] = true
         let squaredTolerance = tolerance * tolerance
+        let squaredInsideTolerance = insideTolerance * insideTolerance
         var stack: [(Int, Int)] = [(0, far), (far, n)]
         while let (first, last) = stack.popLast() {
             guard last - first > 1 else { continue }
@@ -58,7 +61,10 @@ enum RasterRingSimplifier {
             var worst = -1.0
             var worstIndex = first
             for k in (first + 1)..<last {
-                let d = squaredDistance(ring[k], a, b)
+                var d = squaredDistance(ring[k], a, b)
+                // A vertex on the inside of the chord (left) beyond rounding must stay:
+                // dropping it would move the boundary outward.
+                if d > squaredInsideTolerance, leftOf(ring[k], a, b) { d += squaredTolerance + 1 }
                 if d > worst {
                     worst = d
                     worstIndex = k
@@ -74,6 +80,16 @@ enum RasterRingSimplifier {
         result.reserveCapacity(n / 2 + 4)
         for k in 0...n where keep[k] { result.append(ring[k]) }
         return result.count >= 4 ? result : ring
+    }
+
+    /// How far a dropped vertex may lie on the inside of the segment replacing
+    /// it, in metres: rounding only (1 µm).
+    static let insideTolerance = 1e-6
+
+    /// Whether `q` lies strictly left of the line from `a` to `b` (the inside
+    /// of a ring walked with the inside on its left).
+    @inline(__always) static func leftOf(_ q: PlanarPoint, _ a: PlanarPoint, _ b: PlanarPoint) -> Bool {
+        (b.x - a.x) * (q.y - a.y) - (b.y - a.y) * (q.x - a.x) > 0
     }
 
     /// Squared distance from `q` to the segment from `a` to `b`, in m².

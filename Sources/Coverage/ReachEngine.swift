@@ -127,8 +127,8 @@ public struct ReachEngine: Sendable {
     }
 
     /// Each routable station's circles, in input order: one search per
-    /// station, spread over `workers` threads, each with its own GEOS context
-    /// and search workspace. `progress` hears how many stations are done,
+    /// station, spread over `workers` threads, each with its own GEOS context,
+    /// search workspace and raster workspace. `progress` hears how many stations are done,
     /// about every tenth of them (from the worker threads).
     /// - Throws: the `IsochroneError` or `GEOSError` of the first station that failed.
     /// - Complexity: one search and polygon build per station, divided over the threads.
@@ -139,7 +139,7 @@ public struct ReachEngine: Sendable {
         let done = ReachCounter(total: routable.count, report: progress)
         return try ParallelJobs.map(
             count: routable.count, workers: workers,
-            makeState: { (context: try GEOSContext(), search: MultiSourceSearch(graph: graph)) }
+            makeState: { (context: try GEOSContext(), search: MultiSourceSearch(graph: graph), workspace: RasterWorkspace()) }
         ) { state, i in
             let station = routable[i]
             let sources = [SearchSource(doorToDoor: station.snap!)]
@@ -147,7 +147,8 @@ public struct ReachEngine: Sendable {
                 switch geometry {
                 case .raster:
                     try ServiceAreas.nested(
-                        sources: sources, minutes: minutes, search: &state.search, raster: raster, origins: [station.point])
+                        sources: sources, minutes: minutes, search: &state.search, raster: raster, origins: [station.point],
+                        workspace: state.workspace)
                 case .exact:
                     try ServiceAreas.nested(
                         sources: sources, minutes: minutes, search: &state.search,

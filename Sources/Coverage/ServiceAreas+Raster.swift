@@ -43,4 +43,13 @@ extension ServiceAreas {
     ) throws -> [NestedIsochrone] {
         try raster.nested(levels(sources: sources, minutes: minutes, search: &search, origins: origins))
     }
+
+    /// `nested(sources:minutes:search:raster:origins:)` drawn in `workspace`
+    /// (one per thread, reused from one call to the next).
+    static func nested(
+        sources: [SearchSource], minutes: [Double], search: inout MultiSourceSearch,
+        raster: RasterServiceArea, origins: [PlanarPoint], workspace: RasterWorkspace
+    ) throws -> [NestedIsochrone] {
+        try raster.nested(levels(sources: sources, minutes: minutes, search: &search, origins: origins), in: workspace)
+    }
 }

@@ -21,15 +21,25 @@ import Testing
         #expect(PlanarRing.signedArea(simplified) == 1600)
     }
 
-    @Test func aVertexFartherThanTheToleranceStays() {
-        // (20, 0.03) lies 3 cm off the bottom side: kept at 2 cm, dropped at 5 cm.
-        let ring = [p(0, 0), p(10, 0), p(20, 0.03), p(30, 0), p(40, 0), p(40, 40), p(0, 40), p(0, 0)]
-        #expect(
-            RasterRingSimplifier.simplified(ring: ring, tolerance: 0.02)
-                == [p(0, 0), p(20, 0.03), p(40, 0), p(40, 40), p(0, 40), p(0, 0)])
+    @Test func anOutsideVertexFartherThanTheToleranceStays() {
+        // (20, −0.03) lies 3 cm outside the bottom side (right of the counter-clockwise
+        // walk): kept at 2 cm, dropped at 5 cm (the boundary moves inward). At 2 cm
+        // (10, 0) and (30, 0) stay too: they lie inside the chords to (20, −0.03).
+        let ring = [p(0, 0), p(10, 0), p(20, -0.03), p(30, 0), p(40, 0), p(40, 40), p(0, 40), p(0, 0)]
+        #expect(RasterRingSimplifier.simplified(ring: ring, tolerance: 0.02) == ring)
         #expect(
             RasterRingSimplifier.simplified(ring: ring, tolerance: 0.05)
                 == [p(0, 0), p(40, 0), p(40, 40), p(0, 40), p(0, 0)])
+    }
+
+    @Test func anInsideVertexStaysAtAnyTolerance() {
+        // (20, 0.03) lies 3 cm inside: dropping it would move the boundary outward.
+        let ring = [p(0, 0), p(10, 0), p(20, 0.03), p(30, 0), p(40, 0), p(40, 40), p(0, 40), p(0, 0)]
+        for tolerance in [0.02, 0.05, 1] {
+            #expect(
+                RasterRingSimplifier.simplified(ring: ring, tolerance: tolerance)
+                    == [p(0, 0), p(20, 0.03), p(40, 0), p(40, 40), p(0, 40), p(0, 0)])
+        }
     }
 
     @Test func aTriangleIsKeptWhole() {
