@@ -73,11 +73,11 @@ public final class OutputSet {
     public func commit() throws {
         finished = true
         for (index, database) in databases.enumerated() {
-            guard GDALDatasetCommitTransaction(database.dataset.handle) == OGRERR_NONE else {
+            guard nx_GDALDatasetCommitTransaction(database.dataset.handle) == OGRERR_NONE else {
                 let error = GeoIOError(
                     source: GeoIOError.displayName(of: database.connection), kind: .writeFailed,
                     message: "commit failed: " + GDALRuntime.lastError("unknown error"))
-                for rest in databases[(index + 1)...] { _ = GDALDatasetRollbackTransaction(rest.dataset.handle) }
+                for rest in databases[(index + 1)...] { _ = nx_GDALDatasetRollbackTransaction(rest.dataset.handle) }
                 databases = []
                 transaction.abort()
                 throw error
@@ -90,7 +90,7 @@ public final class OutputSet {
     /// Rolls back every database transaction and removes every temporary. Safe to call twice.
     public func abort() {
         finished = true
-        for database in databases { _ = GDALDatasetRollbackTransaction(database.dataset.handle) }
+        for database in databases { _ = nx_GDALDatasetRollbackTransaction(database.dataset.handle) }
         databases = []
         transaction.abort()
     }
@@ -150,7 +150,7 @@ public final class OutputSet {
     private func database(_ connection: String) throws -> GDALDataset {
         if let open = databases.first(where: { $0.connection == connection }) { return open.dataset }
         let dataset = try GDALDataset(path: connection, update: true, drivers: ["PostgreSQL"])
-        guard GDALDatasetStartTransaction(dataset.handle, 0) == OGRERR_NONE else {
+        guard nx_GDALDatasetStartTransaction(dataset.handle, 0) == OGRERR_NONE else {
             throw GeoIOError(
                 source: GeoIOError.displayName(of: connection), kind: .writeFailed,
                 message: "cannot start a transaction: " + GDALRuntime.lastError("unknown error"))
