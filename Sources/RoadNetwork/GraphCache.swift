@@ -12,14 +12,15 @@ import GeoCore
 ///              input size, input modification time, profile,
 ///              payload length, payload checksum
 ///     payload: the RoadGraph arrays (format 2: with the grade-separated flags
-///              and the dropped polylines), the component statistics, the POIs
+///              and the dropped polylines), the component statistics, the POIs,
+///              (format 3:) the snapping indexes (`SnappingIndexes`)
 ///
 /// A cache is used only when every header field matches the input and the
 /// payload's length and checksum match; anything else (stale, truncated,
 /// flipped bytes, an older format) reads as "no cache" and is rebuilt.
 enum GraphCache {
     /// Bump when the payload layout or the import rules change.
-    static let formatVersion: UInt32 = 2
+    static let formatVersion: UInt32 = 3
     private static let magic: UInt64 = Array("NXCACHE\0".utf8).withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
     private static let byteOrderMark: UInt32 = 0x0102_0304
 
@@ -64,6 +65,7 @@ enum GraphCache {
     static func write(_ network: LoadedNetwork, key: Key, to path: String) throws {
         var payload = GraphCacheEncoder()
         encodePayload(network, into: &payload)
+        network.graph.snappingIndexes.encode(into: &payload)
         var file = GraphCacheEncoder()
         file.append(magic)
         file.append(formatVersion)
@@ -93,7 +95,8 @@ enum GraphCache {
             throw GraphCacheCorrupt()
         }
         var payload = GraphCacheDecoder(header.rest)
-        let network = try decodePayload(&payload, profile: key.profile)
+        var network = try decodePayload(&payload, profile: key.profile)
+        network.graph.attachSnapping(try SnappingIndexes.decode(&payload, graph: network.graph))
         guard payload.remaining == 0 else { throw GraphCacheCorrupt() }
         return network
     }
