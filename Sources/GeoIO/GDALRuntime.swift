@@ -17,7 +17,7 @@ import Foundation
 enum GDALRuntime {
     private static let loadFailure: String? = {
         var message = [CChar](repeating: 0, count: 1024)
-        guard nx_gdal_load(&message, message.count) != 0 else { return String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self) }
+        guard nx_gdal_load(&message, message.count) != 0 else { return text(of: message) }
         nx_GDALAllRegister()
         nx_CPLSetErrorHandler(nx_CPLQuietErrorHandler)
         return nil
@@ -37,7 +37,12 @@ enum GDALRuntime {
     static func probe(library: String, for source: String) -> GeoIOError? {
         var message = [CChar](repeating: 0, count: 1024)
         guard nx_gdal_probe(library, &message, message.count) == 0 else { return nil }
-        return GeoIOError(source: GeoIOError.displayName(of: source), kind: .libraryMissing, message: String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))
+        return GeoIOError(source: GeoIOError.displayName(of: source), kind: .libraryMissing, message: text(of: message))
+    }
+
+    /// The NUL-terminated text in `buffer`, as UTF-8.
+    private static func text(of buffer: [CChar]) -> String {
+        String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     /// GDAL's last error message on this thread, or `fallback` when it is empty;

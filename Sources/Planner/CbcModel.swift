@@ -21,7 +21,8 @@ final class CbcModel {
     static func loadLibrary() throws {
         var message = [CChar](repeating: 0, count: 1024)
         guard nx_cbc_load(&message, message.count) == 0 else { return }
-        throw PlanningError.solverFailed(operation: "load", message: String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))
+        let text = String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        throw PlanningError.solverFailed(operation: "load", message: text)
     }
 
     /// Creates a model holding `program`, silent, with an optional time limit.
