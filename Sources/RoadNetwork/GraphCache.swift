@@ -10,10 +10,13 @@ import GeoCore
 ///
 ///     header:  magic "NXCACHE\0", format version, byte-order mark,
 ///              input size, input modification time, profile,
-///              payload length, payload checksum
+///              payload length, payload checksum,
+///              (format 3:) snapping section length and checksum
 ///     payload: the RoadGraph arrays (format 2: with the grade-separated flags
-///              and the dropped polylines), the component statistics, the POIs,
-///              (format 3:) the snapping indexes (`SnappingIndexes`)
+///              and the dropped polylines), the component statistics, the POIs
+///     snapping section (format 3): the snapping indexes (`SnappingIndexes`),
+///              checked with the rest but decoded only when a command snaps
+///              points (`RoadGraph.snappingIndexes`)
 ///
 /// A cache is used only when every header field matches the input and the
 /// payload's length and checksum match; anything else (stale, truncated,
@@ -55,8 +58,13 @@ enum GraphCache {
     /// describes and is intact, else nil (missing, stale or damaged).
     /// - Complexity: O(file size).
     static func read(from path: String, key: Key) -> LoadedNetwork? {
-        guard let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) else { return nil }
-        return data.withUnsafeBytes { bytes in try? decode(bytes, key: key) }
+        guard let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped),
+            let (decoded, snapping) = data.withUnsafeBytes({ bytes in try? decode(bytes, key: key) })
+        else { return nil }
+        // The section (checked) stays mapped with the graph and is decoded on first use.
+        var network = decoded
+        network.graph.snappingAttachment = SnappingAttachment(stored: data[snapping], of: network.graph)
+        return network
     }
 
     /// Writes `network` to `path` atomically, keyed by `key`.
@@ -65,7 +73,8 @@ enum GraphCache {
     static func write(_ network: LoadedNetwork, key: Key, to path: String) throws {
         var payload = GraphCacheEncoder()
         encodePayload(network, into: &payload)
-        network.graph.snappingIndexes.encode(into: &payload)
+        var snapping = GraphCacheEncoder()
+        network.graph.snappingIndexes.encode(into: &snapping)
         var file = GraphCacheEncoder()
         file.append(magic)
         file.append(formatVersion)
@@ -75,12 +84,17 @@ enum GraphCache {
         file.append(key.profile.rawValue)
         file.append(UInt64(payload.data.count))
         file.append(payload.data.withUnsafeBytes(graphCacheChecksum))
+        file.append(UInt64(snapping.data.count))
+        file.append(snapping.data.withUnsafeBytes(graphCacheChecksum))
         var bytes = file.data
         bytes.append(payload.data)
+        bytes.append(snapping.data)
         try AtomicFile.write(bytes, to: URL(fileURLWithPath: path))
     }
 
-    private static func decode(_ bytes: UnsafeRawBufferPointer, key: Key) throws -> LoadedNetwork {
+    /// The network of the cache `bytes`, and the byte range of its snapping section (its checksum
+    /// checked, its content not decoded yet).
+    private static func decode(_ bytes: UnsafeRawBufferPointer, key: Key) throws -> (LoadedNetwork, Range<Int>) {
         var header = GraphCacheDecoder(bytes)
         guard try header.read(UInt64.self) == magic,
             try header.read(UInt32.self) == formatVersion,
@@ -91,14 +105,20 @@ enum GraphCache {
         else { throw GraphCacheCorrupt() }
         let payloadLength = try header.read(UInt64.self)
         let checksum = try header.read(UInt64.self)
-        guard payloadLength == UInt64(header.remaining), graphCacheChecksum(header.rest) == checksum else {
+        let snappingLength = try header.read(UInt64.self)
+        let snappingChecksum = try header.read(UInt64.self)
+        guard payloadLength <= UInt64(header.remaining), snappingLength == UInt64(header.remaining) - payloadLength else {
             throw GraphCacheCorrupt()
         }
-        var payload = GraphCacheDecoder(header.rest)
-        var network = try decodePayload(&payload, profile: key.profile)
-        network.graph.attachSnapping(try SnappingIndexes.decode(&payload, graph: network.graph))
+        let payloadBytes = UnsafeRawBufferPointer(rebasing: header.rest[..<Int(payloadLength)])
+        let snapping = (header.offset + Int(payloadLength))..<bytes.count
+        guard graphCacheChecksum(payloadBytes) == checksum,
+            graphCacheChecksum(UnsafeRawBufferPointer(rebasing: bytes[snapping])) == snappingChecksum
+        else { throw GraphCacheCorrupt() }
+        var payload = GraphCacheDecoder(payloadBytes)
+        let network = try decodePayload(&payload, profile: key.profile)
         guard payload.remaining == 0 else { throw GraphCacheCorrupt() }
-        return network
+        return (network, snapping)
     }
 
     private static func encodePayload(_ network: LoadedNetwork, into out: inout GraphCacheEncoder) {

@@ -136,7 +136,7 @@ public struct SegmentIndex: Sendable {
             cellSize > 0, cellSize.isFinite, origin.x.isFinite, origin.y.isFinite
         else { return nil }
         for c in 0..<(columns * rows) where cellStart[c] > cellStart[c + 1] { return nil }
-        guard cellItems.allSatisfy({ Int($0) + 1 < points && pointSegment[Int($0)] != UInt32.max }) else { return nil }
+        guard cellItems.allSatisfy({ Int($0) + 1 < points }) else { return nil }
         self.pointX = pointX
         self.pointY = pointY
         self.pointSegment = pointSegment
@@ -151,10 +151,14 @@ public struct SegmentIndex: Sendable {
     }
 
     /// Appends the index's own arrays and grid (not `pointX`/`pointY`, which the graph holds) to
-    /// the graph cache payload; `decode` reads them back.
-    func encode(into out: inout GraphCacheEncoder) {
-        out.append(array: pointSegment)
-        out.append(array: pointOffset)
+    /// the graph cache; `decode` reads them back. Without `pointArrays`, the segment and offset of
+    /// each vertex are left out: an index of some of the segments of the same polylines decodes
+    /// with those of the index of all of them (the same values at every vertex it uses).
+    func encode(into out: inout GraphCacheEncoder, pointArrays: Bool = true) {
+        if pointArrays {
+            out.append(array: pointSegment)
+            out.append(array: pointOffset)
+        }
         out.append(originX)
         out.append(originY)
         out.append(cellSize)
@@ -164,11 +168,15 @@ public struct SegmentIndex: Sendable {
         out.append(array: cellItems)
     }
 
-    /// The index `encode` wrote, over the vertices `pointX`/`pointY`.
+    /// The index `encode` wrote, over the vertices `pointX`/`pointY` of `segmentCount` polylines;
+    /// `sharing` gives the vertices' segments and offsets when they were left out.
     /// - Throws: `GraphCacheCorrupt` when the bytes do not describe an index of those vertices.
-    static func decode(_ d: inout GraphCacheDecoder, pointX: [Double], pointY: [Double]) throws -> SegmentIndex {
-        let pointSegment = try d.readArray(UInt32.self)
-        let pointOffset = try d.readArray(Double.self)
+    static func decode(
+        _ d: inout GraphCacheDecoder, pointX: [Double], pointY: [Double], segmentCount: Int, sharing: SegmentIndex? = nil
+    ) throws -> SegmentIndex {
+        let pointSegment = try sharing?.pointSegment ?? d.readArray(UInt32.self)
+        let pointOffset = try sharing?.pointOffset ?? d.readArray(Double.self)
+        guard pointSegment.allSatisfy({ Int($0) < segmentCount || $0 == UInt32.max }) else { throw GraphCacheCorrupt() }
         let origin = (x: try d.read(Double.self), y: try d.read(Double.self))
         let cellSize = try d.read(Double.self)
         let columns = try d.read(Int64.self)

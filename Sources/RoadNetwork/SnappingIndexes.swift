@@ -1,3 +1,5 @@
+import Foundation
+
 /// The three segment indexes `SitePlacer` snaps with: every segment, the surface segments only
 /// (when the graph has grade-separated ones) and the dropped polylines (when the import dropped
 /// any). Building them is O(polyline points) and was the largest part of a small command on a
@@ -30,27 +32,37 @@ public struct SnappingIndexes: Sendable {
         self.dropped = dropped
     }
 
-    /// Appends the indexes to the graph cache payload (a presence byte before each optional one).
+    /// Appends the indexes to the graph cache (a presence byte before each optional one; the
+    /// surface index shares the vertex arrays of the index of all segments).
     func encode(into out: inout GraphCacheEncoder) {
         all.encode(into: &out)
-        for index in [surface, dropped] {
-            out.append(UInt8(index == nil ? 0 : 1))
-            index?.encode(into: &out)
-        }
+        out.append(UInt8(surface == nil ? 0 : 1))
+        surface?.encode(into: &out, pointArrays: false)
+        out.append(UInt8(dropped == nil ? 0 : 1))
+        dropped?.encode(into: &out)
     }
 
     /// The indexes `encode` wrote for `graph`.
     /// - Throws: `GraphCacheCorrupt` when they do not fit `graph` (e.g. a surface index for a graph
     ///   without grade-separated segments).
     static func decode(_ d: inout GraphCacheDecoder, graph: RoadGraph) throws -> SnappingIndexes {
-        let all = try SegmentIndex.decode(&d, pointX: graph.pointX, pointY: graph.pointY)
+        let segments = graph.segmentCount
+        let all = try SegmentIndex.decode(&d, pointX: graph.pointX, pointY: graph.pointY, segmentCount: segments)
         let hasSurface = try d.read(UInt8.self)
         guard hasSurface == (graph.segmentGradeSeparated.contains(true) ? 1 : 0) else { throw GraphCacheCorrupt() }
-        let surface = hasSurface == 1 ? try SegmentIndex.decode(&d, pointX: graph.pointX, pointY: graph.pointY) : nil
+        let surface =
+            hasSurface == 1
+            ? try SegmentIndex.decode(&d, pointX: graph.pointX, pointY: graph.pointY, segmentCount: segments, sharing: all)
+            : nil
         let hasDropped = try d.read(UInt8.self)
         guard hasDropped == (graph.droppedPointStart.count > 1 ? 1 : 0) else { throw GraphCacheCorrupt() }
         let dropped =
-            hasDropped == 1 ? try SegmentIndex.decode(&d, pointX: graph.droppedPointX, pointY: graph.droppedPointY) : nil
+            hasDropped == 1
+            ? try SegmentIndex.decode(
+                &d, pointX: graph.droppedPointX, pointY: graph.droppedPointY,
+                segmentCount: graph.droppedPointStart.count - 1)
+            : nil
+        guard d.remaining == 0 else { throw GraphCacheCorrupt() }
         return SnappingIndexes(all: all, surface: surface, dropped: dropped)
     }
 }
@@ -62,7 +74,12 @@ public struct SnappingIndexes: Sendable {
 /// graph then copies it (copy-on-write), its storage address no longer matches, and the indexes are
 /// ignored and rebuilt. Equal addresses mean the very same, unchanged storage.
 struct SnappingAttachment: Sendable {
-    let indexes: SnappingIndexes
+    /// Built indexes, or the cache's snapping section (checked) not decoded yet.
+    private enum Content: Sendable {
+        case built(SnappingIndexes)
+        case stored(Data)
+    }
+    private let content: Content
     private let pointX: [Double]
     private let pointY: [Double]
     private let segmentPointStart: [UInt32]
@@ -71,8 +88,31 @@ struct SnappingAttachment: Sendable {
     private let droppedPointX: [Double]
     private let droppedPointY: [Double]
 
+    /// `indexes`, built from `graph`.
     init(_ indexes: SnappingIndexes, of graph: RoadGraph) {
-        self.indexes = indexes
+        self.init(content: .built(indexes), of: graph)
+    }
+
+    /// The snapping section `bytes` (checksum checked) of the cache `graph` was read from.
+    init(stored bytes: Data, of graph: RoadGraph) {
+        self.init(content: .stored(bytes), of: graph)
+    }
+
+    /// The indexes of `graph`: the built ones, or the stored section decoded; nil when the section
+    /// does not describe indexes of `graph`.
+    func indexes(of graph: RoadGraph) -> SnappingIndexes? {
+        switch content {
+        case .built(let indexes): return indexes
+        case .stored(let bytes):
+            return bytes.withUnsafeBytes { raw in
+                var decoder = GraphCacheDecoder(raw)
+                return try? SnappingIndexes.decode(&decoder, graph: graph)
+            }
+        }
+    }
+
+    private init(content: Content, of graph: RoadGraph) {
+        self.content = content
         pointX = graph.pointX
         pointY = graph.pointY
         segmentPointStart = graph.segmentPointStart
@@ -98,9 +138,12 @@ struct SnappingAttachment: Sendable {
 
 extension RoadGraph {
     /// The snapping indexes of the graph: the ones the graph cache stored with it while the graph's
-    /// polyline arrays are unchanged, else built now (O(polyline points)).
+    /// polyline arrays are unchanged (decoded on each call: O(section size) copies and checks), else
+    /// built now (O(polyline points)).
     public var snappingIndexes: SnappingIndexes {
-        if let snappingAttachment, snappingAttachment.describes(self) { return snappingAttachment.indexes }
+        if let snappingAttachment, snappingAttachment.describes(self), let indexes = snappingAttachment.indexes(of: self) {
+            return indexes
+        }
         return SnappingIndexes(graph: self)
     }
 

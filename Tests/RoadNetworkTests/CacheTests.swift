@@ -87,6 +87,7 @@ import Testing
         #expect(cached.stats.fromCache)
         let attachment = try #require(cached.graph.snappingAttachment)
         #expect(attachment.describes(cached.graph))
+        let stored = try #require(attachment.indexes(of: cached.graph))
         let fresh = SnappingIndexes(graph: cached.graph)
         let xs = cached.graph.pointX
         let ys = cached.graph.pointY
@@ -94,9 +95,9 @@ import Testing
         for i in 0...20 {
             for j in 0...20 {
                 let p = PlanarPoint(x: minX + (maxX - minX) * Double(i) / 20, y: minY + (maxY - minY) * Double(j) / 20)
-                #expect(attachment.indexes.all.nearest(to: p) == fresh.all.nearest(to: p))
-                #expect(attachment.indexes.surface?.nearest(to: p) == fresh.surface?.nearest(to: p))
-                #expect(attachment.indexes.dropped?.nearest(to: p) == fresh.dropped?.nearest(to: p))
+                #expect(stored.all.nearest(to: p) == fresh.all.nearest(to: p))
+                #expect(stored.surface?.nearest(to: p) == fresh.surface?.nearest(to: p))
+                #expect(stored.dropped?.nearest(to: p) == fresh.dropped?.nearest(to: p))
             }
         }
         var moved = cached.graph
