@@ -208,6 +208,7 @@ enum GraphCache {
             let tagCount = try d.read(UInt64.self)
             guard tagCount <= UInt64(d.remaining) else { throw GraphCacheCorrupt() }
             var tags: [String: String] = [:]
+            tags.reserveCapacity(Int(tagCount))
             for _ in 0..<tagCount { tags[try d.readString()] = try d.readString() }
             pois.append(
                 OSMPOI(
