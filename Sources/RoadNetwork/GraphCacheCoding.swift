@@ -69,8 +69,14 @@ struct GraphCacheDecoder {
         return raw.map { $0 == 1 }
     }
 
+    /// Reads a string written as its UTF-8 byte count and bytes, decoded straight from the buffer
+    /// (no intermediate array: a cache holds tens of thousands of POI strings).
     mutating func readString() throws -> String {
-        String(decoding: try readArray(UInt8.self), as: UTF8.self)
+        let count = try read(UInt64.self)
+        guard count <= UInt64(remaining) else { throw GraphCacheCorrupt() }
+        let n = Int(count)
+        defer { offset += n }
+        return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + n)]), as: UTF8.self)
     }
 }
 
