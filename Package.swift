@@ -22,8 +22,11 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CProj", pkgConfig: "proj", providers: [.apt(["libproj-dev"])]),
         .systemLibrary(name: "CGEOS", pkgConfig: "geos", providers: [.apt(["libgeos-dev"])]),
-        .systemLibrary(name: "CGDAL", pkgConfig: "gdal", providers: [.apt(["libgdal-dev"])]),
-        .systemLibrary(name: "CCbc", pkgConfig: "cbc", providers: [.apt(["coinor-libcbc-dev"])]),
+        // GDAL and CBC are loaded with dlopen on first use, not linked: linking libgdal alone cost
+        // every process 40-70 ms of start-up (scripts/gen-dlopen-wrappers.py generates both targets;
+        // their headers, from libgdal-dev and coinor-libcbc-dev, stay a build dependency).
+        .target(name: "CGDAL", linkerSettings: [.linkedLibrary("dl"), .linkedLibrary("pthread")]),
+        .target(name: "CCbc", linkerSettings: [.linkedLibrary("dl"), .linkedLibrary("pthread")]),
         .target(
             name: "COsmium",
             cxxSettings: [.unsafeFlags(["-std=c++17"])],

@@ -51,8 +51,9 @@ public final class Projection {
             guard let data, let message else { return }
             Unmanaged<ProjLogSink>.fromOpaque(data).takeUnretainedValue().lines.append(String(cString: message))
         }
-        let lean = Projection.plainPipeline(from: source, to: target)
-        guard let raw = lean.flatMap({ proj_create(ctx, $0) }) ?? proj_create_crs_to_crs(ctx, source, target, nil) else {
+        let lean = Projection.plainPipeline(from: source, to: target).flatMap { Projection.createWithoutDatabase(ctx, $0) }
+        sink.lines.removeAll()
+        guard let raw = lean ?? proj_create_crs_to_crs(ctx, source, target, nil) else {
             let message = Projection.errorText(ctx, sink)
             proj_context_destroy(ctx)
             throw ProjectionError(operation: "create \(source) → \(target)", message: message)
@@ -132,6 +133,28 @@ public final class Projection {
         var y = points.map(\.y)
         try transform(x: &x, y: &y, inverse: true)
         return zip(x, y).map { Coordinate(lon: $0, lat: $1) }
+    }
+
+    /// `proj_create(ctx, pipeline)` for a pipeline that needs no PROJ data, without opening proj.db.
+    ///
+    /// PROJ (9.1) opens and queries proj.db in `proj_create` for any coordinate operation, only to
+    /// re-export its PROJ string, which took several milliseconds of every short command. The
+    /// context's search paths point at a folder that does not exist while the pipeline is
+    /// created, so PROJ finds no database and builds the same pipeline from the string alone
+    /// (same algorithms: `tmerc_default_algo` of proj.ini is PROJ's built-in default); then the
+    /// default search paths and the context's error state are restored.
+    private static func createWithoutDatabase(_ ctx: OpaquePointer, _ pipeline: String) -> OpaquePointer? {
+        let nowhere = "/nonexistent/nuanxin-no-proj-data"
+        nowhere.withCString { path in
+            var paths: [UnsafePointer<CChar>?] = [path]
+            proj_context_set_search_paths(ctx, 1, &paths)
+        }
+        proj_log_level(ctx, PJ_LOG_NONE)
+        let created = proj_create(ctx, pipeline)
+        proj_log_level(ctx, PJ_LOG_ERROR)
+        proj_context_set_search_paths(ctx, 0, nil)
+        if let created { proj_errno_reset(created) }
+        return created
     }
 
     private static func errorText(_ ctx: OpaquePointer, _ sink: ProjLogSink) -> String {

@@ -53,11 +53,11 @@ public enum FeatureWriter {
         switch ext {
         case "gpkg": return ("GPKG", ["gpkg"], [], false, false)
         case "kml":
-            GDALRuntime.ensure()
-            return (GDALGetDriverByName("LIBKML") != nil ? "LIBKML" : "KML", ["kml"], [], true, false)
+            try GDALRuntime.ensure(for: target)
+            return (nx_GDALGetDriverByName("LIBKML") != nil ? "LIBKML" : "KML", ["kml"], [], true, false)
         case "kmz":
-            GDALRuntime.ensure()
-            guard GDALGetDriverByName("LIBKML") != nil else {
+            try GDALRuntime.ensure(for: target)
+            guard nx_GDALGetDriverByName("LIBKML") != nil else {
                 throw GeoIOError(
                     source: GeoIOError.displayName(of: target), kind: .unsupported,
                     message: "this GDAL has no LIBKML driver, which .kmz needs; write .kml instead")
@@ -118,13 +118,13 @@ public enum FeatureWriter {
                 message: message + ": " + GDALRuntime.lastError("unknown GDAL error"))
         }
         let geometryType = try layerGeometryType(collection, shapefile: shapefile, display: display)
-        let srs = OSRNewSpatialReference(nil)!
-        defer { OSRDestroySpatialReference(srs) }
-        OSRImportFromEPSG(srs, 4326)
-        OSRSetAxisMappingStrategy(srs, OAMS_TRADITIONAL_GIS_ORDER)
+        let srs = nx_OSRNewSpatialReference(nil)!
+        defer { nx_OSRDestroySpatialReference(srs) }
+        nx_OSRImportFromEPSG(srs, 4326)
+        nx_OSRSetAxisMappingStrategy(srs, OAMS_TRADITIONAL_GIS_ORDER)
         let optionList = CStringList(options)
-        CPLErrorReset()
-        guard let layer = GDALDatasetCreateLayer(dataset.handle, name, srs, geometryType, optionList.pointer) else {
+        nx_CPLErrorReset()
+        guard let layer = nx_GDALDatasetCreateLayer(dataset.handle, name, srs, geometryType, optionList.pointer) else {
             throw fail("cannot create layer \"\(name)\"")
         }
         // Fields: feature id first (when not a property), then the sorted union of property keys.
@@ -155,39 +155,39 @@ public enum FeatureWriter {
                 case .boolean: OFTInteger
                 case .string: OFTString
                 }
-            let field = OGR_Fld_Create(fieldName, type)!
-            defer { OGR_Fld_Destroy(field) }
-            if kind == .boolean { OGR_Fld_SetSubType(field, OFSTBoolean) }
-            if kind == .string, shapefile { OGR_Fld_SetWidth(field, 254) }
-            guard OGR_L_CreateField(layer, field, 0) == OGRERR_NONE else { throw fail("cannot create field \"\(fieldName)\"") }
+            let field = nx_OGR_Fld_Create(fieldName, type)!
+            defer { nx_OGR_Fld_Destroy(field) }
+            if kind == .boolean { nx_OGR_Fld_SetSubType(field, OFSTBoolean) }
+            if kind == .string, shapefile { nx_OGR_Fld_SetWidth(field, 254) }
+            guard nx_OGR_L_CreateField(layer, field, 0) == OGRERR_NONE else { throw fail("cannot create field \"\(fieldName)\"") }
         }
         let levels = styled ? KMLStyle.levels(in: collection) : []
-        let definition = OGR_L_GetLayerDefn(layer)
+        let definition = nx_OGR_L_GetLayerDefn(layer)
         for (index, feature) in collection.features.enumerated() {
-            guard let ogr = OGR_F_Create(definition) else { throw fail("cannot create a feature", feature: index) }
-            defer { OGR_F_Destroy(ogr) }
+            guard let ogr = nx_OGR_F_Create(definition) else { throw fail("cannot create a feature", feature: index) }
+            defer { nx_OGR_F_Destroy(ogr) }
             for (fieldIndex, key) in names.enumerated() {
                 let i = Int32(fieldIndex)
                 switch (value(feature, key), kinds[fieldIndex]) {
-                case (.null, _): OGR_F_SetFieldNull(ogr, i)
-                case (.number(let n), .integer): OGR_F_SetFieldInteger64(ogr, i, Int64(n))
-                case (.number(let n), .real): OGR_F_SetFieldDouble(ogr, i, n)
-                case (.bool(let b), .boolean): OGR_F_SetFieldInteger(ogr, i, b ? 1 : 0)
-                case (.string(let s), _): OGR_F_SetFieldString(ogr, i, s)
-                case (let other, _): OGR_F_SetFieldString(ogr, i, jsonText(other))
+                case (.null, _): nx_OGR_F_SetFieldNull(ogr, i)
+                case (.number(let n), .integer): nx_OGR_F_SetFieldInteger64(ogr, i, Int64(n))
+                case (.number(let n), .real): nx_OGR_F_SetFieldDouble(ogr, i, n)
+                case (.bool(let b), .boolean): nx_OGR_F_SetFieldInteger(ogr, i, b ? 1 : 0)
+                case (.string(let s), _): nx_OGR_F_SetFieldString(ogr, i, s)
+                case (let other, _): nx_OGR_F_SetFieldString(ogr, i, jsonText(other))
                 }
             }
             if let geometry = feature.geometry {
                 let text = jsonText(geometry.jsonValue)
-                guard let ogrGeometry = OGR_G_CreateGeometryFromJson(text) else {
+                guard let ogrGeometry = nx_OGR_G_CreateGeometryFromJson(text) else {
                     throw fail("GDAL cannot take the \(geometry.typeName) geometry", feature: index)
                 }
-                OGR_F_SetGeometryDirectly(ogr, ogrGeometry)
+                nx_OGR_F_SetGeometryDirectly(ogr, ogrGeometry)
             }
-            if styled, let style = KMLStyle.style(for: feature, levels: levels) { OGR_F_SetStyleString(ogr, style) }
-            guard OGR_L_CreateFeature(layer, ogr) == OGRERR_NONE else { throw fail("cannot write the feature", feature: index) }
+            if styled, let style = KMLStyle.style(for: feature, levels: levels) { nx_OGR_F_SetStyleString(ogr, style) }
+            guard nx_OGR_L_CreateFeature(layer, ogr) == OGRERR_NONE else { throw fail("cannot write the feature", feature: index) }
         }
-        guard !sync || OGR_L_SyncToDisk(layer) == OGRERR_NONE else { throw fail("cannot flush the layer") }
+        guard !sync || nx_OGR_L_SyncToDisk(layer) == OGRERR_NONE else { throw fail("cannot flush the layer") }
         return shapefile ? Dictionary(uniqueKeysWithValues: zip(names, fieldNames)) : [:]
     }
 

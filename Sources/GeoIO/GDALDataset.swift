@@ -25,17 +25,17 @@ public final class GDALDataset {
         path: String, update: Bool = false, drivers: [String] = [], options: [String] = [],
         configOptions: [(String, String)] = []
     ) throws {
-        GDALRuntime.ensure()
+        try GDALRuntime.ensure(for: path)
         displayName = GeoIOError.displayName(of: path)
         self.configOptions = configOptions
         let driverList = CStringList(drivers)
         let optionList = CStringList(options)
         var flags = UInt32(GDAL_OF_VECTOR) | UInt32(GDAL_OF_VERBOSE_ERROR)
         if update { flags |= UInt32(GDAL_OF_UPDATE) }
-        CPLErrorReset()
+        nx_CPLErrorReset()
         let restore = Self.setThreadLocal(configOptions)
         defer { restore() }
-        guard let opened = GDALOpenEx(path, flags, driverList.constPointer, optionList.constPointer, nil) else {
+        guard let opened = nx_GDALOpenEx(path, flags, driverList.constPointer, optionList.constPointer, nil) else {
             throw GeoIOError(
                 source: displayName, kind: .cannotOpen,
                 message: "cannot open as a vector source: " + GDALRuntime.lastError("GDAL recognises no vector format here"))
@@ -46,15 +46,15 @@ public final class GDALDataset {
     /// Creates a new dataset at `path` with the GDAL driver `driver` (e.g. `GPKG`).
     /// - Throws: `GeoIOError.writeFailed` with GDAL's message.
     init(creating path: String, driver: String, options: [String] = [], displayName: String) throws {
-        GDALRuntime.ensure()
+        try GDALRuntime.ensure(for: displayName)
         self.displayName = displayName
         configOptions = []
-        guard let driverHandle = GDALGetDriverByName(driver) else {
+        guard let driverHandle = nx_GDALGetDriverByName(driver) else {
             throw GeoIOError(source: displayName, kind: .writeFailed, message: "GDAL has no \(driver) driver")
         }
         let optionList = CStringList(options)
-        CPLErrorReset()
-        guard let created = GDALCreate(driverHandle, path, 0, 0, 0, GDT_Unknown, optionList.pointer) else {
+        nx_CPLErrorReset()
+        guard let created = nx_GDALCreate(driverHandle, path, 0, 0, 0, GDT_Unknown, optionList.pointer) else {
             throw GeoIOError(
                 source: displayName, kind: .writeFailed,
                 message: "cannot create with the \(driver) driver: " + GDALRuntime.lastError("unknown GDAL error"))
@@ -62,18 +62,18 @@ public final class GDALDataset {
         handle = created
     }
 
-    deinit { GDALClose(handle) }
+    deinit { nx_GDALClose(handle) }
 
     /// The GDAL driver's short name, e.g. `XLSX`, `ESRI Shapefile`, `GPKG`.
     public var driverName: String {
-        guard let driver = GDALGetDatasetDriver(handle) else { return "" }
-        return String(cString: GDALGetDriverShortName(driver))
+        guard let driver = nx_GDALGetDatasetDriver(handle) else { return "" }
+        return String(cString: nx_GDALGetDriverShortName(driver))
     }
 
     /// The names of the dataset's layers, in dataset order.
     public var layerNames: [String] {
-        (0..<GDALDatasetGetLayerCount(handle)).compactMap { index in
-            GDALDatasetGetLayer(handle, index).map { String(cString: OGR_L_GetName($0)) }
+        (0..<nx_GDALDatasetGetLayerCount(handle)).compactMap { index in
+            nx_GDALDatasetGetLayer(handle, index).map { String(cString: nx_OGR_L_GetName($0)) }
         }
     }
 
@@ -84,14 +84,14 @@ public final class GDALDataset {
         let names = layerNames
         let listed = names.map { "\"\($0)\"" }.joined(separator: ", ")
         if let name {
-            guard let layer = GDALDatasetGetLayerByName(handle, name) else {
+            guard let layer = nx_GDALDatasetGetLayerByName(handle, name) else {
                 throw GeoIOError(
                     source: displayName, kind: .noSuchLayer,
                     message: "no layer \"\(name)\"; the layers are \(listed.isEmpty ? "none" : listed)")
             }
             return layer
         }
-        guard names.count == 1, let layer = GDALDatasetGetLayer(handle, 0) else {
+        guard names.count == 1, let layer = nx_GDALDatasetGetLayer(handle, 0) else {
             if names.isEmpty {
                 throw GeoIOError(source: displayName, kind: .noSuchLayer, message: "the source has no layers")
             }
@@ -112,46 +112,46 @@ public final class GDALDataset {
         let restore = Self.setThreadLocal(configOptions)
         defer { restore() }
         let layer = try self.layer(named: name)
-        let definition = OGR_L_GetLayerDefn(layer)
-        let fieldCount = OGR_FD_GetFieldCount(definition)
+        let definition = nx_OGR_L_GetLayerDefn(layer)
+        let fieldCount = nx_OGR_FD_GetFieldCount(definition)
         var columns: [String] = []
         var types: [OGRFieldType] = []
         for index in 0..<fieldCount {
-            let field = OGR_FD_GetFieldDefn(definition, index)
-            columns.append(String(cString: OGR_Fld_GetNameRef(field)))
-            types.append(OGR_Fld_GetType(field))
+            let field = nx_OGR_FD_GetFieldDefn(definition, index)
+            columns.append(String(cString: nx_OGR_Fld_GetNameRef(field)))
+            types.append(nx_OGR_Fld_GetType(field))
         }
-        let transform = try WGS84Transform(from: OGR_L_GetSpatialRef(layer), source: displayName)
+        let transform = try WGS84Transform(from: nx_OGR_L_GetSpatialRef(layer), source: displayName)
         var rows: [FeatureTable.Row] = []
-        OGR_L_ResetReading(layer)
-        while let feature = OGR_L_GetNextFeature(layer) {
-            defer { OGR_F_Destroy(feature) }
+        nx_OGR_L_ResetReading(layer)
+        while let feature = nx_OGR_L_GetNextFeature(layer) {
+            defer { nx_OGR_F_Destroy(feature) }
             var values: [JSONValue] = []
             for index in 0..<fieldCount {
                 values.append(Self.value(of: feature, field: index, type: types[Int(index)]))
             }
             var geometry: Geometry?
-            if let ogrGeometry = OGR_F_GetGeometryRef(feature) {
+            if let ogrGeometry = nx_OGR_F_GetGeometryRef(feature) {
                 geometry = try transform.geometry(ogrGeometry, location: "feature \(rows.count)")
             }
             rows.append(FeatureTable.Row(values: values, geometry: geometry))
         }
-        return FeatureTable(source: displayName, layer: String(cString: OGR_L_GetName(layer)), columns: columns, rows: rows)
+        return FeatureTable(source: displayName, layer: String(cString: nx_OGR_L_GetName(layer)), columns: columns, rows: rows)
     }
 
     /// Sets `options` for this thread; returns the function that puts the old values back.
     private static func setThreadLocal(_ options: [(String, String)]) -> () -> Void {
-        let old = options.map { key, _ in (key, CPLGetThreadLocalConfigOption(key, nil).map { String(cString: $0) }) }
-        for (key, value) in options { CPLSetThreadLocalConfigOption(key, value) }
-        return { for (key, value) in old { CPLSetThreadLocalConfigOption(key, value) } }
+        let old = options.map { key, _ in (key, nx_CPLGetThreadLocalConfigOption(key, nil).map { String(cString: $0) }) }
+        for (key, value) in options { nx_CPLSetThreadLocalConfigOption(key, value) }
+        return { for (key, value) in old { nx_CPLSetThreadLocalConfigOption(key, value) } }
     }
 
     private static func value(of feature: UnsafeMutableRawPointer, field index: Int32, type: OGRFieldType) -> JSONValue {
-        guard OGR_F_IsFieldSetAndNotNull(feature, index) != 0 else { return .null }
+        guard nx_OGR_F_IsFieldSetAndNotNull(feature, index) != 0 else { return .null }
         switch type {
-        case OFTInteger, OFTInteger64: return .number(Double(OGR_F_GetFieldAsInteger64(feature, index)))
-        case OFTReal: return .number(OGR_F_GetFieldAsDouble(feature, index))
-        default: return .string(String(cString: OGR_F_GetFieldAsString(feature, index)))
+        case OFTInteger, OFTInteger64: return .number(Double(nx_OGR_F_GetFieldAsInteger64(feature, index)))
+        case OFTReal: return .number(nx_OGR_F_GetFieldAsDouble(feature, index))
+        default: return .string(String(cString: nx_OGR_F_GetFieldAsString(feature, index)))
         }
     }
 }
@@ -220,23 +220,23 @@ struct WGS84Transform {
     func geometry(_ ogr: UnsafeMutableRawPointer, location: String) throws -> Geometry {
         var geometry = ogr
         var clone: UnsafeMutableRawPointer?
-        defer { if let clone { OGR_G_DestroyGeometry(clone) } }
+        defer { if let clone { nx_OGR_G_DestroyGeometry(clone) } }
         if let transform {
-            clone = OGR_G_Clone(ogr)
+            clone = nx_OGR_G_Clone(ogr)
             geometry = clone!
-            guard OGR_G_Transform(geometry, transform.handle) == OGRERR_NONE else {
+            guard nx_OGR_G_Transform(geometry, transform.handle) == OGRERR_NONE else {
                 throw GeoIOError(
                     source: source, location: location, kind: .badGeometry,
                     message: "cannot transform the geometry to WGS84: " + GDALRuntime.lastError("unknown PROJ error"))
             }
         }
         let options = CStringList(["COORDINATE_PRECISION=15"])
-        guard let text = OGR_G_ExportToJsonEx(geometry, options.pointer) else {
+        guard let text = nx_OGR_G_ExportToJsonEx(geometry, options.pointer) else {
             throw GeoIOError(
                 source: source, location: location, kind: .badGeometry,
                 message: "GDAL cannot export the geometry: " + GDALRuntime.lastError("empty or unsupported geometry"))
         }
-        defer { VSIFree(text) }
+        defer { nx_VSIFree(text) }
         do {
             return try JSONDecoder().decode(Geometry.self, from: Data(String(cString: text).utf8))
         } catch {
@@ -252,16 +252,16 @@ final class CoordinateTransformation {
     let handle: UnsafeMutableRawPointer
 
     init(from sourceSRS: UnsafeMutableRawPointer, toEPSG epsg: Int32, source: String) throws {
-        let from = OSRClone(sourceSRS)!
-        let to = OSRNewSpatialReference(nil)!
+        let from = nx_OSRClone(sourceSRS)!
+        let to = nx_OSRNewSpatialReference(nil)!
         defer {
-            OSRDestroySpatialReference(from)
-            OSRDestroySpatialReference(to)
+            nx_OSRDestroySpatialReference(from)
+            nx_OSRDestroySpatialReference(to)
         }
-        OSRImportFromEPSG(to, epsg)
-        OSRSetAxisMappingStrategy(from, OAMS_TRADITIONAL_GIS_ORDER)
-        OSRSetAxisMappingStrategy(to, OAMS_TRADITIONAL_GIS_ORDER)
-        guard let created = OCTNewCoordinateTransformation(from, to) else {
+        nx_OSRImportFromEPSG(to, epsg)
+        nx_OSRSetAxisMappingStrategy(from, OAMS_TRADITIONAL_GIS_ORDER)
+        nx_OSRSetAxisMappingStrategy(to, OAMS_TRADITIONAL_GIS_ORDER)
+        guard let created = nx_OCTNewCoordinateTransformation(from, to) else {
             throw GeoIOError(
                 source: source, kind: .badGeometry,
                 message: "cannot transform the layer's coordinate system to WGS84: " + GDALRuntime.lastError("unknown CRS"))
@@ -269,5 +269,5 @@ final class CoordinateTransformation {
         handle = created
     }
 
-    deinit { OCTDestroyCoordinateTransformation(handle) }
+    deinit { nx_OCTDestroyCoordinateTransformation(handle) }
 }

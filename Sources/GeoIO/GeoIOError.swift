@@ -27,6 +27,8 @@ public struct GeoIOError: Error, Hashable, Sendable, CustomStringConvertible {
         case unsupported
         /// GDAL failed while writing; nothing was written.
         case writeFailed
+        /// The GDAL library (loaded on first use) is not installed; the message names it and the package.
+        case libraryMissing
     }
 
     /// The file or masked connection string.

@@ -83,7 +83,7 @@ public final class OutputSet {
         do {
             try transaction.commit(before: {
                 for database in pending {
-                    guard GDALDatasetCommitTransaction(database.dataset.handle) == OGRERR_NONE else {
+                    guard nx_GDALDatasetCommitTransaction(database.dataset.handle) == OGRERR_NONE else {
                         throw GeoIOError(
                             source: GeoIOError.displayName(of: database.connection), kind: .writeFailed,
                             message: "commit failed: " + GDALRuntime.lastError("unknown error"))
@@ -93,7 +93,7 @@ public final class OutputSet {
             })
         } catch {
             for rest in pending.dropFirst(committed) {
-                _ = GDALDatasetRollbackTransaction(rest.dataset.handle)
+                _ = nx_GDALDatasetRollbackTransaction(rest.dataset.handle)
             }
             throw error
         }
@@ -102,7 +102,7 @@ public final class OutputSet {
     /// Rolls back every database transaction and removes every temporary. Safe to call twice.
     public func abort() {
         finished = true
-        for database in databases { _ = GDALDatasetRollbackTransaction(database.dataset.handle) }
+        for database in databases { _ = nx_GDALDatasetRollbackTransaction(database.dataset.handle) }
         databases = []
         transaction.abort()
     }
@@ -162,7 +162,7 @@ public final class OutputSet {
     private func database(_ connection: String) throws -> GDALDataset {
         if let open = databases.first(where: { $0.connection == connection }) { return open.dataset }
         let dataset = try GDALDataset(path: connection, update: true, drivers: ["PostgreSQL"])
-        guard GDALDatasetStartTransaction(dataset.handle, 0) == OGRERR_NONE else {
+        guard nx_GDALDatasetStartTransaction(dataset.handle, 0) == OGRERR_NONE else {
             throw GeoIOError(
                 source: GeoIOError.displayName(of: connection), kind: .writeFailed,
                 message: "cannot start a transaction: " + GDALRuntime.lastError("unknown error"))

@@ -39,7 +39,8 @@ public enum TextDecoding {
     /// GDAL reports an unconvertible byte only once per process, so the result
     /// is checked by converting it back and comparing with `bytes`.
     static func recodeGB18030(_ bytes: [UInt8]) -> String? {
-        GDALRuntime.ensure()
+        // Only reached for sources GDAL already opened; without GDAL the bytes are not recoded.
+        guard (try? GDALRuntime.ensure(for: "")) != nil else { return nil }
         // A NUL would end the C string early; such files are binary anyway.
         guard !bytes.contains(0), let utf8 = recode(bytes, from: "GB18030", to: "UTF-8"),
             let text = String(validating: utf8, as: UTF8.self),
@@ -51,11 +52,11 @@ public enum TextDecoding {
     /// `CPLRecode` of NUL-free `bytes` from one encoding to another, as bytes.
     private static func recode(_ bytes: [UInt8], from: String, to: String) -> [UInt8]? {
         let recoded: UnsafeMutablePointer<CChar>? = (bytes + [0]).withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { CPLRecode($0.baseAddress, from, to) }
+            buffer.withMemoryRebound(to: CChar.self) { nx_CPLRecode($0.baseAddress, from, to) }
         }
-        CPLErrorReset()
+        nx_CPLErrorReset()
         guard let recoded else { return nil }
-        defer { VSIFree(recoded) }
+        defer { nx_VSIFree(recoded) }
         return Array(UnsafeRawBufferPointer(start: recoded, count: strlen(recoded)))
     }
 }

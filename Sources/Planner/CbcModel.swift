@@ -16,10 +16,21 @@ final class CbcModel {
     private let handle: UnsafeMutableRawPointer
     private let program: MixedIntegerProgram
 
+    /// Loads the CBC library (once per process; `CCbc` opens it with `dlopen` on first use).
+    /// - Throws: `PlanningError.solverFailed(operation: "load", ...)` naming the library and the package.
+    static func loadLibrary() throws {
+        var message = [CChar](repeating: 0, count: 1024)
+        guard nx_cbc_load(&message, message.count) == 0 else { return }
+        let text = String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        throw PlanningError.solverFailed(operation: "load", message: text)
+    }
+
     /// Creates a model holding `program`, silent, with an optional time limit.
-    /// - Throws: `PlanningError.solverFailed` when CBC cannot create a model.
+    /// - Throws: `PlanningError.solverFailed` when CBC cannot be loaded (it is loaded with `dlopen`
+    ///   on first use; the message names the library and the package to install) or cannot create a model.
     init(_ program: MixedIntegerProgram, timeLimitSeconds: Double?) throws {
-        guard let handle = Cbc_newModel() else {
+        try Self.loadLibrary()
+        guard let handle = nx_Cbc_newModel() else {
             throw PlanningError.solverFailed(operation: "Cbc_newModel", message: "could not create a model (out of memory?)")
         }
         self.handle = handle
@@ -27,48 +38,48 @@ final class CbcModel {
         let starts = program.closedColumnStarts
         let rowLower = program.rowLower.map { $0 == -.infinity ? -Double.greatestFiniteMagnitude : $0 }
         let rowUpper = program.rowUpper.map { $0 == .infinity ? Double.greatestFiniteMagnitude : $0 }
-        Cbc_loadProblem(
+        nx_Cbc_loadProblem(
             handle, Int32(program.columnCount), Int32(program.rowCount), starts, program.rowIndices, program.values,
             program.columnLower, program.columnUpper, program.objective, rowLower, rowUpper)
-        guard Cbc_getNumCols(handle) == Int32(program.columnCount), Cbc_getNumRows(handle) == Int32(program.rowCount) else {
+        guard nx_Cbc_getNumCols(handle) == Int32(program.columnCount), nx_Cbc_getNumRows(handle) == Int32(program.rowCount) else {
             throw PlanningError.solverFailed(
                 operation: "Cbc_loadProblem",
                 message:
-                    "model has \(Cbc_getNumCols(handle)) columns and \(Cbc_getNumRows(handle)) rows, expected \(program.columnCount) and \(program.rowCount)"
+                    "model has \(nx_Cbc_getNumCols(handle)) columns and \(nx_Cbc_getNumRows(handle)) rows, expected \(program.columnCount) and \(program.rowCount)"
             )
         }
-        for column in program.integerColumns { Cbc_setInteger(handle, column) }
-        Cbc_setParameter(handle, "log", "0")
-        Cbc_setParameter(handle, "timeMode", "elapsed")
-        if let limit = timeLimitSeconds { Cbc_setParameter(handle, "seconds", String(limit)) }
+        for column in program.integerColumns { nx_Cbc_setInteger(handle, column) }
+        nx_Cbc_setParameter(handle, "log", "0")
+        nx_Cbc_setParameter(handle, "timeMode", "elapsed")
+        if let limit = timeLimitSeconds { nx_Cbc_setParameter(handle, "seconds", String(limit)) }
     }
 
-    deinit { Cbc_deleteModel(handle) }
+    deinit { nx_Cbc_deleteModel(handle) }
 
     /// Gives CBC a feasible solution to start from: the integer columns' values (continuous ones are derived).
     func setStart(columns: [Int32], values: [Double]) {
-        Cbc_setMIPStartI(handle, Int32(columns.count), columns, values)
+        nx_Cbc_setMIPStartI(handle, Int32(columns.count), columns, values)
     }
 
     /// Runs branch and cut.
     /// - Throws: `PlanningError.solverFailed` when CBC abandons the search or declares the model infeasible.
     func solve() throws -> CbcOutcome {
-        let status = Cbc_solve(handle)
-        if Cbc_isAbandoned(handle) != 0 || status == 2 {
+        let status = nx_Cbc_solve(handle)
+        if nx_Cbc_isAbandoned(handle) != 0 || status == 2 {
             throw PlanningError.solverFailed(
                 operation: "Cbc_solve", message: "search abandoned on numerical difficulties (status \(status)); try the heuristic")
         }
-        if Cbc_isProvenInfeasible(handle) != 0 {
+        if nx_Cbc_isProvenInfeasible(handle) != 0 {
             throw PlanningError.solverFailed(
                 operation: "Cbc_solve", message: "model reported infeasible; this is a planner bug, please report the instance")
         }
         var solution: [Double]? = nil
-        if let best = Cbc_bestSolution(handle) {
+        if let best = nx_Cbc_bestSolution(handle) {
             solution = Array(UnsafeBufferPointer(start: best, count: program.columnCount))
         }
         return CbcOutcome(
             solution: solution,
-            bestBound: Cbc_getBestPossibleObjValue(handle) + program.objectiveOffset,
-            provenOptimal: Cbc_isProvenOptimal(handle) != 0)
+            bestBound: nx_Cbc_getBestPossibleObjValue(handle) + program.objectiveOffset,
+            provenOptimal: nx_Cbc_isProvenOptimal(handle) != 0)
     }
 }

@@ -10,16 +10,20 @@ import GeoCore
 ///
 ///     header:  magic "NXCACHE\0", format version, byte-order mark,
 ///              input size, input modification time, profile,
-///              payload length, payload checksum
+///              payload length, payload checksum,
+///              (format 3:) snapping section length and checksum
 ///     payload: the RoadGraph arrays (format 2: with the grade-separated flags
 ///              and the dropped polylines), the component statistics, the POIs
+///     snapping section (format 3): the snapping indexes (`SnappingIndexes`),
+///              checked with the rest but decoded only when a command snaps
+///              points (`RoadGraph.snappingIndexes`)
 ///
 /// A cache is used only when every header field matches the input and the
 /// payload's length and checksum match; anything else (stale, truncated,
 /// flipped bytes, an older format) reads as "no cache" and is rebuilt.
 enum GraphCache {
     /// Bump when the payload layout or the import rules change.
-    static let formatVersion: UInt32 = 2
+    static let formatVersion: UInt32 = 3
     private static let magic: UInt64 = Array("NXCACHE\0".utf8).withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
     private static let byteOrderMark: UInt32 = 0x0102_0304
 
@@ -54,8 +58,31 @@ enum GraphCache {
     /// describes and is intact, else nil (missing, stale or damaged).
     /// - Complexity: O(file size).
     static func read(from path: String, key: Key) -> LoadedNetwork? {
-        guard let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) else { return nil }
-        return data.withUnsafeBytes { bytes in try? decode(bytes, key: key) }
+        guard let data = mapped(path),
+            let (decoded, snapping) = data.withUnsafeBytes({ bytes in try? decode(bytes, key: key) })
+        else { return nil }
+        // The section (checked) stays mapped with the graph and is decoded on first use.
+        var network = decoded
+        network.graph.snappingAttachment = SnappingAttachment(stored: data[snapping], of: network.graph)
+        return network
+    }
+
+    /// The file at `path` mapped read-only with its pages read in at once (`MAP_POPULATE`: one
+    /// pass in the kernel instead of a page fault per 4 KiB while the arrays are copied out), or
+    /// nil when it cannot be opened or mapped. The mapping lives as long as the `Data`.
+    private static func mapped(_ path: String) -> Data? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_size > 0 else { return nil }
+        let size = Int(info.st_size)
+        guard let address = mmap(nil, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0),
+            address != UnsafeMutableRawPointer(bitPattern: -1)
+        else {
+            return nil
+        }
+        return Data(bytesNoCopy: address, count: size, deallocator: .custom { pointer, count in munmap(pointer, count) })
     }
 
     /// Writes `network` to `path` atomically, keyed by `key`.
@@ -64,6 +91,8 @@ enum GraphCache {
     static func write(_ network: LoadedNetwork, key: Key, to path: String) throws {
         var payload = GraphCacheEncoder()
         encodePayload(network, into: &payload)
+        var snapping = GraphCacheEncoder()
+        network.graph.snappingIndexes.encode(into: &snapping)
         var file = GraphCacheEncoder()
         file.append(magic)
         file.append(formatVersion)
@@ -73,12 +102,17 @@ enum GraphCache {
         file.append(key.profile.rawValue)
         file.append(UInt64(payload.data.count))
         file.append(payload.data.withUnsafeBytes(graphCacheChecksum))
+        file.append(UInt64(snapping.data.count))
+        file.append(snapping.data.withUnsafeBytes(graphCacheChecksum))
         var bytes = file.data
         bytes.append(payload.data)
+        bytes.append(snapping.data)
         try AtomicFile.write(bytes, to: URL(fileURLWithPath: path))
     }
 
-    private static func decode(_ bytes: UnsafeRawBufferPointer, key: Key) throws -> LoadedNetwork {
+    /// The network of the cache `bytes`, and the byte range of its snapping section (its checksum
+    /// checked, its content not decoded yet).
+    private static func decode(_ bytes: UnsafeRawBufferPointer, key: Key) throws -> (LoadedNetwork, Range<Int>) {
         var header = GraphCacheDecoder(bytes)
         guard try header.read(UInt64.self) == magic,
             try header.read(UInt32.self) == formatVersion,
@@ -89,13 +123,20 @@ enum GraphCache {
         else { throw GraphCacheCorrupt() }
         let payloadLength = try header.read(UInt64.self)
         let checksum = try header.read(UInt64.self)
-        guard payloadLength == UInt64(header.remaining), graphCacheChecksum(header.rest) == checksum else {
+        let snappingLength = try header.read(UInt64.self)
+        let snappingChecksum = try header.read(UInt64.self)
+        guard payloadLength <= UInt64(header.remaining), snappingLength == UInt64(header.remaining) - payloadLength else {
             throw GraphCacheCorrupt()
         }
-        var payload = GraphCacheDecoder(header.rest)
+        let payloadBytes = UnsafeRawBufferPointer(rebasing: header.rest[..<Int(payloadLength)])
+        let snapping = (header.offset + Int(payloadLength))..<bytes.count
+        guard graphCacheChecksum(payloadBytes) == checksum,
+            graphCacheChecksum(UnsafeRawBufferPointer(rebasing: bytes[snapping])) == snappingChecksum
+        else { throw GraphCacheCorrupt() }
+        var payload = GraphCacheDecoder(payloadBytes)
         let network = try decodePayload(&payload, profile: key.profile)
         guard payload.remaining == 0 else { throw GraphCacheCorrupt() }
-        return network
+        return (network, snapping)
     }
 
     private static func encodePayload(_ network: LoadedNetwork, into out: inout GraphCacheEncoder) {
@@ -185,6 +226,7 @@ enum GraphCache {
             let tagCount = try d.read(UInt64.self)
             guard tagCount <= UInt64(d.remaining) else { throw GraphCacheCorrupt() }
             var tags: [String: String] = [:]
+            tags.reserveCapacity(Int(tagCount))
             for _ in 0..<tagCount { tags[try d.readString()] = try d.readString() }
             pois.append(
                 OSMPOI(

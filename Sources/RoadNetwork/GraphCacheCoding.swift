@@ -69,23 +69,41 @@ struct GraphCacheDecoder {
         return raw.map { $0 == 1 }
     }
 
+    /// Reads a string written as its UTF-8 byte count and bytes, decoded straight from the buffer
+    /// (no intermediate array: a cache holds tens of thousands of POI strings).
     mutating func readString() throws -> String {
-        String(decoding: try readArray(UInt8.self), as: UTF8.self)
+        let count = try read(UInt64.self)
+        guard count <= UInt64(remaining) else { throw GraphCacheCorrupt() }
+        let n = Int(count)
+        defer { offset += n }
+        return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + n)]), as: UTF8.self)
     }
 }
 
-/// A 64-bit checksum of a byte buffer: FNV-1a over 8-byte words (then the
-/// tail bytes and the length), with a final mix. Each step is a bijection of
-/// the running state, so changing any single word always changes the result.
+/// A 64-bit checksum of a byte buffer: FNV-1a over 8-byte words in four
+/// interleaved lanes (word i goes to lane i mod 4, so the four multiply chains
+/// run in parallel), then the tail bytes and the length, then the lanes
+/// combined with a final mix. Each step is a bijection of its lane's state, so
+/// changing any single word always changes that lane (cache format 3; format 2
+/// used one lane).
 /// - Complexity: O(n).
 func graphCacheChecksum(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
     let prime: UInt64 = 0x0000_0100_0000_01b3
-    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    let basis: UInt64 = 0xcbf2_9ce4_8422_2325
+    var lanes = (basis, basis ^ 1, basis ^ 2, basis ^ 3)
     let words = bytes.count / 8
-    for i in 0..<words {
-        h = (h ^ bytes.loadUnaligned(fromByteOffset: i * 8, as: UInt64.self)) &* prime
+    let blocks = words / 4
+    for b in 0..<blocks {
+        let at = b * 32
+        lanes.0 = (lanes.0 ^ bytes.loadUnaligned(fromByteOffset: at, as: UInt64.self)) &* prime
+        lanes.1 = (lanes.1 ^ bytes.loadUnaligned(fromByteOffset: at + 8, as: UInt64.self)) &* prime
+        lanes.2 = (lanes.2 ^ bytes.loadUnaligned(fromByteOffset: at + 16, as: UInt64.self)) &* prime
+        lanes.3 = (lanes.3 ^ bytes.loadUnaligned(fromByteOffset: at + 24, as: UInt64.self)) &* prime
     }
+    var h = lanes.0
+    for i in (blocks * 4)..<words { h = (h ^ bytes.loadUnaligned(fromByteOffset: i * 8, as: UInt64.self)) &* prime }
     for i in (words * 8)..<bytes.count { h = (h ^ UInt64(bytes[i])) &* prime }
+    for lane in [lanes.1, lanes.2, lanes.3] { h = (h ^ lane) &* prime }
     h = (h ^ UInt64(bytes.count)) &* prime
     h ^= h >> 33
     h = h &* 0xff51_afd7_ed55_8ccd

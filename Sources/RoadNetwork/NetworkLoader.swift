@@ -51,6 +51,8 @@ public enum NetworkLoader {
             return cached
         }
         var network = try importNetwork(path: path, profile: profile, progress: progress)
+        // Built once here and stored in the cache, so later loads snap without building them.
+        network.graph.attachSnapping(SnappingIndexes(graph: network.graph))
         if let cachePath {
             do {
                 try GraphCache.write(network, key: key, to: cachePath)

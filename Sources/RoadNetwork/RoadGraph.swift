@@ -84,6 +84,9 @@ public struct RoadGraph: Sendable {
     public var droppedPointX: [Double]
     /// Northings of the dropped polylines' vertices, metres.
     public var droppedPointY: [Double]
+    /// The snapping indexes the graph cache stored with the graph, with the arrays they were
+    /// built from (see `snappingIndexes`); nil for a graph built in memory.
+    var snappingAttachment: SnappingAttachment? = nil
 
     /// Number of nodes.
     public var nodeCount: Int { nodeX.count }

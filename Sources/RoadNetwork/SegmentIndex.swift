@@ -122,6 +122,74 @@ public struct SegmentIndex: Sendable {
         cellItems = items
     }
 
+    /// An index from its stored parts (the graph cache); nil when they do not fit together
+    /// (counts, offsets or indexes out of range), so a damaged cache is rebuilt instead of crashing.
+    /// - Complexity: O(points + cells + items).
+    init?(
+        pointX: [Double], pointY: [Double], pointSegment: [UInt32], pointOffset: [Double], origin: (x: Double, y: Double),
+        cellSize: Double, columns: Int, rows: Int, cellStart: [UInt32], cellItems: [UInt32]
+    ) {
+        let points = pointX.count
+        guard pointY.count == points, pointSegment.count == points, pointOffset.count == points,
+            columns >= 0, rows >= 0, columns <= Int(Int32.max), rows <= Int(Int32.max),
+            cellStart.count == columns * rows + 1, cellStart.first == 0, Int(cellStart[cellStart.count - 1]) == cellItems.count,
+            cellSize > 0, cellSize.isFinite, origin.x.isFinite, origin.y.isFinite
+        else { return nil }
+        for c in 0..<(columns * rows) where cellStart[c] > cellStart[c + 1] { return nil }
+        guard cellItems.allSatisfy({ Int($0) + 1 < points }) else { return nil }
+        self.pointX = pointX
+        self.pointY = pointY
+        self.pointSegment = pointSegment
+        self.pointOffset = pointOffset
+        originX = origin.x
+        originY = origin.y
+        self.cellSize = cellSize
+        self.columns = columns
+        self.rows = rows
+        self.cellStart = cellStart
+        self.cellItems = cellItems
+    }
+
+    /// Appends the index's own arrays and grid (not `pointX`/`pointY`, which the graph holds) to
+    /// the graph cache; `decode` reads them back. Without `pointArrays`, the segment and offset of
+    /// each vertex are left out: an index of some of the segments of the same polylines decodes
+    /// with those of the index of all of them (the same values at every vertex it uses).
+    func encode(into out: inout GraphCacheEncoder, pointArrays: Bool = true) {
+        if pointArrays {
+            out.append(array: pointSegment)
+            out.append(array: pointOffset)
+        }
+        out.append(originX)
+        out.append(originY)
+        out.append(cellSize)
+        out.append(Int64(columns))
+        out.append(Int64(rows))
+        out.append(array: cellStart)
+        out.append(array: cellItems)
+    }
+
+    /// The index `encode` wrote, over the vertices `pointX`/`pointY` of `segmentCount` polylines;
+    /// `sharing` gives the vertices' segments and offsets when they were left out.
+    /// - Throws: `GraphCacheCorrupt` when the bytes do not describe an index of those vertices.
+    static func decode(
+        _ d: inout GraphCacheDecoder, pointX: [Double], pointY: [Double], segmentCount: Int, sharing: SegmentIndex? = nil
+    ) throws -> SegmentIndex {
+        let pointSegment = try sharing?.pointSegment ?? d.readArray(UInt32.self)
+        let pointOffset = try sharing?.pointOffset ?? d.readArray(Double.self)
+        guard pointSegment.allSatisfy({ Int($0) < segmentCount || $0 == UInt32.max }) else { throw GraphCacheCorrupt() }
+        let origin = (x: try d.read(Double.self), y: try d.read(Double.self))
+        let cellSize = try d.read(Double.self)
+        let columns = try d.read(Int64.self)
+        let rows = try d.read(Int64.self)
+        guard (0...Int64(Int32.max)).contains(columns), (0...Int64(Int32.max)).contains(rows),
+            let index = SegmentIndex(
+                pointX: pointX, pointY: pointY, pointSegment: pointSegment, pointOffset: pointOffset, origin: origin,
+                cellSize: cellSize, columns: Int(columns), rows: Int(rows), cellStart: try d.readArray(UInt32.self),
+                cellItems: try d.readArray(UInt32.self))
+        else { throw GraphCacheCorrupt() }
+        return index
+    }
+
     /// Calls `body(cell, piece)` for each grid cell that piece `piece` may
     /// cross: the cells of its bounding box whose centre lies within half a
     /// cell diagonal of the piece.

@@ -80,21 +80,17 @@ public struct SitePlacer {
     /// tunnel, covered road or road on another layer.
     public static let surfacePreferenceMeters = 30.0
 
-    /// Builds the segment index and the WGS84 → metric projection of `graph`.
+    /// Takes the segment indexes of `graph` (stored with it by the graph cache, else built:
+    /// `RoadGraph.snappingIndexes`) and builds its WGS84 → metric projection.
     /// - Throws: `ProjectionError` when PROJ does not know the graph's CRS.
     /// - Complexity: O(polyline points) for the index.
     public init(graph: RoadGraph) throws {
         self.graph = graph
-        self.index = SegmentIndex(graph: graph)
+        let indexes = graph.snappingIndexes
+        self.index = indexes.all
         self.projection = try Projection(from: "EPSG:4326", to: graph.crs)
-        surfaceIndex =
-            graph.segmentGradeSeparated.contains(true)
-            ? SegmentIndex(graph: graph, including: graph.segmentGradeSeparated.map { !$0 }) : nil
-        droppedIndex =
-            graph.droppedPointStart.count > 1
-            ? SegmentIndex(
-                pointX: graph.droppedPointX, pointY: graph.droppedPointY, segmentPointStart: graph.droppedPointStart)
-            : nil
+        surfaceIndex = indexes.surface
+        droppedIndex = indexes.dropped
     }
 
     /// Places every site; unroutable sites are kept, never dropped.

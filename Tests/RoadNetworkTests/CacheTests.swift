@@ -1,4 +1,5 @@
 import Foundation
+import GeoCore
 import Testing
 
 @testable import RoadNetwork
@@ -56,6 +57,53 @@ import Testing
         #expect(!rebuilt.stats.fromCache)
         expectSameNetwork(first, rebuilt)
         #expect(try NetworkLoader.load(path: input).stats.fromCache)  // rewritten intact
+    }
+
+    /// A cache of format 2 (no snapping indexes, one-lane checksum) reads as no cache: the network
+    /// is imported again and the cache rewritten in the current format.
+    @Test func cacheOfTheOldFormatVersionIsRebuilt() throws {
+        let input = try OSMFixture.copy("river.osm")
+        let first = try NetworkLoader.load(path: input)
+        let cachePath = input + ".ebike.nxcache"
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: cachePath))
+        #expect(bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: 8, as: UInt32.self) } == 3)
+        bytes.withUnsafeMutableBytes { $0.storeBytes(of: UInt32(2), toByteOffset: 8, as: UInt32.self) }
+        try bytes.write(to: URL(fileURLWithPath: cachePath))
+        let rebuilt = try NetworkLoader.load(path: input)
+        #expect(!rebuilt.stats.fromCache)
+        expectSameNetwork(first, rebuilt)
+        let rewritten = try Data(contentsOf: URL(fileURLWithPath: cachePath))
+        #expect(rewritten.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: 8, as: UInt32.self) } == 3)
+        #expect(try NetworkLoader.load(path: input).stats.fromCache)
+    }
+
+    /// The snapping indexes come back from the cache attached to the graph and snap every point of
+    /// a grid over the network exactly like indexes built afresh; changing the graph's polylines
+    /// detaches them.
+    @Test func cachedSnappingIndexesSnapLikeFreshOnes() throws {
+        let input = try OSMFixture.copy("river.osm")
+        _ = try NetworkLoader.load(path: input)
+        let cached = try NetworkLoader.load(path: input)
+        #expect(cached.stats.fromCache)
+        let attachment = try #require(cached.graph.snappingAttachment)
+        #expect(attachment.describes(cached.graph))
+        let stored = try #require(attachment.indexes(of: cached.graph))
+        let fresh = SnappingIndexes(graph: cached.graph)
+        let xs = cached.graph.pointX
+        let ys = cached.graph.pointY
+        let (minX, maxX, minY, maxY) = (xs.min()! - 50, xs.max()! + 50, ys.min()! - 50, ys.max()! + 50)
+        for i in 0...20 {
+            for j in 0...20 {
+                let p = PlanarPoint(x: minX + (maxX - minX) * Double(i) / 20, y: minY + (maxY - minY) * Double(j) / 20)
+                #expect(stored.all.nearest(to: p) == fresh.all.nearest(to: p))
+                #expect(stored.surface?.nearest(to: p) == fresh.surface?.nearest(to: p))
+                #expect(stored.dropped?.nearest(to: p) == fresh.dropped?.nearest(to: p))
+            }
+        }
+        var moved = cached.graph
+        moved.pointX[0] += 1
+        #expect(!attachment.describes(moved))
+        #expect(attachment.describes(cached.graph))
     }
 
     @Test(arguments: [0, 7, 60, 500])
