@@ -21,7 +21,8 @@ import GeoCore
 /// **Cells.** The Voronoi cells (GEOS) are labelled by the station of the site nearest to their
 /// vertices' mean (inside the convex cell, so that site is the cell's own) and dissolved per
 /// station. The cells tile the envelope, so the stations' cells are disjoint up to GEOS's overlay
-/// noise and cover it.
+/// noise and cover it; each station's cells are dissolved by a coverage union (they match edge
+/// for edge).
 enum CatchmentCells {
     /// Ends of a piece move this far inward (metres).
     static let endInset = 1e-3
@@ -98,7 +99,7 @@ enum CatchmentCells {
             guard let site = index.nearest(to: mean, tieBreak: station) else { continue }
             parts[station[site]].append(try GEOSGeometry(polygon: cell, in: context))
         }
-        return try parts.map { try GEOSGeometry.union(of: $0, in: context) }
+        return try parts.map { try GEOSGeometry.coverageUnion(of: $0, in: context) }
     }
 }
 
