@@ -103,6 +103,27 @@ import Testing
         try Self.expectPartition(split, merged: try engine.merged(graph: graph, stations: stations), tolerance: 1e-6)
     }
 
+    /// One station alone keeps the whole merged area; two stations on a straight road with no walk
+    /// (every site on one line) meet at x = 500, the midpoint.
+    @Test func oneStationAndCollinearSites() throws {
+        let graph = ReachTestGraphs.oneSegment([(0, 0), (1000, 0)])
+        let engine = try ReachEngine(minutes: [1, 5], accessDistance: 50, geometry: .exact)
+        let one = ReachTestGraphs.stations([("A", 200, 0)], on: graph)
+        let alone = try CatchmentAreas.split(graph: graph, stations: one, engine: engine)
+        let merged = try engine.merged(graph: graph, stations: one)
+        #expect(alone.count == 1)
+        #expect(zip(alone[0].levels, merged).allSatisfy { abs($0.areaSquareKilometres - $1.areaSquareKilometres) < 1e-9 })
+        let two = ReachTestGraphs.stations([("A", 0, 0), ("B", 1000, 0)], on: graph)
+        let split = try CatchmentAreas.split(graph: graph, stations: two, engine: engine)
+        let context = try GEOSContext()
+        let a = try GEOSGeometry(multiPolygon: split[0].levels[1].area, in: context)
+        let b = try GEOSGeometry(multiPolygon: split[1].levels[1].area, in: context)
+        for y in [-30.0, 0, 30] {
+            #expect(try a.covers(PlanarPoint(x: 499, y: y)) && b.covers(PlanarPoint(x: 501, y: y)))
+        }
+        try Self.expectPartition(split, merged: try engine.merged(graph: graph, stations: two), tolerance: 1e-6)
+    }
+
     /// Sites: a 25 m piece sampled every 10 m: its ends 1 mm inward, then 3 equal steps between them;
     /// equal distances go to the lower station; a query far from every bucket still finds its site.
     @Test func sitesAndNearestSite() {
