@@ -12,13 +12,15 @@ import RoadNetwork
 /// boundary on the road (`roadIntervals`). A station's road per level is its stretches within the
 /// level's limit; together they are exactly the merged service area's road.
 ///
-/// **Polygons.** Each station's cell is the buffer (access distance) of its stretches at the
-/// largest level plus its own walk to the road; where buffers of different stations overlap, the
-/// overlap goes to the station first in input order (cell i = buffer i minus the buffers of the
-/// stations before it). A station's area at a level is the merged service area of that level
-/// intersected with its cell. So the areas of one level are disjoint (up to GEOS's overlay noise,
-/// far below 1 m²), their union is the merged area, each is valid, and each station's levels nest
-/// because the merged levels nest and the cell is the same for every level.
+/// **Polygons.** Off the road every point goes to the station whose reached pieces at the largest
+/// level (its stretches and its own walk to the road) are nearest in Euclidean distance, ties to the
+/// lower index (`CatchmentCells`: the Voronoi diagram of points sampled along the pieces every
+/// raster cell size, so a point goes to a station whose pieces are at most half a cell farther than
+/// the nearest one's; on the road the cells meet where the riding times are equal). A station's
+/// area at a level is the merged service area of that level intersected with its cell. So the
+/// areas of one level are disjoint (up to GEOS's overlay noise, far below 1 m²), their union is the
+/// merged area, each is valid, and each station's levels nest because the merged levels nest and
+/// the cell is the same for every level.
 public enum CatchmentAreas {
     /// Every station's catchment on the road: for each source of `result`, the stretches of road it
     /// reaches first within `limitSeconds`, sorted by segment and offset, merged where contiguous.
@@ -128,10 +130,11 @@ public enum CatchmentAreas {
     /// per routable station in input order; each level's `area` is the station's part of the merged
     /// area, `roadKilometres` its own road.
     /// - Throws: `IsochroneError` or `GEOSError` from polygon building.
-    /// - Complexity: the merged build, one search, one buffer union per station and S overlays per level.
-    /// The cells are GEOS buffers, so the merged areas they partition are drawn with GEOS too
-    /// (`engine` with `geometry: .exact`, whatever `engine.geometry` says): raster and buffer
-    /// outlines differ by up to the raster's stated bound and would leave slivers.
+    /// - Complexity: the merged build, one search, a Voronoi diagram of the sampled pieces with one
+    ///   union per station, and S overlays per level.
+    /// The merged areas the cells cut are drawn with GEOS (`engine` with `geometry: .exact`,
+    /// whatever `engine.geometry` says), as the split has always done; the sites are sampled every
+    /// `engine.raster.cellSize` metres.
     public static func split(graph: RoadGraph, stations: [PlacedSite], engine requested: ReachEngine) throws -> [StationServiceAreas] {
         let routable = stations.filter { $0.snap != nil }
         guard let largest = requested.minutes.last, !routable.isEmpty else { return [] }
@@ -147,15 +150,13 @@ public enum CatchmentAreas {
         var search = MultiSourceSearch(graph: graph)
         let result = search.run(sources, limitSeconds: largest * 60)
         let outer = roadIntervals(result, limitSeconds: largest * 60)
-        var cells: [GEOSGeometry] = []
-        var before: GEOSGeometry?
-        for (i, station) in routable.enumerated() {
-            var pieces = ReachPieces.chains(outer[i], graph: graph)
-            pieces += ServiceAreas.walks(from: [station.point], to: [sources[i]], after: 0, until: largest * 60)
-            let own = try engine.builder.serviceArea(of: pieces, in: context)
-            cells.append(try before.map { try own.difference($0) } ?? own)
-            before = try before.map { try $0.union(own) } ?? own
+        let pieces = routable.indices.map { i in
+            ReachPieces.chains(outer[i], graph: graph)
+                + ServiceAreas.walks(from: [routable[i].point], to: [sources[i]], after: 0, until: largest * 60)
         }
+        let cells = try CatchmentCells.cells(
+            pieces, spacing: requested.raster.cellSize, margin: 2 * (engine.builder.accessDistance + requested.raster.cellSize),
+            in: context)
         var levels = [[NestedIsochrone]](repeating: [], count: routable.count)
         for level in merged {
             let roads = roadIntervals(result, limitSeconds: level.minutes * 60)

@@ -41,8 +41,8 @@ struct ReachCommand: ParsableCommand {
             stations offering the service / open then (an error when none is).
             --split (drawn with --geometry exact): one polygon per station and level, the merged service area cut into the stations' \
             catchments (each piece of road goes to the station reaching it first, a road cut where \
-            two stations' times are equal; overlapping access margins go to the station first in \
-            the file): disjoint, their union the merged service area, nested per station; features as with \
+            two stations' times are equal; the access margin beside the road goes to the station \
+            whose reached road is nearest, ties to the first in the file): disjoint, their union the merged service area, nested per station; features as with \
             --per-station (station_id, road_km the station's own road).
             Example:
               nuanxin reach --network geodata/chengdu-center.osm.pbf --stations stations.geojson --minutes 5,10,15

@@ -59,6 +59,86 @@ import Testing
         #expect(abs(split[0].levels[1].roadKilometres - min(120 * line.speed, line.boundary) / 1000) < 0.001)
     }
 
+    /// The line at 5 minutes (both stations reach the meeting point x*): off the road the margin is
+    /// split on the perpendicular through x* (the two pieces meet there), so 1 m either side of it,
+    /// on the road and 30 m off it, the point belongs to the station whose side it is on.
+    @Test func theMarginIsSplitWhereTheRidingTimesAreEqual() throws {
+        let line = Self.line()
+        let engine = try ReachEngine(minutes: [5], accessDistance: 50, geometry: .exact)
+        let split = try CatchmentAreas.split(graph: line.graph, stations: line.stations, engine: engine)
+        let context = try GEOSContext()
+        let a = try GEOSGeometry(multiPolygon: split[0].levels[0].area, in: context)
+        let b = try GEOSGeometry(multiPolygon: split[1].levels[0].area, in: context)
+        for y in [-30.0, 0, 30] {
+            #expect(try a.covers(PlanarPoint(x: line.boundary - 1, y: y)) && !(try b.covers(PlanarPoint(x: line.boundary - 1, y: y))))
+            #expect(try b.covers(PlanarPoint(x: line.boundary + 1, y: y)) && !(try a.covers(PlanarPoint(x: line.boundary + 1, y: y))))
+        }
+        try Self.expectPartition(split, merged: try engine.merged(graph: line.graph, stations: line.stations), tolerance: 1e-6)
+    }
+
+    /// Two parallel roads 60 m apart, (0, 0)–(1000, 0) and (0, 60)–(1000, 60), not connected; A on the
+    /// lower at x = 500, B on the upper. In 1 minute each rides 250 m each way (x = 250…750), so
+    /// their 50 m margins overlap for y in 10…50; every point there is nearer the road of the side
+    /// it is on, so the overlap is split on y = 30. Sampling every 10 m moves that line by at most
+    /// 10²/(16·30) ≈ 0.21 m (`CatchmentCells`), so 0.5 m either side is decided. (Before, the whole
+    /// overlap went to A, the first station.)
+    @Test func theMarginBetweenParallelRoadsIsSplitMidway() throws {
+        var roads = ReachRoads()
+        roads.nodes([(0, 0), (1000, 0), (0, 60), (1000, 60)])
+        roads.road(0, 1)
+        roads.road(2, 3)
+        let graph = roads.build()
+        let stations = ReachTestGraphs.stations([("A", 500, 0), ("B", 500, 60)], on: graph)
+        let engine = try ReachEngine(minutes: [1], accessDistance: 50, geometry: .exact)
+        let split = try CatchmentAreas.split(graph: graph, stations: stations, engine: engine)
+        let context = try GEOSContext()
+        let a = try GEOSGeometry(multiPolygon: split[0].levels[0].area, in: context)
+        let b = try GEOSGeometry(multiPolygon: split[1].levels[0].area, in: context)
+        for x in [260.0, 333, 500, 617, 740] {
+            #expect(try a.covers(PlanarPoint(x: x, y: 29.5)) && !(try b.covers(PlanarPoint(x: x, y: 29.5))), "x = \(x)")
+            #expect(try b.covers(PlanarPoint(x: x, y: 30.5)) && !(try a.covers(PlanarPoint(x: x, y: 30.5))), "x = \(x)")
+        }
+        // Each half is the 500 m × 80 m band (y −50…30 or 30…110) with half-discs of radius 50 at the ends cut at y = 30.
+        #expect(abs(try a.area - b.area) < 1)
+        try Self.expectPartition(split, merged: try engine.merged(graph: graph, stations: stations), tolerance: 1e-6)
+    }
+
+    /// One station alone keeps the whole merged area; two stations on a straight road with no walk
+    /// (every site on one line) meet at x = 500, the midpoint.
+    @Test func oneStationAndCollinearSites() throws {
+        let graph = ReachTestGraphs.oneSegment([(0, 0), (1000, 0)])
+        let engine = try ReachEngine(minutes: [1, 5], accessDistance: 50, geometry: .exact)
+        let one = ReachTestGraphs.stations([("A", 200, 0)], on: graph)
+        let alone = try CatchmentAreas.split(graph: graph, stations: one, engine: engine)
+        let merged = try engine.merged(graph: graph, stations: one)
+        #expect(alone.count == 1)
+        #expect(zip(alone[0].levels, merged).allSatisfy { abs($0.areaSquareKilometres - $1.areaSquareKilometres) < 1e-9 })
+        let two = ReachTestGraphs.stations([("A", 0, 0), ("B", 1000, 0)], on: graph)
+        let split = try CatchmentAreas.split(graph: graph, stations: two, engine: engine)
+        let context = try GEOSContext()
+        let a = try GEOSGeometry(multiPolygon: split[0].levels[1].area, in: context)
+        let b = try GEOSGeometry(multiPolygon: split[1].levels[1].area, in: context)
+        for y in [-30.0, 0, 30] {
+            #expect(try a.covers(PlanarPoint(x: 499, y: y)) && b.covers(PlanarPoint(x: 501, y: y)))
+        }
+        try Self.expectPartition(split, merged: try engine.merged(graph: graph, stations: two), tolerance: 1e-6)
+    }
+
+    /// Sites: a 25 m piece sampled every 10 m: its ends 1 mm inward, then 3 equal steps between them;
+    /// equal distances go to the lower station; a query far from every bucket still finds its site.
+    @Test func sitesAndNearestSite() {
+        let sites = CatchmentCells.sites([[[PlanarPoint(x: 0, y: 0), PlanarPoint(x: 25, y: 0)]]], spacing: 10)
+        let expected = [0.001, 0.001 + 24.998 / 3, 0.001 + 2 * 24.998 / 3, 24.999]
+        #expect(sites.points.count == 4)
+        #expect(zip(sites.points, expected).allSatisfy { abs($0.x - $1) < 1e-9 && $0.y == 0 })
+        #expect(sites.station == [0, 0, 0, 0])
+        let points = [PlanarPoint(x: 0, y: 0), PlanarPoint(x: 10, y: 0), PlanarPoint(x: 10, y: 0)]
+        let index = NearestSite(points, bucket: 4)
+        #expect(index.nearest(to: PlanarPoint(x: 9, y: 0), tieBreak: [0, 2, 1]) == 2)
+        #expect(index.nearest(to: PlanarPoint(x: 1, y: 0), tieBreak: [0, 2, 1]) == 0)
+        #expect(index.nearest(to: PlanarPoint(x: 5000, y: -3000), tieBreak: [0, 1, 2]) == 1)
+    }
+
     /// Areas valid, pairwise intersections < 1e-6 km², union within `tolerance` km² of the merged level, nested.
     static func expectPartition(_ split: [StationServiceAreas], merged: [NestedIsochrone], tolerance: Double) throws {
         let context = try GEOSContext()
