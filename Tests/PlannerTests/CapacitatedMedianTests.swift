@@ -91,6 +91,5 @@ import Testing
         #expect(heuristic.objectiveValue <= 1.01 * exact.objectiveValue)
         #expect(exact.loads.allSatisfy { $0.load <= 22 + 1e-9 })
         #expect(abs(exact.loads.map(\.load).reduce(0, +) - 100) < 1e-9)
-        print("pmed1 capacity 22 p=5: heuristic \(heuristic.objectiveValue), CBC \(exact.objectiveValue)")
     }
 }
