@@ -486,11 +486,30 @@ def highspy_capacitated_mclp(cost: np.ndarray, weights: np.ndarray, service_s: f
                              capacities: np.ndarray, fixed=(), phases: dict | None = None):
     """The model of pulp_capacitated_mclp as a MIP in HiGHS directly. Returns (chosen, assigned
     weight, gap); `phases` as in highspy_mclp."""
-    import highspy
+    import highspy  # noqa: F401 (loaded before the model timer starts)
 
     started = time.perf_counter()
-    pairs = _capacitated_rows(cost, weights, service_s)
     n_sites = cost.shape[1]
+    h, a = _highs_capacitated_assignment(_capacitated_rows(cost, weights, service_s), weights, capacities,
+                                         n_sites, p, fixed, link_capacitated=False)
+    started = _phase(phases, "model s", started)
+    h.maximize(sum(float(weights[i]) * v for (i, _), v in a.items()))
+    _phase(phases, "solve s", started)
+    values = h.getSolution().col_value
+    info = h.getInfo()
+    return ([j for j in range(n_sites) if values[j] > 0.5], float(info.objective_function_value),
+            float(info.mip_gap))
+
+
+def _highs_capacitated_assignment(pairs, weights: np.ndarray, capacities: np.ndarray, n_sites: int, p: int,
+                                  fixed, link_capacitated: bool):
+    """The constraints both capacitated HiGHS models share: x_j binary (column j is site j), a_ij in
+    [0, 1] for each (demand, site) pair; sum_j a_ij <= 1; sum_i w_i a_ij <= cap_j x_j where the
+    capacity is finite; a_ij <= x_j where it is not (and also where it is, with `link_capacitated`,
+    the p-median's tighter LP); sum x_j <= p; x_j = 1 for the fixed sites. Returns (highs, {(i, j): a_ij})
+    without an objective."""
+    import highspy
+
     h = highspy.Highs()
     h.setOptionValue("output_flag", False)
     x = [h.addBinary() for _ in range(n_sites)]
@@ -502,21 +521,16 @@ def highspy_capacitated_mclp(cost: np.ndarray, weights: np.ndarray, service_s: f
     for row in by_demand.values():
         h.addConstr(sum(row) <= 1)
     for j, row in by_site.items():
-        if np.isfinite(capacities[j]):
+        capacitated = np.isfinite(capacities[j])
+        if capacitated:
             h.addConstr(sum(float(weights[i]) * v for i, v in row) - float(capacities[j]) * x[j] <= 0)
-        else:
+        if link_capacitated or not capacitated:
             for _, v in row:
                 h.addConstr(v - x[j] <= 0)
     h.addConstr(sum(x) <= p)
     for j in fixed:
         h.addConstr(x[j] >= 1)
-    started = _phase(phases, "model s", started)
-    h.maximize(sum(float(weights[i]) * v for (i, _), v in a.items()))
-    _phase(phases, "solve s", started)
-    values = h.getSolution().col_value
-    info = h.getInfo()
-    return ([j for j in range(n_sites) if values[j] > 0.5], float(info.objective_function_value),
-            float(info.mip_gap))
+    return h, a
 
 
 def capacitated_pmedian_cost(cost: np.ndarray, weights: np.ndarray, capacities: np.ndarray, chosen,
@@ -573,29 +587,12 @@ def highspy_capacitated_pmedian(cost: np.ndarray, weights: np.ndarray, p: int, c
     sum w_i (cost_ij - penalty) a_ij + penalty sum w_i s.t. sum_j a_ij <= 1, sum_i w_i a_ij <=
     cap_j x_j, a_ij <= x_j, sum x_j <= p, x_j = 1 for the fixed sites. Returns (chosen, weighted
     seconds, gap); `phases` as in highspy_mclp."""
-    import highspy
+    import highspy  # noqa: F401 (loaded before the model timer starts)
 
     started = time.perf_counter()
     pairs = [(i, j) for i, j in zip(*np.nonzero(np.isfinite(cost) & (cost < penalty_s)))]
     n_sites = cost.shape[1]
-    h = highspy.Highs()
-    h.setOptionValue("output_flag", False)
-    x = [h.addBinary() for _ in range(n_sites)]
-    a = {(i, j): h.addVariable(lb=0.0, ub=1.0) for i, j in pairs}
-    by_demand, by_site = {}, {}
-    for (i, j), v in a.items():
-        by_demand.setdefault(i, []).append(v)
-        by_site.setdefault(j, []).append((i, v))
-    for row in by_demand.values():
-        h.addConstr(sum(row) <= 1)
-    for j, row in by_site.items():
-        if np.isfinite(capacities[j]):
-            h.addConstr(sum(float(weights[i]) * v for i, v in row) - float(capacities[j]) * x[j] <= 0)
-        for _, v in row:
-            h.addConstr(v - x[j] <= 0)
-    h.addConstr(sum(x) <= p)
-    for j in fixed:
-        h.addConstr(x[j] >= 1)
+    h, a = _highs_capacitated_assignment(pairs, weights, capacities, n_sites, p, fixed, link_capacitated=True)
     started = _phase(phases, "model s", started)
     h.minimize(sum(float(weights[i]) * (float(cost[i, j]) - penalty_s) * v for (i, j), v in a.items()))
     _phase(phases, "solve s", started)
