@@ -17,20 +17,19 @@ public struct AuditRun: Sendable {
         self.gaps = gaps
     }
 
-    /// Runs `HotspotAudit` and `AuditGaps` on `graph` (timed for `graph.cruiseSpeedKmh`; the
-    /// reversed graph for times to the station); `hotspotWalk` as `HotspotAudit`.
+    /// Runs `HotspotAudit` and `AuditGaps` (GEOS buffers from `builder`) on `graph` (timed for
+    /// `graph.cruiseSpeedKmh`; the reversed graph for times to the station), side by side as
+    /// `sideBySide` does; `hotspotWalk` as `HotspotAudit`.
     /// - Throws: as `HotspotAudit` and `AuditGaps`.
     public init(
         graph: RoadGraph, stations: [PlacedSite], hotspots: [PlacedSite], limitMinutes: Double,
         areas: AuditAreas, builder: IsochronePolygonBuilder = IsochronePolygonBuilder(), hotspotWalk: Bool = false
     ) throws {
-        let audit = try HotspotAudit(
-            graph: graph, stations: stations, hotspots: hotspots, limitMinutes: limitMinutes,
-            areas: areas, hotspotWalk: hotspotWalk)
-        let gaps = try AuditGaps(
-            graph: graph, stations: stations, limitMinutes: limitMinutes, areas: audit.areas,
-            builder: builder)
-        self.init(speedKmh: graph.cruiseSpeedKmh, hotspots: audit, gaps: gaps)
+        self =
+            try Self.sideBySide(
+                graph: graph, stations: stations, hotspots: hotspots, limitMinutes: limitMinutes, areas: areas,
+                hotspotWalk: hotspotWalk, gaps: .exact(builder)
+            ).run
     }
 }
 

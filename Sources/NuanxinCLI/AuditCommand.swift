@@ -129,42 +129,23 @@ struct AuditCommand: ParsableCommand {
         for speed in network.speeds {
             let graph = travel.direction.searchGraph(
                 for: speed == loaded.graph.cruiseSpeedKmh ? loaded.graph : loaded.graph.retimed(cruiseSpeedKmh: speed))
-            // The hotspot pass and the gap polygons need nothing from each
-            // other: they run side by side, each timed on its own thread.
-            let areaList = areas.list
-            let parts = try ParallelJobs.map(count: noGaps ? 1 : 2, workers: 2, makeState: {}) { _, job -> AuditPart in
-                let clock = ContinuousClock()
-                let start = clock.now
-                if job == 0 {
-                    let audit = try HotspotAudit(
-                        graph: graph, stations: auditStations, hotspots: placedHotspots.all, limitMinutes: minutes,
-                        areas: areas, hotspotWalk: walk.isOn)
-                    return .hotspots(audit, clock.now - start)
-                }
-                let gaps =
-                    switch geometry.geometry {
-                    case .raster:
-                        try AuditGaps(
-                            graph: graph, stations: auditStations, limitMinutes: minutes, areas: areaList,
-                            raster: try RasterServiceArea(cellSize: geometry.cellSize))
-                    case .exact:
-                        try AuditGaps(graph: graph, stations: auditStations, limitMinutes: minutes, areas: areaList)
-                    }
-                return .gaps(gaps, clock.now - start)
+            let drawing: AuditGapDrawing
+            switch (noGaps, geometry.geometry) {
+            case (true, _): drawing = .none
+            case (false, .raster): drawing = .raster(try RasterServiceArea(cellSize: geometry.cellSize))
+            case (false, .exact): drawing = .exact(IsochronePolygonBuilder())
             }
-            guard case .hotspots(let audit, let hotspotTime) = parts[0] else { preconditionFailure("job 0 is the hotspot pass") }
-            var gaps = AuditGaps.notDrawn(areaCount: audit.areas.count)
-            var gapTime = Duration.zero
-            if parts.count > 1, case .gaps(let drawn, let time) = parts[1] {
-                gaps = drawn
-                gapTime = time
-            }
+            var timed = try AuditRun.sideBySide(
+                graph: graph, stations: auditStations, hotspots: placedHotspots.all, limitMinutes: minutes, areas: areas,
+                hotspotWalk: walk.isOn, gaps: drawing)
+            timed.run.speedKmh = speed
+            let (hotspotTime, gapTime) = (timed.hotspotTime, timed.gapTime)
             progress.timings?.add("hotspots", seconds: PhaseTimings.seconds(hotspotTime))
             progress.timings?.add("gaps", seconds: PhaseTimings.seconds(gapTime))
             progress.report(
                 "audit at \(AuditNumbers.plain(speed)) km/h: hotspots \(milliseconds(hotspotTime)) ms, gap polygons \(milliseconds(gapTime)) ms"
             )
-            runs.append(AuditRun(speedKmh: speed, hotspots: audit, gaps: gaps))
+            runs.append(timed.run)
         }
 
         let report = AuditReport(
@@ -205,10 +186,4 @@ struct AuditCommand: ParsableCommand {
         let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
         return formatFixed(seconds * 1000, decimals: 2)
     }
-}
-
-/// One of the two independent halves of an audit run.
-private enum AuditPart: Sendable {
-    case hotspots(HotspotAudit, Duration)
-    case gaps(AuditGaps, Duration)
 }
