@@ -82,19 +82,23 @@ struct RasterSegment: Equatable {
 }
 
 /// A square grid of nodes holding, per node, the exact Euclidean distance to
-/// the nearest reached road written so far and which segment that is (its
-/// owner): a sampled distance transform of polylines (as in Felzenszwalb &
-/// Huttenlocher's "distance transforms of sampled functions", but written
-/// segment by segment), with the nearest-feature labels that feature-sensitive
-/// contouring (Kobbelt, Botsch, Schwanecke & Seidel 2001) needs.
+/// the nearest reached road written so far and, when asked, which segment
+/// that is (its owner): a sampled distance transform of polylines (as in
+/// Felzenszwalb & Huttenlocher's "distance transforms of sampled functions",
+/// but written segment by segment), with the nearest-feature labels that
+/// feature-sensitive contouring (Kobbelt, Botsch, Schwanecke & Seidel 2001)
+/// needs.
 ///
 /// Only nodes within `reach` metres of a segment are written; all others hold
 /// `+∞`. Values only ever decrease, so writing the pieces of a larger travel
 /// time on top of a smaller one's gives the distance field of both together.
 ///
 /// Values are squared distances in cell units² (roots are taken only where
-/// the contour needs them). The buffers can be reused for another grid
-/// (`reset`), which clears only the nodes written before.
+/// the contour needs them). Which nodes were written is kept per row as the
+/// span from the first to the last column written (`spans`), so a write is a
+/// plain minimum over a run of a row (no per-node bookkeeping) and the
+/// buffers can be reused for another grid (`reset`), which clears only the
+/// spans written before.
 struct RasterDistanceGrid {
     /// The world coordinates of node (0, 0), in metres; node (i, j) lies at
     /// `origin + (i·cellSize, j·cellSize)`.
@@ -114,26 +118,28 @@ struct RasterDistanceGrid {
     private(set) var owners: [Int32] = []
     /// Every segment written, in grid units.
     private(set) var segments: [RasterSegment] = []
-    /// Every node ever written, in the order first written.
-    private(set) var written: [Int32] = []
+    /// Per row, the first and the last column written (first > last: none);
+    /// every node outside its row's span holds `+∞`.
+    private(set) var spanLow: [Int32] = []
+    private(set) var spanHigh: [Int32] = []
+    /// The lowest and highest rows written (lowest > highest: none).
+    private(set) var firstRow = Int.max
+    private(set) var lastRow = -1
 
     /// An empty grid with no nodes (give it a shape with `reset`).
     init() {}
-
-    /// A grid covering `bounds` (see `reset`).
-    init(bounds: (minX: Double, minY: Double, maxX: Double, maxY: Double), cellSize: Double, reach: Double) {
-        reset(bounds: bounds, cellSize: cellSize, reach: reach)
-    }
 
     /// Clears the grid and gives it the nodes covering `bounds` (min x, min y,
     /// max x, max y in metres) with a margin of `reach + 2·cellSize`, on the
     /// multiples of `cellSize` (so two grids of the same cell size share their
     /// nodes). The buffers are kept and only grown.
-    /// - Complexity: O(nodes written before) plus O(new nodes) when it grows.
-    mutating func reset(bounds: (minX: Double, minY: Double, maxX: Double, maxY: Double), cellSize: Double, reach: Double) {
-        for node in written { values[Int(node)] = .infinity }
-        written.removeAll(keepingCapacity: true)
+    /// - Complexity: O(nodes in the spans written before) plus O(new nodes) when it grows.
+    mutating func reset(
+        bounds: (minX: Double, minY: Double, maxX: Double, maxY: Double), cellSize: Double, reach: Double
+    ) {
+        clear()
         segments.removeAll(keepingCapacity: true)
+        discs.removeAll(keepingCapacity: true)
         let margin = reach + 2 * cellSize
         let i0 = ((bounds.minX - margin) / cellSize).rounded(.down)
         let j0 = ((bounds.minY - margin) / cellSize).rounded(.down)
@@ -149,6 +155,44 @@ struct RasterDistanceGrid {
         if values.count < count {
             values.append(contentsOf: repeatElement(.infinity, count: count - values.count))
             owners.append(contentsOf: repeatElement(-1, count: count - owners.count))
+        }
+        if spanLow.count < rows {
+            spanLow.append(contentsOf: repeatElement(.max, count: rows - spanLow.count))
+            spanHigh.append(contentsOf: repeatElement(-1, count: rows - spanHigh.count))
+        }
+    }
+
+    /// Sets every written node back to `+∞` and forgets the spans.
+    private mutating func clear() {
+        guard firstRow <= lastRow else { return }
+        let width = columns
+        values.withUnsafeMutableBufferPointer { grid in
+            for j in firstRow...lastRow {
+                let low = Int(spanLow[j])
+                let high = Int(spanHigh[j])
+                if low <= high {
+                    let row = grid.baseAddress! + j * width
+                    (row + low).update(repeating: .infinity, count: high - low + 1)
+                }
+                spanLow[j] = .max
+                spanHigh[j] = -1
+            }
+        }
+        firstRow = .max
+        lastRow = -1
+    }
+
+    /// Calls `body` with the index of every node in the written spans that
+    /// holds a value, row by row (deterministic for the same writes).
+    @inline(__always) func forEachWritten(_ body: (Int) -> Void) {
+        guard firstRow <= lastRow else { return }
+        values.withUnsafeBufferPointer { grid in
+            for j in firstRow...lastRow {
+                let low = Int(spanLow[j])
+                let high = Int(spanHigh[j])
+                guard low <= high else { continue }
+                for node in (j * columns + low)...(j * columns + high) where grid[node] < .infinity { body(node) }
+            }
         }
     }
 
@@ -194,7 +238,7 @@ struct RasterDistanceGrid {
         let base = Int32(segments.count)
         if points.count == 1 {
             segments.append(RasterSegment(ax: points[0].x, ay: points[0].y, bx: points[0].x, by: points[0].y))
-            writeDisc(points[0], owner: base, after: nil, before: nil)
+            writeEnd(points[0], owner: base)
             return
         }
         for k in 1..<points.count {
@@ -202,8 +246,8 @@ struct RasterDistanceGrid {
         }
         for k in 1..<points.count { writeBand(points[k - 1], points[k], owner: base + Int32(k - 1)) }
         let last = points.count - 1
-        writeDisc(points[0], owner: base, after: nil, before: nil)
-        writeDisc(points[last], owner: base + Int32(last - 1), after: nil, before: nil)
+        writeEnd(points[0], owner: base)
+        writeEnd(points[last], owner: base + Int32(last - 1))
         for k in 1..<last {
             let v = points[k]
             writeDisc(
@@ -212,16 +256,69 @@ struct RasterDistanceGrid {
         }
     }
 
-    /// Lowers one node to `value` (squared cell units) for `owner`.
-    @inline(__always) private static func lower(
-        _ grid: UnsafeMutableBufferPointer<Float>, _ owners: UnsafeMutableBufferPointer<Int32>, _ written: inout [Int32],
-        _ index: Int, _ value: Float, _ owner: Int32
+    /// The points (grid units, as bit patterns) whose whole disc has been
+    /// written since `reset`: pieces meeting at a junction all end there.
+    private var discs: Set<PointKey> = []
+
+    /// A point's coordinates as bit patterns, for `discs`.
+    private struct PointKey: Hashable {
+        var x: UInt64
+        var y: UInt64
+    }
+
+    /// Writes the whole disc around the end `v` of a piece, unless an earlier
+    /// piece ending at the same point wrote it (the same distances: a node
+    /// whose nearest point is `v` is as far from every segment ending there,
+    /// so `owner` is as good as the first one's).
+    private mutating func writeEnd(_ v: (x: Double, y: Double), owner: Int32) {
+        guard discs.insert(PointKey(x: v.x.bitPattern, y: v.y.bitPattern)).inserted else { return }
+        writeDisc(v, owner: owner, after: nil, before: nil)
+    }
+
+    /// Gives `body` the node values, owners and row spans (low, high) as
+    /// buffers, and widens the rows written to `jLow...jHigh` (rows left
+    /// without a span are skipped when read).
+    @inline(__always) private mutating func withBuffers(
+        rows jLow: Int, _ jHigh: Int,
+        _ body: (
+            UnsafeMutablePointer<Float>, UnsafeMutablePointer<Int32>, UnsafeMutablePointer<Int32>, UnsafeMutablePointer<Int32>
+        ) -> Void
     ) {
-        let old = grid[index]
-        if value < old {
-            if old == .infinity { written.append(Int32(index)) }
-            grid[index] = value
-            owners[index] = owner
+        values.withUnsafeMutableBufferPointer { grid in
+            owners.withUnsafeMutableBufferPointer { ownerBuffer in
+                spanLow.withUnsafeMutableBufferPointer { low in
+                    spanHigh.withUnsafeMutableBufferPointer { high in
+                        body(grid.baseAddress!, ownerBuffer.baseAddress!, low.baseAddress!, high.baseAddress!)
+                    }
+                }
+            }
+        }
+        firstRow = min(firstRow, jLow)
+        lastRow = max(lastRow, jHigh)
+    }
+
+    /// Widens the span of row `j` (in `low`/`high`) to columns `iLow...iHigh`.
+    @inline(__always) private static func mark(
+        _ low: UnsafeMutablePointer<Int32>, _ high: UnsafeMutablePointer<Int32>, row j: Int, _ iLow: Int, _ iHigh: Int
+    ) {
+        low[j] = min(low[j], Int32(iLow))
+        high[j] = max(high[j], Int32(iHigh))
+    }
+
+    /// Lowers the nodes `low...high` of a row (`row`, `ownerRow` at its
+    /// column 0) to the squared distance `distance2(i)` (cell units²) where
+    /// that is within `r2` and below the node's value, and records `owner` there.
+    @inline(__always) private static func lowerRun(
+        _ row: UnsafeMutablePointer<Float>, _ ownerRow: UnsafeMutablePointer<Int32>,
+        _ low: Int, _ high: Int, r2: Double, owner: Int32, distance2: (Int) -> Double
+    ) {
+        for i in low...high {
+            let d2 = distance2(i)
+            let value = Float(d2)
+            if d2 <= r2, value < row[i] {
+                row[i] = value
+                ownerRow[i] = owner
+            }
         }
     }
 
@@ -237,53 +334,47 @@ struct RasterDistanceGrid {
         guard length > 0 else { return }
         let nx = -dy / length
         let ny = dx / length
-        // Corners a ± r·n, b ± r·n.
-        let cx = [a.x + r * nx, b.x + r * nx, b.x - r * nx, a.x - r * nx]
-        let cy = [a.y + r * ny, b.y + r * ny, b.y - r * ny, a.y - r * ny]
-        let jLow = max(0, Int(cy.min()!.rounded(.up)))
-        let jHigh = min(rows - 1, Int(cy.max()!.rounded(.down)))
+        let ex = ny
+        let ey = -nx
+        // The rows the band touches: its corners a ± r·n, b ± r·n.
+        let yLow = min(a.y, b.y) - r * abs(ny)
+        let yHigh = max(a.y, b.y) + r * abs(ny)
+        let jLow = max(0, Int(yLow.rounded(.up)))
+        let jHigh = min(rows - 1, Int(yHigh.rounded(.down)))
         guard jLow <= jHigh, columns > 0 else { return }
         let columnCount = columns
-        let columnLimit = columns - 1
-        var written = self.written
-        self.written = []
-        values.withUnsafeMutableBufferPointer { grid in
-            owners.withUnsafeMutableBufferPointer { ownerBuffer in
-                for j in jLow...jHigh {
-                    let y = Double(j)
-                    var low = Double.infinity
-                    var high = -Double.infinity
-                    for k in 0..<4 {
-                        let px = cx[k]
-                        let py = cy[k]
-                        let qx = cx[(k + 1) & 3]
-                        let qy = cy[(k + 1) & 3]
-                        guard (py - y) * (qy - y) <= 0 else { continue }
-                        if py == qy {
-                            low = min(low, px, qx)
-                            high = max(high, px, qx)
-                        } else {
-                            let x = px + (y - py) / (qy - py) * (qx - px)
-                            low = min(low, x)
-                            high = max(high, x)
-                        }
-                    }
-                    guard low <= high else { continue }
-                    let iLow = max(0, Int(low.rounded(.up)))
-                    let iHigh = min(columnLimit, Int(high.rounded(.down)))
-                    guard iLow <= iHigh else { continue }
-                    let py = y - a.y
-                    let rowBase = j * columnCount
-                    for i in iLow...iHigh {
-                        let w = (Double(i) - a.x) * nx + py * ny
-                        let d2 = w * w
-                        guard d2 <= r2 else { continue }
-                        Self.lower(grid, ownerBuffer, &written, rowBase + i, Float(d2), owner)
-                    }
+        let columnLimit = Double(columns - 1)
+        // On row y the band is where 0 ≤ s ≤ length and |w| ≤ r, with
+        // s = (x − a.x)·ex + (y − a.y)·ey along the segment and
+        // w = (x − a.x)·nx + (y − a.y)·ny across it: both linear in x.
+        @inline(__always) func range(_ f0: Double, _ slope: Double, _ lo: Double, _ hi: Double) -> (Double, Double) {
+            if slope == 0 { return f0 >= lo && f0 <= hi ? (-Double.infinity, Double.infinity) : (Double.infinity, -Double.infinity) }
+            let x1 = (lo - f0) / slope
+            let x2 = (hi - f0) / slope
+            return slope > 0 ? (x1, x2) : (x2, x1)
+        }
+        withBuffers(rows: jLow, jHigh) { grid, ownerBuffer, spanLow, spanHigh in
+            for j in jLow...jHigh {
+                let y = Double(j)
+                let along = range((y - a.y) * ey - a.x * ex, ex, 0, length)
+                let across = range((y - a.y) * ny - a.x * nx, nx, -r, r)
+                let low = max(0, max(along.0, across.0).rounded(.up))
+                let high = min(columnLimit, min(along.1, across.1).rounded(.down))
+                guard low <= high else { continue }
+                let iLow = Int(low)
+                let iHigh = Int(high)
+                // w(i) = (i − a.x)·nx + (y − a.y)·ny, the signed distance across the segment.
+                let w0 = (y - a.y) * ny - a.x * nx
+                Self.lowerRun(
+                    grid + j * columnCount, ownerBuffer + j * columnCount,
+                    iLow, iHigh, r2: r2, owner: owner
+                ) { i in
+                    let w = w0 + Double(i) * nx
+                    return w * w
                 }
+                Self.mark(spanLow, spanHigh, row: j, iLow, iHigh)
             }
         }
-        self.written = written
     }
 
     /// Writes the disc of radius `reach` around `v` (grid units), or, given
@@ -300,48 +391,44 @@ struct RasterDistanceGrid {
         guard jLow <= jHigh, columns > 0 else { return }
         let columnCount = columns
         let columnLimit = columns - 1
-        var written = self.written
-        self.written = []
-        values.withUnsafeMutableBufferPointer { grid in
-            owners.withUnsafeMutableBufferPointer { ownerBuffer in
-                for j in jLow...jHigh {
-                    let y = Double(j)
-                    let e = r2 - (y - v.y) * (y - v.y)
-                    guard e >= 0 else { continue }
-                    let half = e.squareRoot()
-                    var low = v.x - half
-                    var high = v.x + half
-                    // Clip the row to a half-plane (p − v)·u ≥ 0 (sign +1) or ≤ 0 (sign −1),
-                    // widened by a hair: overlapping the neighbouring bands is harmless.
-                    func clip(_ u: (x: Double, y: Double), _ sign: Double) {
-                        let ux = u.x * sign
-                        let uy = u.y * sign
-                        let c = (y - v.y) * uy  // (p − v)·u = (x − vx)·ux + c ≥ 0
-                        if ux == 0 {
-                            if c < -1e-9 { high = -Double.infinity }
-                        } else if ux > 0 {
-                            low = max(low, v.x - (c + 1e-9) / ux)
-                        } else {
-                            high = min(high, v.x - (c + 1e-9) / ux)
-                        }
-                    }
-                    if let after { clip(after, 1) }
-                    if let before { clip(before, -1) }
-                    guard low <= high else { continue }
-                    let iLow = max(0, Int(low.rounded(.up)))
-                    let iHigh = min(columnLimit, Int(high.rounded(.down)))
-                    guard iLow <= iHigh else { continue }
-                    let py = y - v.y
-                    let rowBase = j * columnCount
-                    for i in iLow...iHigh {
-                        let px = Double(i) - v.x
-                        let d2 = px * px + py * py
-                        guard d2 <= r2 else { continue }
-                        Self.lower(grid, ownerBuffer, &written, rowBase + i, Float(d2), owner)
+        withBuffers(rows: jLow, jHigh) { grid, ownerBuffer, spanLow, spanHigh in
+            for j in jLow...jHigh {
+                let y = Double(j)
+                let e = r2 - (y - v.y) * (y - v.y)
+                guard e >= 0 else { continue }
+                let half = e.squareRoot()
+                var low = v.x - half
+                var high = v.x + half
+                // Clip the row to a half-plane (p − v)·u ≥ 0 (sign +1) or ≤ 0 (sign −1),
+                // widened by a hair: overlapping the neighbouring bands is harmless.
+                @inline(__always) func clip(_ u: (x: Double, y: Double), _ sign: Double) {
+                    let ux = u.x * sign
+                    let uy = u.y * sign
+                    let c = (y - v.y) * uy  // (p − v)·u = (x − vx)·ux + c ≥ 0
+                    if ux == 0 {
+                        if c < -1e-9 { high = -Double.infinity }
+                    } else if ux > 0 {
+                        low = max(low, v.x - (c + 1e-9) / ux)
+                    } else {
+                        high = min(high, v.x - (c + 1e-9) / ux)
                     }
                 }
+                if let after { clip(after, 1) }
+                if let before { clip(before, -1) }
+                guard low <= high else { continue }
+                let iLow = max(0, Int(low.rounded(.up)))
+                let iHigh = min(columnLimit, Int(high.rounded(.down)))
+                guard iLow <= iHigh else { continue }
+                let dy2 = (y - v.y) * (y - v.y)
+                Self.lowerRun(
+                    grid + j * columnCount, ownerBuffer + j * columnCount,
+                    iLow, iHigh, r2: r2, owner: owner
+                ) { i in
+                    let px = Double(i) - v.x
+                    return px * px + dy2
+                }
+                Self.mark(spanLow, spanHigh, row: j, iLow, iHigh)
             }
         }
-        self.written = written
     }
 }

@@ -109,10 +109,13 @@ public struct RasterServiceArea: Hashable, Sendable {
     }
 
     /// With linear interpolation (several levels) the nodes within this many
-    /// metres of a road are written: every corner of a cell touching the
-    /// access distance holds its exact value. The exact construction (one
-    /// level) writes only the nodes within the access distance.
-    var interpolationReach: Double { accessDistance + 1.5 * cellSize }
+    /// metres of a road are written: a node next to an inside node (closer
+    /// than the access distance) is less than one cell farther (distance is
+    /// 1-Lipschitz), so every crossing is interpolated between two exact
+    /// values; 5 % of a cell more absorbs the rounding of the squared
+    /// distances to `Float`. The exact construction (one level) writes only
+    /// the nodes within the access distance.
+    var interpolationReach: Double { accessDistance + 1.05 * cellSize }
 
     /// One service area per level, nested, on one grid.
     ///
@@ -142,7 +145,8 @@ public struct RasterServiceArea: Hashable, Sendable {
             for piece in level.pieces { workspace.grid.write(piece) }
             let threshold = accessDistance - Double(levels.count - 1 - k) * nestingMargin
             let area = RasterRingSimplifier.simplified(
-                RasterContour.polygons(in: workspace, threshold: threshold, exact: exact), tolerance: simplification)
+                RasterContour.polygons(in: workspace, threshold: threshold, exact: exact, separation: nestingMargin),
+                tolerance: simplification)
             result.append(
                 NestedIsochrone(
                     minutes: level.minutes, area: area,
