@@ -24,11 +24,6 @@ final class RasterWorkspace {
     private var capacity = 1
     /// The ids set in `carried` since `startLevels`.
     fileprivate var carriedIDs: [Int32] = []
-    /// The boundary chains (entry crossing, corners, exit crossing; grid
-    /// units) of the last level drawn, by cell.
-    fileprivate var chains = CellChains()
-    /// Levels drawn since `startLevels`.
-    fileprivate var levelsDrawn = 0
 
     init() {
         parent.initialize(repeating: -1, count: 1)
@@ -46,8 +41,6 @@ final class RasterWorkspace {
 
     /// Prepares for the levels of one grid: forgets the crossings of earlier levels.
     func startLevels() {
-        chains.removeAll()
-        levelsDrawn = 0
         for id in carriedIDs { carried[Int(id)] = -1 }
         carriedIDs.removeAll(keepingCapacity: true)
         for cell in chordedCells { chorded[Int(cell) >> 6] = 0 }
@@ -73,38 +66,6 @@ final class RasterWorkspace {
         carried.initialize(repeating: -1, count: 2 * nodes)
         chorded = UnsafeMutablePointer<UInt64>.allocate(capacity: (nodes + 63) / 64)
         chorded.initialize(repeating: 0, count: (nodes + 63) / 64)
-    }
-}
-
-/// The boundary chains one level put through its cells: per cell, the entry
-/// crossing, the corners (if any) and the exit crossing in grid units; a
-/// saddle cell (two chains) is recorded with no points.
-struct CellChains {
-    private var ranges: [Int32: Range<Int>] = [:]
-    private var points: [(x: Double, y: Double)] = []
-
-    /// The chain through `cell`, if one was recorded.
-    subscript(cell: Int) -> ArraySlice<(x: Double, y: Double)>? {
-        guard let range = ranges[Int32(cell)] else { return nil }
-        return points[range]
-    }
-
-    /// Records a saddle cell (two chains, no corners).
-    mutating func recordSaddle(_ cell: Int) { ranges[Int32(cell)] = points.count..<points.count }
-
-    /// Records the chain `from` → `corners` → `to` through `cell`.
-    mutating func record(_ cell: Int, from: (x: Double, y: Double), _ corners: [(x: Double, y: Double)], to: (x: Double, y: Double)) {
-        let start = points.count
-        points.append(from)
-        points.append(contentsOf: corners)
-        points.append(to)
-        ranges[Int32(cell)] = start..<points.count
-    }
-
-    /// Forgets every chain, keeping the storage.
-    mutating func removeAll() {
-        ranges.removeAll(keepingCapacity: true)
-        points.removeAll(keepingCapacity: true)
     }
 }
 
@@ -140,44 +101,41 @@ struct CellChains {
 /// the inside on its left: exteriors come out counter-clockwise, holes
 /// clockwise (RFC 7946).
 enum RasterContour {
-    /// The polygons of `workspace.grid` below `threshold` metres; levels drawn
-    /// one after another (since `startLevels`, each on the grid with more
-    /// road written and at a higher threshold) nest, at least `separation`
-    /// metres apart where a corner is involved.
-    ///
-    /// With `exact` the crossings are placed exactly on the offset curves (see
-    /// the type's description); a crossing on an edge that was a boundary edge
-    /// of an earlier level reaches at least as far as that level's. Without
-    /// it the crossings are interpolated linearly between the nodes' distances
-    /// (Lorensen & Cline), which only moves them outward when values drop or
-    /// the threshold rises (every node next to an inside node must then hold
-    /// its exact value: write reach d + 1.05·cell); each crossing takes the
-    /// owner of the edge's two nodes that is nearer to it. Both add the
-    /// corners where two offset curves meet, so inward corners do not keep
-    /// the chord that cuts across them. A level after the first adds a
-    /// corner to a cell only if the chain it draws there keeps the last
-    /// level's chain in that cell inside it, `separation` apart (else it keeps
-    /// the chord, which does), and never lets a corner poke into a
-    /// neighbouring cell; once a level keeps a cell's chord, later levels do too.
+    /// The polygons of `workspace.grid` below `threshold` metres. Crossings on
+    /// edges that were boundary edges of an earlier level (since
+    /// `startLevels`) reach at least as far as that level's. Without `exact`
+    /// the crossings are interpolated linearly between the nodes' distances
+    /// and cells keep their chords (Lorensen & Cline): lowering values or
+    /// raising the threshold then only moves crossings outward, so the levels
+    /// of one grid at increasing thresholds nest, but every node next to an
+    /// inside node must hold its exact value (write reach d + 1.5·cell), and
+    /// the chords across inward corners lie outside the true line. `exact`
+    /// (see the type's description) keeps the boundary inside the true line
+    /// apart from thin wedges of far ground; levels drawn so can fail to nest
+    /// by slivers where one level finds a corner and another keeps a chord.
     /// - Complexity: O(boundary cells + written nodes).
-    static func polygons(
-        in workspace: RasterWorkspace, threshold: Double, exact: Bool = true, separation: Double = 0
-    ) -> PlanarMultiPolygon {
+    static func polygons(in workspace: RasterWorkspace, threshold: Double, exact: Bool = true) -> PlanarMultiPolygon {
         workspace.fit()
-        return workspace.grid.values.withUnsafeBufferPointer { values in
-            polygons(in: workspace, values: values.baseAddress!, threshold: threshold, exact: exact, separation: separation)
+        let grid = workspace.grid
+        guard !grid.segments.isEmpty else { return PlanarMultiPolygon() }
+        return grid.values.withUnsafeBufferPointer { values in
+            grid.owners.withUnsafeBufferPointer { owners in
+                grid.segments.withUnsafeBufferPointer { segments in
+                    polygons(
+                        in: workspace, buffers: (values.baseAddress!, owners.baseAddress!, segments.baseAddress!), threshold: threshold,
+                        exact: exact)
+                }
+            }
         }
     }
 
-    /// `polygons(in:threshold:exact:separation:)` with the grid's values given as a pointer.
+    /// `polygons(in:threshold:exact:)` with the grid's values, owners and
+    /// segments given as pointers.
     private static func polygons(
-        in workspace: RasterWorkspace, values: UnsafePointer<Float>, threshold: Double, exact: Bool, separation: Double
+        in workspace: RasterWorkspace, buffers: Tracer.Buffers, threshold: Double, exact: Bool
     ) -> PlanarMultiPolygon {
-        var tracer = Tracer(workspace: workspace, values: values, threshold: threshold)
-        tracer.exactCrossings = exact
-        tracer.separation = separation / workspace.grid.cellSize
-        tracer.firstLevel = workspace.levelsDrawn == 0
-        swap(&tracer.previousChains, &workspace.chains)
+        var tracer = Tracer(workspace: workspace, buffers: buffers, threshold: threshold)
+        tracer.addsCorners = exact
         swap(&tracer.carriedIDs, &workspace.carriedIDs)
         swap(&tracer.chordedCells, &workspace.chordedCells)
         let rings = tracer.rings()
@@ -194,8 +152,6 @@ enum RasterContour {
         tracer.clearVisited()
         swap(&tracer.carriedIDs, &workspace.carriedIDs)
         swap(&tracer.chordedCells, &workspace.chordedCells)
-        swap(&tracer.currentChains, &workspace.chains)
-        workspace.levelsDrawn += 1
         return result
     }
 
@@ -235,8 +191,12 @@ enum RasterContour {
     /// Walks the rings of one grid at one threshold.
     private struct Tracer {
         let grid: RasterDistanceGrid
-        /// `grid.values`, read without bounds checks (valid while `polygons` runs).
+        /// The grid's values, owners and segments, read without bounds checks
+        /// (valid while `polygons` runs).
+        typealias Buffers = (values: UnsafePointer<Float>, owners: UnsafePointer<Int32>, segments: UnsafePointer<RasterSegment>)
         let values: UnsafePointer<Float>
+        let owners: UnsafePointer<Int32>
+        let segments: UnsafePointer<RasterSegment>
         let parent: UnsafeMutablePointer<Int32>
         let visited: UnsafeMutablePointer<UInt64>
         let carried: UnsafeMutablePointer<Int32>
@@ -245,23 +205,19 @@ enum RasterContour {
         var visitedIDs: [Int32] = []
         var carriedIDs: [Int32] = []
         var chordedCells: [Int32] = []
-        /// Whether crossings are placed exactly (else interpolated linearly).
-        var exactCrossings = true
-        /// How far apart (grid units) this level's chains keep from the last level's.
-        var separation = 0.0
-        /// Whether this is the first level since `startLevels` (no chains to keep inside).
-        var firstLevel = true
-        /// The last level's chains with corners, and this level's.
-        var previousChains = CellChains()
-        var currentChains = CellChains()
+        /// Whether crossings are placed exactly and corners put where two
+        /// offset curves meet (else linear interpolation and chords only).
+        var addsCorners = true
         /// The threshold in cell units, and its square as the nodes hold it.
         let limit: Double
         let limit2: Float
         let columns: Int
 
-        init(workspace: RasterWorkspace, values: UnsafePointer<Float>, threshold: Double) {
+        init(workspace: RasterWorkspace, buffers: Buffers, threshold: Double) {
             grid = workspace.grid
-            self.values = values
+            values = buffers.values
+            owners = buffers.owners
+            segments = buffers.segments
             parent = workspace.parent
             visited = workspace.visited
             carried = workspace.carried
@@ -339,7 +295,7 @@ enum RasterContour {
         mutating func crossing(_ id: Int) -> Crossing {
             let node = id >> 1
             let other = id & 1 == 0 ? node + 1 : node + columns
-            if !exactCrossings { return interpolated(id, node, other) }
+            if !addsCorners { return interpolated(id, node, other) }
             let (p, q) = inside(node) ? (node, other) : (other, node)
             let px = Double(p % columns)
             let py = Double(p / columns)
@@ -347,9 +303,6 @@ enum RasterContour {
             let ux: Double = step == 1 ? 1 : step == -1 ? -1 : 0
             let uy: Double = step == columns ? 1 : step == -columns ? -1 : 0
             let across = step == 1 || step == -1 ? columns : 1
-            let segments = grid.segments
-            let values = grid.values
-            let owners = grid.owners
             var reach = 0.0
             var owner = owners[p]
             if let span = segments[Int(owner)].interval(x0: px, y0: py, ux: ux, uy: uy, r: limit) {
@@ -402,8 +355,8 @@ enum RasterContour {
         /// Where the contour crosses edge `id` (from `node` to `other`) by
         /// linear interpolation of the two nodes' distances (an outside value
         /// is read as at least a hair above the threshold, so the crossing
-        /// lies strictly between the nodes), owned by whichever of the two
-        /// nodes' segments is nearer to it (the inside node's on a tie).
+        /// lies strictly between the nodes); without an owner (−1): only the
+        /// exact construction keeps and uses owners.
         func interpolated(_ id: Int, _ node: Int, _ other: Int) -> Crossing {
             let floor = limit.nextUp.nextUp
             let a0 = Double(values[node]).squareRoot()
@@ -411,26 +364,21 @@ enum RasterContour {
             let a = inside(node) ? a0 : max(a0, floor)
             let b = inside(other) ? b0 : max(b0, floor)
             let s = (limit - a) / (b - a)
-            let x0 = Double(node % columns)
-            let y0 = Double(node / columns)
-            let x = id & 1 == 0 ? x0 + s : x0
-            let y = id & 1 == 0 ? y0 : y0 + s
-            let (p, q) = inside(node) ? (node, other) : (other, node)
-            var owner = grid.owners[p]
-            if values[q] < .infinity, grid.owners[q] != owner,
-                grid.segments[Int(grid.owners[q])].squaredDistance(x, y) < grid.segments[Int(owner)].squaredDistance(x, y)
-            {
-                owner = grid.owners[q]
-            }
-            return Crossing(x: x, y: y, owner: owner)
+            let x = Double(node % columns)
+            let y = Double(node / columns)
+            return id & 1 == 0 ? Crossing(x: x + s, y: y, owner: -1) : Crossing(x: x, y: y + s, owner: -1)
         }
 
         /// The point near `start` where segments `a` and `b` are both at the
-        /// threshold (Newton's method on the two distances), nil when it does
-        /// not converge or the two offset curves meet at too shallow an angle.
+        /// threshold, nil when there is none near or the two offset curves
+        /// meet at too shallow an angle: where both offset lines (on `start`'s
+        /// side of each segment) meet with both feet inside their segments, in
+        /// closed form; else by Newton's method on the two distances (round
+        /// ends and bends).
         func meeting(_ a: Int32, _ b: Int32, near start: (x: Double, y: Double)) -> (x: Double, y: Double)? {
-            let sa = grid.segments[Int(a)]
-            let sb = grid.segments[Int(b)]
+            let sa = segments[Int(a)]
+            let sb = segments[Int(b)]
+            if let p = Self.offsetLinesMeet(sa, sb, near: start, at: limit) { return p }
             var x = start.x
             var y = start.y
             for _ in 0..<12 {
@@ -465,13 +413,47 @@ enum RasterContour {
             return (x, y)
         }
 
+        /// Where the lines at distance `d` from segments `a` and `b`, on the
+        /// side of each that `start` lies on, cross — if the point's feet lie
+        /// inside both segments (so it is at distance `d` from each), the lines
+        /// are not near parallel (|sin| > 10⁻⁶, as Newton's step asks) and the
+        /// point lies within two cells (Manhattan) of `start`.
+        static func offsetLinesMeet(
+            _ a: RasterSegment, _ b: RasterSegment, near start: (x: Double, y: Double), at d: Double
+        ) -> (x: Double, y: Double)? {
+            @inline(__always) func line(_ s: RasterSegment) -> (ex: Double, ey: Double, length: Double, nx: Double, ny: Double, c: Double)?
+            {
+                let dx = s.bx - s.ax
+                let dy = s.by - s.ay
+                let length = (dx * dx + dy * dy).squareRoot()
+                guard length > 0 else { return nil }
+                let ex = dx / length
+                let ey = dy / length
+                // The unit normal towards `start`'s side; the offset line is n·p = n·a + d.
+                let side: Double = (start.x - s.ax) * -ey + (start.y - s.ay) * ex >= 0 ? 1 : -1
+                let nx = -ey * side
+                let ny = ex * side
+                return (ex, ey, length, nx, ny, nx * s.ax + ny * s.ay + d)
+            }
+            guard let la = line(a), let lb = line(b) else { return nil }
+            let det = la.nx * lb.ny - la.ny * lb.nx
+            guard abs(det) > 1e-6 else { return nil }
+            let x = (la.c * lb.ny - lb.c * la.ny) / det
+            let y = (la.nx * lb.c - lb.nx * la.c) / det
+            let ta = (x - a.ax) * la.ex + (y - a.ay) * la.ey
+            let tb = (x - b.ax) * lb.ex + (y - b.ay) * lb.ey
+            guard ta >= 0, ta <= la.length, tb >= 0, tb <= lb.length else { return nil }
+            // Only the meeting near `start` (the curves may also meet on round ends there).
+            guard abs(x - start.x) + abs(y - start.y) <= 2 else { return nil }
+            return (x, y)
+        }
+
         /// Whether the polyline `from` → `corners` → `to` may replace the chord
-        /// of cell `cell`: every corner lies on the inside of the chord and in
-        /// the cell, or (on the first level only) the corner is the tip of a
-        /// thin wedge of outside ground that pokes past the cell across edges
-        /// whose nodes are both inside — then every other cell the polyline's
-        /// bounding box touches, among the cells around this one, must be
-        /// wholly inside (have no contour of its own).
+        /// of cell `cell`: every corner lies in the cell, or the corner is
+        /// the tip of a thin wedge of outside ground that pokes past the cell
+        /// across edges whose nodes are both inside — then every other cell
+        /// the polyline's bounding box touches, among the cells around this
+        /// one, must be wholly inside (have no contour of its own).
         func fits(_ cell: Int, from: (x: Double, y: Double), _ corners: [(x: Double, y: Double)], to: (x: Double, y: Double)) -> Bool {
             let i = Double(cell % columns)
             let j = Double(cell / columns)
@@ -482,19 +464,14 @@ enum RasterContour {
             var within = true
             for c in corners {
                 guard abs(c.x - from.x) + abs(c.y - from.y) > 1e-9, abs(c.x - to.x) + abs(c.y - to.y) > 1e-9 else { return false }
-                // Two offset curves meet in a corner of the union on its inside
-                // (left of the chord); a point on the other side is no such corner.
-                guard (to.x - from.x) * (c.y - from.y) - (to.y - from.y) * (c.x - from.x) > 1e-12 else { return false }
                 within = within && c.x >= i && c.x <= i + 1 && c.y >= j && c.y <= j + 1
                 minX = min(minX, c.x)
                 maxX = max(maxX, c.x)
                 minY = min(minY, c.y)
                 maxY = max(maxY, c.y)
             }
-            // Two corners: the chain must not cross itself.
-            if corners.count == 2, RasterGeometry.crosses([from, corners[0]], [corners[1], to]) { return false }
             if within { return true }
-            guard firstLevel, minX >= i - 1, maxX <= i + 2, minY >= j - 1, maxY <= j + 2 else { return false }
+            guard minX >= i - 1, maxX <= i + 2, minY >= j - 1, maxY <= j + 2 else { return false }
             for cj in Int(minY.rounded(.down))...Int(maxY.rounded(.down)) {
                 for ci in Int(minX.rounded(.down))...Int(maxX.rounded(.down)) {
                     let other = cj * columns + ci
@@ -521,7 +498,7 @@ enum RasterContour {
                 for di in -1...2 {
                     let node = cell + dj * columns + di
                     guard values[node] < .infinity else { continue }
-                    let third = grid.owners[node]
+                    let third = owners[node]
                     guard !tried.contains(third) else { continue }
                     tried.append(third)
                     if let c1 = meeting(from.owner, third, near: start), let c2 = meeting(third, to.owner, near: start),
@@ -532,36 +509,6 @@ enum RasterContour {
                 }
             }
             return []
-        }
-
-        /// Whether the chain `from` → `corners` → `to` through `cell` keeps
-        /// the last level's area in that cell inside this level's, `separation`
-        /// apart. The chord from `from` to `to` always does (crossings only
-        /// move outward from one level to the next, and corners lie inside
-        /// their chords); the corners cut a notch off the chord's side, and
-        /// the notch must lie outside the last level's area there: each corner
-        /// outside it (beyond the last chain's chord, or inside the notch that
-        /// chain cut), the two chains not crossing, and every vertex of each
-        /// at least `separation` from the other chain. A cell the last level
-        /// did not cross lies wholly inside or wholly outside both levels.
-        func keepsPreviousChain(
-            _ cell: Int, from: Crossing, _ corners: [(x: Double, y: Double)], to: Crossing
-        ) -> Bool {
-            guard !firstLevel, let old = previousChains[cell] else { return true }
-            // A saddle last time, or a last chain poking out of its cell: keep the chord.
-            guard let a = old.first, let b = old.last else { return false }
-            let i = Double(cell % columns)
-            let j = Double(cell / columns)
-            for p in old where p.x < i || p.x > i + 1 || p.y < j || p.y > j + 1 { return false }
-            let oldChain = Array(old)
-            let chain = [(x: from.x, y: from.y)] + corners + [(x: to.x, y: to.y)]
-            for c in corners {
-                let beyondChord = (b.x - a.x) * (c.y - a.y) - (b.y - a.y) * (c.x - a.x) < 0
-                guard beyondChord || (oldChain.count > 2 && RasterGeometry.contains(oldChain, c)) else { return false }
-                guard RasterGeometry.distance(c, toPolyline: oldChain) >= separation else { return false }
-            }
-            for p in oldChain where RasterGeometry.distance(p, toPolyline: chain) < separation { return false }
-            return !RasterGeometry.crosses(chain, oldChain)
         }
 
         /// The world point of a grid-unit position.
@@ -674,23 +621,16 @@ enum RasterContour {
                         let exitID = edgeID(cell, exit)
                         let closing = isVisited(exitID)
                         let next = closing ? first : crossing(exitID)
-                        var found: [(x: Double, y: Double)] = []
-                        if next.owner != current.owner, code != 5, code != 10,
+                        if addsCorners, next.owner != current.owner, code != 5, code != 10,
                             chorded[cell >> 6] & (1 << UInt64(cell & 63)) == 0
                         {
                             // A cell that kept its chord keeps it at the later levels (which then nest).
-                            found = corners(cell, from: current, to: next)
-                            if !found.isEmpty, !keepsPreviousChain(cell, from: current, found, to: next) { found = [] }
+                            let found = corners(cell, from: current, to: next)
                             for c in found { ring.append(world(c.x, c.y)) }
                             if found.isEmpty {
                                 chorded[cell >> 6] |= 1 << UInt64(cell & 63)
                                 chordedCells.append(Int32(cell))
                             }
-                        }
-                        if code == 5 || code == 10 {
-                            currentChains.recordSaddle(cell)
-                        } else {
-                            currentChains.record(cell, from: (current.x, current.y), found, to: (next.x, next.y))
                         }
                         if closing { break }
                         visit(exitID)
@@ -715,53 +655,5 @@ enum RasterContour {
                 }
             }
         }
-    }
-}
-
-/// Small planar predicates on grid-unit polylines (a few points each) for
-/// the contour's nesting checks.
-enum RasterGeometry {
-    typealias Point = (x: Double, y: Double)
-
-    /// Whether `p` lies inside the polygon `ring` (closed implicitly from its
-    /// last point to its first), by the even–odd rule.
-    static func contains(_ ring: [Point], _ p: Point) -> Bool {
-        var inside = false
-        var k = ring.count - 1
-        for m in ring.indices {
-            let a = ring[k]
-            let b = ring[m]
-            if (a.y > p.y) != (b.y > p.y), p.x < a.x + (p.y - a.y) / (b.y - a.y) * (b.x - a.x) { inside.toggle() }
-            k = m
-        }
-        return inside
-    }
-
-    /// The distance from `p` to the polyline `line` (its segments, not closed).
-    static func distance(_ p: Point, toPolyline line: [Point]) -> Double {
-        var best = Double.infinity
-        for k in 1..<line.count {
-            let segment = RasterSegment(ax: line[k - 1].x, ay: line[k - 1].y, bx: line[k].x, by: line[k].y)
-            best = min(best, segment.squaredDistance(p.x, p.y))
-        }
-        return best.squareRoot()
-    }
-
-    /// Whether a segment of polyline `a` properly crosses a segment of `b`
-    /// (each strictly on both sides of the other's line).
-    static func crosses(_ a: [Point], _ b: [Point]) -> Bool {
-        @inline(__always) func side(_ p: Point, _ q: Point, _ r: Point) -> Double {
-            (q.x - p.x) * (r.y - p.y) - (q.y - p.y) * (r.x - p.x)
-        }
-        for k in 1..<a.count {
-            for m in 1..<b.count {
-                let p1 = a[k - 1]
-                let p2 = a[k]
-                let q1 = b[m - 1]
-                let q2 = b[m]
-                if side(p1, p2, q1) * side(p1, p2, q2) < 0, side(q1, q2, p1) * side(q1, q2, p2) < 0 { return true }
-            }
-        }
-        return false
     }
 }

@@ -111,10 +111,14 @@ struct RasterDistanceGrid {
     private(set) var rows = 0
     /// Nodes farther than this from every segment are not written (metres).
     private(set) var reach = 0.0
+    /// Whether written nodes record their nearest segment in `owners` (the
+    /// exact contour needs it; linear interpolation does not).
+    private(set) var keepsOwners = true
     /// Squared distance per node in cell units², row by row (index
     /// `j·columns + i`); `+∞` where not written. May be longer than the grid.
     private(set) var values: [Float] = []
-    /// The index in `segments` of each written node's nearest segment.
+    /// The index in `segments` of each written node's nearest segment (only
+    /// with `keepsOwners`; stale elsewhere).
     private(set) var owners: [Int32] = []
     /// Every segment written, in grid units.
     private(set) var segments: [RasterSegment] = []
@@ -132,10 +136,11 @@ struct RasterDistanceGrid {
     /// Clears the grid and gives it the nodes covering `bounds` (min x, min y,
     /// max x, max y in metres) with a margin of `reach + 2·cellSize`, on the
     /// multiples of `cellSize` (so two grids of the same cell size share their
-    /// nodes). The buffers are kept and only grown.
+    /// nodes). `keepsOwners` says whether writes record each node's nearest
+    /// segment. The buffers are kept and only grown.
     /// - Complexity: O(nodes in the spans written before) plus O(new nodes) when it grows.
     mutating func reset(
-        bounds: (minX: Double, minY: Double, maxX: Double, maxY: Double), cellSize: Double, reach: Double
+        bounds: (minX: Double, minY: Double, maxX: Double, maxY: Double), cellSize: Double, reach: Double, keepsOwners: Bool = true
     ) {
         clear()
         segments.removeAll(keepingCapacity: true)
@@ -151,6 +156,7 @@ struct RasterDistanceGrid {
         rows = Int(j1 - j0) + 1
         self.cellSize = cellSize
         self.reach = reach
+        self.keepsOwners = keepsOwners
         let count = columns * rows
         if values.count < count {
             values.append(contentsOf: repeatElement(.infinity, count: count - values.count))
@@ -305,19 +311,28 @@ struct RasterDistanceGrid {
         high[j] = max(high[j], Int32(iHigh))
     }
 
-    /// Lowers the nodes `low...high` of a row (`row`, `ownerRow` at its
-    /// column 0) to the squared distance `distance2(i)` (cell units²) where
-    /// that is within `r2` and below the node's value, and records `owner` there.
+    /// Lowers the nodes `low...high` of the row starting at `row` to the squared
+    /// distance `w(i)²` of `w(i) = w0 + i·slope` (cell units), or to
+    /// `(i − vx)² + dy2` for a disc, where that is within `r2`; records
+    /// `owner` where a node is lowered when the grid keeps owners.
     @inline(__always) private static func lowerRun(
-        _ row: UnsafeMutablePointer<Float>, _ ownerRow: UnsafeMutablePointer<Int32>,
+        _ row: UnsafeMutablePointer<Float>, _ ownerRow: UnsafeMutablePointer<Int32>, keepsOwners: Bool,
         _ low: Int, _ high: Int, r2: Double, owner: Int32, distance2: (Int) -> Double
     ) {
-        for i in low...high {
-            let d2 = distance2(i)
-            let value = Float(d2)
-            if d2 <= r2, value < row[i] {
-                row[i] = value
-                ownerRow[i] = owner
+        if keepsOwners {
+            for i in low...high {
+                let d2 = distance2(i)
+                let value = Float(d2)
+                if d2 <= r2, value < row[i] {
+                    row[i] = value
+                    ownerRow[i] = owner
+                }
+            }
+        } else {
+            for i in low...high {
+                let d2 = distance2(i)
+                let value = d2 <= r2 ? Float(d2) : Float.infinity
+                row[i] = min(row[i], value)
             }
         }
     }
@@ -344,6 +359,7 @@ struct RasterDistanceGrid {
         guard jLow <= jHigh, columns > 0 else { return }
         let columnCount = columns
         let columnLimit = Double(columns - 1)
+        let keeps = keepsOwners
         // On row y the band is where 0 ≤ s ≤ length and |w| ≤ r, with
         // s = (x − a.x)·ex + (y − a.y)·ey along the segment and
         // w = (x − a.x)·nx + (y − a.y)·ny across it: both linear in x.
@@ -366,7 +382,7 @@ struct RasterDistanceGrid {
                 // w(i) = (i − a.x)·nx + (y − a.y)·ny, the signed distance across the segment.
                 let w0 = (y - a.y) * ny - a.x * nx
                 Self.lowerRun(
-                    grid + j * columnCount, ownerBuffer + j * columnCount,
+                    grid + j * columnCount, ownerBuffer + j * columnCount, keepsOwners: keeps,
                     iLow, iHigh, r2: r2, owner: owner
                 ) { i in
                     let w = w0 + Double(i) * nx
@@ -391,6 +407,7 @@ struct RasterDistanceGrid {
         guard jLow <= jHigh, columns > 0 else { return }
         let columnCount = columns
         let columnLimit = columns - 1
+        let keeps = keepsOwners
         withBuffers(rows: jLow, jHigh) { grid, ownerBuffer, spanLow, spanHigh in
             for j in jLow...jHigh {
                 let y = Double(j)
@@ -421,7 +438,7 @@ struct RasterDistanceGrid {
                 guard iLow <= iHigh else { continue }
                 let dy2 = (y - v.y) * (y - v.y)
                 Self.lowerRun(
-                    grid + j * columnCount, ownerBuffer + j * columnCount,
+                    grid + j * columnCount, ownerBuffer + j * columnCount, keepsOwners: keeps,
                     iLow, iHigh, r2: r2, owner: owner
                 ) { i in
                     let px = Double(i) - v.x
