@@ -58,31 +58,13 @@ enum GraphCache {
     /// describes and is intact, else nil (missing, stale or damaged).
     /// - Complexity: O(file size).
     static func read(from path: String, key: Key) -> LoadedNetwork? {
-        guard let data = mapped(path),
-            let (decoded, snapping) = data.withUnsafeBytes({ bytes in try? decode(bytes, key: key) })
-        else { return nil }
-        // The section (checked) stays mapped with the graph and is decoded on first use.
-        var network = decoded
-        network.graph.snappingAttachment = SnappingAttachment(stored: data[snapping], of: network.graph)
-        return network
-    }
-
-    /// The file at `path` mapped read-only with its pages read in at once (`MAP_POPULATE`: one
-    /// pass in the kernel instead of a page fault per 4 KiB while the arrays are copied out), or
-    /// nil when it cannot be opened or mapped. The mapping lives as long as the `Data`.
-    private static func mapped(_ path: String) -> Data? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0, info.st_size > 0 else { return nil }
-        let size = Int(info.st_size)
-        guard let address = mmap(nil, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0),
-            address != UnsafeMutableRawPointer(bitPattern: -1)
-        else {
+        guard let file = MappedFile(path: path), let (decoded, snapping) = try? decode(file.bytes, key: key) else {
             return nil
         }
-        return Data(bytesNoCopy: address, count: size, deallocator: .custom { pointer, count in munmap(pointer, count) })
+        // The section (checked) stays mapped with the graph and is decoded on first use.
+        var network = decoded
+        network.graph.snappingAttachment = SnappingAttachment(stored: snapping, of: file, graph: network.graph)
+        return network
     }
 
     /// Writes `network` to `path` atomically, keyed by `key`.
