@@ -58,7 +58,7 @@ enum GraphCache {
     /// describes and is intact, else nil (missing, stale or damaged).
     /// - Complexity: O(file size).
     static func read(from path: String, key: Key) -> LoadedNetwork? {
-        guard let file = MappedFile(path: path), let (decoded, snapping) = try? decode(file.bytes, key: key) else {
+        guard let file = MappedFile(path: path), let (decoded, snapping) = try? decode(file, key: key) else {
             return nil
         }
         // The section (checked) stays mapped with the graph and is decoded on first use.
@@ -94,7 +94,8 @@ enum GraphCache {
 
     /// The network of the cache `bytes`, and the byte range of its snapping section (its checksum
     /// checked, its content not decoded yet).
-    private static func decode(_ bytes: UnsafeRawBufferPointer, key: Key) throws -> (LoadedNetwork, Range<Int>) {
+    private static func decode(_ file: MappedFile, key: Key) throws -> (LoadedNetwork, Range<Int>) {
+        let bytes = file.bytes
         var header = GraphCacheDecoder(bytes)
         guard try header.read(UInt64.self) == magic,
             try header.read(UInt32.self) == formatVersion,
@@ -116,7 +117,7 @@ enum GraphCache {
             graphCacheChecksum(UnsafeRawBufferPointer(rebasing: bytes[snapping])) == snappingChecksum
         else { throw GraphCacheCorrupt() }
         var payload = GraphCacheDecoder(payloadBytes)
-        let network = try decodePayload(&payload, profile: key.profile)
+        let network = try decodePayload(&payload, profile: key.profile, file: file, payloadOffset: header.offset)
         guard payload.remaining == 0 else { throw GraphCacheCorrupt() }
         return (network, snapping)
     }
@@ -170,7 +171,11 @@ enum GraphCache {
         }
     }
 
-    private static func decodePayload(_ d: inout GraphCacheDecoder, profile: TravelProfile) throws -> LoadedNetwork {
+    /// The network of the payload `d` reads, which starts at byte `payloadOffset` of the mapped
+    /// cache `file`.
+    private static func decodePayload(
+        _ d: inout GraphCacheDecoder, profile: TravelProfile, file: MappedFile, payloadOffset: Int
+    ) throws -> LoadedNetwork {
         let graph = RoadGraph(
             crs: try d.readString(), profile: profile, cruiseSpeedKmh: try d.read(Double.self),
             nodeX: try d.readArray(Double.self), nodeY: try d.readArray(Double.self),
@@ -197,11 +202,40 @@ enum GraphCache {
             clip.isEmpty
             ? nil : BoundingBox(minLon: clip[0], minLat: clip[1], maxLon: clip[2], maxLat: clip[3])
 
+        // The POIs are the rest of the payload: checked now, decoded on first use.
+        let poiStart = d.offset
+        _ = try decodePOIs(&d, build: false)
+        let poiRange = (payloadOffset + poiStart)..<(payloadOffset + d.offset)
+
+        let stats = NetworkStats(
+            nodes: graph.nodeCount, edges: graph.edgeCount, roadKm: graph.roadKilometres, components: components,
+            largestComponentShare: share, droppedRoadKm: dropped, bbox: bbox, clipBox: clipBox, crs: graph.crs,
+            profile: profile,
+            importSeconds: importSeconds, loadSeconds: 0, fromCache: true)
+        return LoadedNetwork(graph: graph, stats: stats, poiList: POIList(stored: poiRange, of: file))
+    }
+
+    /// The POIs `encodePayload` wrote, read by `d`; with `build` false only checked (every length,
+    /// count and kind), returning none.
+    /// - Throws: `GraphCacheCorrupt` when the bytes are not such a list.
+    static func decodePOIs(_ d: inout GraphCacheDecoder, build: Bool) throws -> [OSMPOI] {
         let poiCount = try d.read(UInt64.self)
         guard poiCount <= UInt64(d.remaining) else { throw GraphCacheCorrupt() }
         var pois: [OSMPOI] = []
-        pois.reserveCapacity(Int(poiCount))
+        if build { pois.reserveCapacity(Int(poiCount)) }
         for _ in 0..<poiCount {
+            guard build else {
+                try d.skipString()
+                _ = try d.read(Double.self)
+                _ = try d.read(Double.self)
+                let kind = d.peekString()
+                guard POIKind.rawValuesUTF8.contains(where: { $0.elementsEqual(kind) }) else { throw GraphCacheCorrupt() }
+                try d.skipString()
+                let tagCount = try d.read(UInt64.self)
+                guard tagCount <= UInt64(d.remaining) else { throw GraphCacheCorrupt() }
+                for _ in 0..<(2 * tagCount) { try d.skipString() }
+                continue
+            }
             let id = try d.readString()
             let coordinate = Coordinate(lon: try d.read(Double.self), lat: try d.read(Double.self))
             guard let kind = POIKind(rawValue: try d.readString()) else { throw GraphCacheCorrupt() }
@@ -214,13 +248,44 @@ enum GraphCache {
                 OSMPOI(
                     id: id, coordinate: coordinate, name: tags["name"] ?? tags["name:zh"], kind: kind, tags: tags))
         }
+        return pois
+    }
+}
 
-        let stats = NetworkStats(
-            nodes: graph.nodeCount, edges: graph.edgeCount, roadKm: graph.roadKilometres, components: components,
-            largestComponentShare: share, droppedRoadKm: dropped, bbox: bbox, clipBox: clipBox, crs: graph.crs,
-            profile: profile,
-            importSeconds: importSeconds, loadSeconds: 0, fromCache: true)
-        return LoadedNetwork(graph: graph, stats: stats, pois: pois)
+/// The points of interest of a `LoadedNetwork`: decoded, or a checked range of a mapped graph
+/// cache decoded on first use (then kept; safe to share between threads).
+final class POIList: @unchecked Sendable {
+    private let lock = NSLock()
+    private var decoded: [OSMPOI]?
+    private let stored: (file: MappedFile, range: Range<Int>)?
+
+    /// Points of interest already decoded.
+    init(_ pois: [OSMPOI]) {
+        decoded = pois
+        stored = nil
+    }
+
+    /// The POI list at `range` of the mapped cache `file`, checked by `GraphCache.decodePOIs`.
+    init(stored range: Range<Int>, of file: MappedFile) {
+        decoded = nil
+        stored = (file, range)
+    }
+
+    /// The points of interest, decoded now if they were not yet.
+    /// - Complexity: O(POI bytes) the first time, O(1) after.
+    var pois: [OSMPOI] {
+        lock.lock()
+        defer { lock.unlock() }
+        if let decoded { return decoded }
+        guard let (file, range) = stored else { return [] }
+        var d = GraphCacheDecoder(UnsafeRawBufferPointer(rebasing: file.bytes[range]))
+        // The range passed the same walk at load (every length, count and kind checked) under the
+        // file's checksum, and the mapping cannot change under it: this cannot throw.
+        guard let pois = try? GraphCache.decodePOIs(&d, build: true) else {
+            preconditionFailure("graph cache POIs changed after they were checked")
+        }
+        decoded = pois
+        return pois
     }
 }
 

@@ -93,6 +93,22 @@ struct GraphCacheDecoder {
         return raw.map { $0 == 1 }
     }
 
+    /// Skips a string written as its UTF-8 byte count and bytes.
+    mutating func skipString() throws {
+        let count = try read(UInt64.self)
+        guard count <= UInt64(remaining) else { throw GraphCacheCorrupt() }
+        offset += Int(count)
+    }
+
+    /// The UTF-8 bytes of the string at the read position, not consumed (empty when the length
+    /// does not fit; `skipString` then throws).
+    func peekString() -> UnsafeRawBufferPointer {
+        guard remaining >= 8 else { return UnsafeRawBufferPointer(start: nil, count: 0) }
+        let count = bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+        guard count <= UInt64(remaining - 8) else { return UnsafeRawBufferPointer(start: nil, count: 0) }
+        return UnsafeRawBufferPointer(rebasing: bytes[(offset + 8)..<(offset + 8 + Int(count))])
+    }
+
     /// Reads a string written as its UTF-8 byte count and bytes, decoded straight from the buffer
     /// (no intermediate array: a cache holds tens of thousands of POI strings).
     mutating func readString() throws -> String {
