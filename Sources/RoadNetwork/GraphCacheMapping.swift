@@ -1,7 +1,7 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A graph cache file mapped read-only into memory, unmapped when the last reference goes.
@@ -26,9 +26,9 @@ final class MappedFile: @unchecked Sendable {
         guard fstat(fd, &info) == 0, info.st_size > 0 else { return nil }
         let size = Int(info.st_size)
         #if os(Linux)
-        let flags = MAP_PRIVATE | MAP_POPULATE
+            let flags = MAP_PRIVATE | MAP_POPULATE
         #else
-        let flags = MAP_PRIVATE
+            let flags = MAP_PRIVATE
         #endif
         guard let address = mmap(nil, size, PROT_READ, flags, fd, 0), address != UnsafeMutableRawPointer(bitPattern: -1)
         else { return nil }
@@ -75,6 +75,16 @@ struct FlatArray<Element: BitwiseCopyable>: RandomAccessCollection, @unchecked S
     subscript(position: Int) -> Element {
         precondition(position >= 0 && position < count, "FlatArray index out of range")
         return base.unsafelyUnwrapped.loadUnaligned(fromByteOffset: position * MemoryLayout<Element>.stride, as: Element.self)
+    }
+
+    /// Whether every element satisfies `predicate` (a plain loop over the bytes: the cache
+    /// checks run it over millions of elements).
+    func allSatisfy(_ predicate: (Element) throws -> Bool) rethrows -> Bool {
+        guard let base else { return true }
+        for i in 0..<count where try !predicate(base.loadUnaligned(fromByteOffset: i * MemoryLayout<Element>.stride, as: Element.self)) {
+            return false
+        }
+        return true
     }
 
     /// The elements' raw bytes, for the cache writer.
