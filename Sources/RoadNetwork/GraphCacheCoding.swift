@@ -87,10 +87,19 @@ struct GraphCacheDecoder {
     }
 
     /// Reads a `[Bool]` written as raw bytes, accepting only 0 and 1.
+    /// The bytes, once checked, are copied as they are: a `Bool` is stored as one byte, 0 or 1.
     mutating func readBools() throws -> [Bool] {
-        let raw = try readArray(UInt8.self)
+        let count = try read(UInt64.self)
+        guard count <= UInt64(remaining) else { throw GraphCacheCorrupt() }
+        let n = Int(count)
+        let raw = UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + n)])
         guard raw.allSatisfy({ $0 <= 1 }) else { throw GraphCacheCorrupt() }
-        return raw.map { $0 == 1 }
+        offset += n
+        return [Bool](unsafeUninitializedCapacity: n) { buffer, initialized in
+            prepareForCopy(UnsafeMutableRawBufferPointer(buffer))
+            UnsafeMutableRawBufferPointer(buffer).copyMemory(from: raw)
+            initialized = n
+        }
     }
 
     /// Skips a string written as its UTF-8 byte count and bytes.
