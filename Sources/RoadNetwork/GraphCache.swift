@@ -14,9 +14,13 @@ import GeoCore
 ///              (format 3:) snapping section length and checksum
 ///     payload: the RoadGraph arrays (format 2: with the grade-separated flags
 ///              and the dropped polylines), the component statistics, the POIs
+///              (checked at load, decoded on first use of `LoadedNetwork.pois`)
 ///     snapping section (format 3): the snapping indexes (`SnappingIndexes`),
 ///              checked with the rest but decoded only when a command snaps
 ///              points (`RoadGraph.snappingIndexes`)
+///
+/// The file is mapped (`MappedFile`); the graph's arrays are copied out, the
+/// snapping indexes are read in place from the mapping (`FlatArray`).
 ///
 /// A cache is used only when every header field matches the input and the
 /// payload's length and checksum match; anything else (stale, truncated,
