@@ -71,9 +71,9 @@ let package = Package(
             ],
             // The release binary links the Swift runtime and Foundation statically: the dynamic
             // loader's relocations of those libraries cost every process ~11 ms of start-up
-            // (README "Start-up time").
-            swiftSettings: [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))],
-            linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))]
+            // (README "Start-up time"). Linux only: Apple platforms ship the runtime with the system.
+            swiftSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))],
+            linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))]
         ),
         // Seeded mutation fuzzer over the readers and the option parser
         // (Tests/Fixtures/fuzz/README.md); `make test` runs it for 30 s.
