@@ -14,9 +14,13 @@ import GeoCore
 ///              (format 3:) snapping section length and checksum
 ///     payload: the RoadGraph arrays (format 2: with the grade-separated flags
 ///              and the dropped polylines), the component statistics, the POIs
+///              (checked at load, decoded on first use of `LoadedNetwork.pois`)
 ///     snapping section (format 3): the snapping indexes (`SnappingIndexes`),
 ///              checked with the rest but decoded only when a command snaps
 ///              points (`RoadGraph.snappingIndexes`)
+///
+/// The file is mapped (`MappedFile`); the graph's arrays are copied out, the
+/// snapping indexes are read in place from the mapping (`FlatArray`).
 ///
 /// A cache is used only when every header field matches the input and the
 /// payload's length and checksum match; anything else (stale, truncated,
@@ -58,31 +62,13 @@ enum GraphCache {
     /// describes and is intact, else nil (missing, stale or damaged).
     /// - Complexity: O(file size).
     static func read(from path: String, key: Key) -> LoadedNetwork? {
-        guard let data = mapped(path),
-            let (decoded, snapping) = data.withUnsafeBytes({ bytes in try? decode(bytes, key: key) })
-        else { return nil }
-        // The section (checked) stays mapped with the graph and is decoded on first use.
-        var network = decoded
-        network.graph.snappingAttachment = SnappingAttachment(stored: data[snapping], of: network.graph)
-        return network
-    }
-
-    /// The file at `path` mapped read-only with its pages read in at once (`MAP_POPULATE`: one
-    /// pass in the kernel instead of a page fault per 4 KiB while the arrays are copied out), or
-    /// nil when it cannot be opened or mapped. The mapping lives as long as the `Data`.
-    private static func mapped(_ path: String) -> Data? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0, info.st_size > 0 else { return nil }
-        let size = Int(info.st_size)
-        guard let address = mmap(nil, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0),
-            address != UnsafeMutableRawPointer(bitPattern: -1)
-        else {
+        guard let file = MappedFile(path: path), let (decoded, snapping) = try? decode(file, key: key) else {
             return nil
         }
-        return Data(bytesNoCopy: address, count: size, deallocator: .custom { pointer, count in munmap(pointer, count) })
+        // The section (checked) stays mapped with the graph and is decoded on first use.
+        var network = decoded
+        network.graph.snappingAttachment = SnappingAttachment(stored: snapping, of: file, graph: network.graph)
+        return network
     }
 
     /// Writes `network` to `path` atomically, keyed by `key`.
@@ -112,7 +98,8 @@ enum GraphCache {
 
     /// The network of the cache `bytes`, and the byte range of its snapping section (its checksum
     /// checked, its content not decoded yet).
-    private static func decode(_ bytes: UnsafeRawBufferPointer, key: Key) throws -> (LoadedNetwork, Range<Int>) {
+    private static func decode(_ file: MappedFile, key: Key) throws -> (LoadedNetwork, Range<Int>) {
+        let bytes = file.bytes
         var header = GraphCacheDecoder(bytes)
         guard try header.read(UInt64.self) == magic,
             try header.read(UInt32.self) == formatVersion,
@@ -134,7 +121,7 @@ enum GraphCache {
             graphCacheChecksum(UnsafeRawBufferPointer(rebasing: bytes[snapping])) == snappingChecksum
         else { throw GraphCacheCorrupt() }
         var payload = GraphCacheDecoder(payloadBytes)
-        let network = try decodePayload(&payload, profile: key.profile)
+        let network = try decodePayload(&payload, profile: key.profile, file: file, payloadOffset: header.offset)
         guard payload.remaining == 0 else { throw GraphCacheCorrupt() }
         return (network, snapping)
     }
@@ -188,7 +175,11 @@ enum GraphCache {
         }
     }
 
-    private static func decodePayload(_ d: inout GraphCacheDecoder, profile: TravelProfile) throws -> LoadedNetwork {
+    /// The network of the payload `d` reads, which starts at byte `payloadOffset` of the mapped
+    /// cache `file`.
+    private static func decodePayload(
+        _ d: inout GraphCacheDecoder, profile: TravelProfile, file: MappedFile, payloadOffset: Int
+    ) throws -> LoadedNetwork {
         let graph = RoadGraph(
             crs: try d.readString(), profile: profile, cruiseSpeedKmh: try d.read(Double.self),
             nodeX: try d.readArray(Double.self), nodeY: try d.readArray(Double.self),
@@ -215,11 +206,40 @@ enum GraphCache {
             clip.isEmpty
             ? nil : BoundingBox(minLon: clip[0], minLat: clip[1], maxLon: clip[2], maxLat: clip[3])
 
+        // The POIs are the rest of the payload: checked now, decoded on first use.
+        let poiStart = d.offset
+        _ = try decodePOIs(&d, build: false)
+        let poiRange = (payloadOffset + poiStart)..<(payloadOffset + d.offset)
+
+        let stats = NetworkStats(
+            nodes: graph.nodeCount, edges: graph.edgeCount, roadKm: graph.roadKilometres, components: components,
+            largestComponentShare: share, droppedRoadKm: dropped, bbox: bbox, clipBox: clipBox, crs: graph.crs,
+            profile: profile,
+            importSeconds: importSeconds, loadSeconds: 0, fromCache: true)
+        return LoadedNetwork(graph: graph, stats: stats, poiList: POIList(stored: poiRange, of: file))
+    }
+
+    /// The POIs `encodePayload` wrote, read by `d`; with `build` false only checked (every length,
+    /// count and kind), returning none.
+    /// - Throws: `GraphCacheCorrupt` when the bytes are not such a list.
+    static func decodePOIs(_ d: inout GraphCacheDecoder, build: Bool) throws -> [OSMPOI] {
         let poiCount = try d.read(UInt64.self)
         guard poiCount <= UInt64(d.remaining) else { throw GraphCacheCorrupt() }
         var pois: [OSMPOI] = []
-        pois.reserveCapacity(Int(poiCount))
+        if build { pois.reserveCapacity(Int(poiCount)) }
         for _ in 0..<poiCount {
+            guard build else {
+                try d.skipString()
+                _ = try d.read(Double.self)
+                _ = try d.read(Double.self)
+                let kind = d.peekString()
+                guard POIKind.rawValuesUTF8.contains(where: { $0.elementsEqual(kind) }) else { throw GraphCacheCorrupt() }
+                try d.skipString()
+                let tagCount = try d.read(UInt64.self)
+                guard tagCount <= UInt64(d.remaining) else { throw GraphCacheCorrupt() }
+                for _ in 0..<(2 * tagCount) { try d.skipString() }
+                continue
+            }
             let id = try d.readString()
             let coordinate = Coordinate(lon: try d.read(Double.self), lat: try d.read(Double.self))
             guard let kind = POIKind(rawValue: try d.readString()) else { throw GraphCacheCorrupt() }
@@ -232,13 +252,44 @@ enum GraphCache {
                 OSMPOI(
                     id: id, coordinate: coordinate, name: tags["name"] ?? tags["name:zh"], kind: kind, tags: tags))
         }
+        return pois
+    }
+}
 
-        let stats = NetworkStats(
-            nodes: graph.nodeCount, edges: graph.edgeCount, roadKm: graph.roadKilometres, components: components,
-            largestComponentShare: share, droppedRoadKm: dropped, bbox: bbox, clipBox: clipBox, crs: graph.crs,
-            profile: profile,
-            importSeconds: importSeconds, loadSeconds: 0, fromCache: true)
-        return LoadedNetwork(graph: graph, stats: stats, pois: pois)
+/// The points of interest of a `LoadedNetwork`: decoded, or a checked range of a mapped graph
+/// cache decoded on first use (then kept; safe to share between threads).
+final class POIList: @unchecked Sendable {
+    private let lock = NSLock()
+    private var decoded: [OSMPOI]?
+    private let stored: (file: MappedFile, range: Range<Int>)?
+
+    /// Points of interest already decoded.
+    init(_ pois: [OSMPOI]) {
+        decoded = pois
+        stored = nil
+    }
+
+    /// The POI list at `range` of the mapped cache `file`, checked by `GraphCache.decodePOIs`.
+    init(stored range: Range<Int>, of file: MappedFile) {
+        decoded = nil
+        stored = (file, range)
+    }
+
+    /// The points of interest, decoded now if they were not yet.
+    /// - Complexity: O(POI bytes) the first time, O(1) after.
+    var pois: [OSMPOI] {
+        lock.lock()
+        defer { lock.unlock() }
+        if let decoded { return decoded }
+        guard let (file, range) = stored else { return [] }
+        var d = GraphCacheDecoder(UnsafeRawBufferPointer(rebasing: file.bytes[range]))
+        // The range passed the same walk at load (every length, count and kind checked) under the
+        // file's checksum, and the mapping cannot change under it: this cannot throw.
+        guard let pois = try? GraphCache.decodePOIs(&d, build: true) else {
+            preconditionFailure("graph cache POIs changed after they were checked")
+        }
+        decoded = pois
+        return pois
     }
 }
 

@@ -8,14 +8,25 @@ public struct LoadedNetwork: Sendable {
     public var graph: RoadGraph
     /// Sizes, coverage of the kept component, CRS and timings.
     public var stats: NetworkStats
-    /// Points of interest of the file, sorted by id.
-    public var pois: [OSMPOI]
+    /// Points of interest of the file, sorted by id. A network read from the graph cache decodes
+    /// them from the cache on first use (checked at load), so commands that never look at POIs do
+    /// not pay for tens of thousands of strings and tag dictionaries.
+    public var pois: [OSMPOI] {
+        get { poiList.pois }
+        set { poiList = POIList(newValue) }
+    }
+    private var poiList: POIList
 
     /// Creates a loaded network from its parts.
     public init(graph: RoadGraph, stats: NetworkStats, pois: [OSMPOI]) {
+        self.init(graph: graph, stats: stats, poiList: POIList(pois))
+    }
+
+    /// A loaded network whose POIs may still be undecoded in a graph cache.
+    init(graph: RoadGraph, stats: NetworkStats, poiList: POIList) {
         self.graph = graph
         self.stats = stats
-        self.pois = pois
+        self.poiList = poiList
     }
 }
 

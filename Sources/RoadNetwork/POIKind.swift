@@ -57,3 +57,8 @@ public enum POIKind: String, CaseIterable, Sendable, Codable {
         allCases.first { tags[$0.osmTag.key] == $0.osmTag.value }
     }
 }
+
+extension POIKind {
+    /// The raw values as UTF-8 bytes, for checking a cached POI list without making strings.
+    static let rawValuesUTF8: [[UInt8]] = allCases.map { Array($0.rawValue.utf8) }
+}

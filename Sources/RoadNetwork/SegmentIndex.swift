@@ -18,16 +18,18 @@ public struct SegmentIndex: Sendable {
     private let pointX: [Double]
     private let pointY: [Double]
     /// Segment of each vertex (the vertex's piece runs to the next vertex).
-    private let pointSegment: [UInt32]
+    private let pointSegment: FlatArray<UInt32>
     /// Metres from the segment start to each vertex, along the polyline.
-    private let pointOffset: [Double]
+    private let pointOffset: FlatArray<Double>
     private let originX: Double
     private let originY: Double
     private let cellSize: Double
     private let columns: Int
     private let rows: Int
-    private let cellStart: [UInt32]
-    private let cellItems: [UInt32]
+    /// The grid's CSR arrays; read in place from the mapped graph cache when the index came from
+    /// there (`FlatArray`).
+    private let cellStart: FlatArray<UInt32>
+    private let cellItems: FlatArray<UInt32>
 
     /// Indexes every segment piece of `graph`.
     /// - Complexity: O(points + cells), about two pieces per cell.
@@ -82,8 +84,8 @@ public struct SegmentIndex: Sendable {
                 maxY = max(maxY, pointY[k])
             }
         }
-        pointSegment = segmentOf
-        pointOffset = offsetOf
+        pointSegment = FlatArray(segmentOf)
+        pointOffset = FlatArray(offsetOf)
         let pieces = pieceFirsts.count
         if pieces == 0 {
             originX = 0
@@ -91,8 +93,8 @@ public struct SegmentIndex: Sendable {
             cellSize = 1
             columns = 0
             rows = 0
-            cellStart = [0]
-            cellItems = []
+            cellStart = FlatArray([0])
+            cellItems = FlatArray([])
             return
         }
         let width = max(maxX - minX, 1)
@@ -118,16 +120,17 @@ public struct SegmentIndex: Sendable {
             items[Int(next[cell])] = piece
             next[cell] += 1
         }
-        cellStart = counts
-        cellItems = items
+        cellStart = FlatArray(counts)
+        cellItems = FlatArray(items)
     }
 
     /// An index from its stored parts (the graph cache); nil when they do not fit together
     /// (counts, offsets or indexes out of range), so a damaged cache is rebuilt instead of crashing.
     /// - Complexity: O(points + cells + items).
     init?(
-        pointX: [Double], pointY: [Double], pointSegment: [UInt32], pointOffset: [Double], origin: (x: Double, y: Double),
-        cellSize: Double, columns: Int, rows: Int, cellStart: [UInt32], cellItems: [UInt32]
+        pointX: [Double], pointY: [Double], pointSegment: FlatArray<UInt32>, pointOffset: FlatArray<Double>,
+        origin: (x: Double, y: Double), cellSize: Double, columns: Int, rows: Int, cellStart: FlatArray<UInt32>,
+        cellItems: FlatArray<UInt32>
     ) {
         let points = pointX.count
         guard pointY.count == points, pointSegment.count == points, pointOffset.count == points,
@@ -156,26 +159,29 @@ public struct SegmentIndex: Sendable {
     /// with those of the index of all of them (the same values at every vertex it uses).
     func encode(into out: inout GraphCacheEncoder, pointArrays: Bool = true) {
         if pointArrays {
-            out.append(array: pointSegment)
-            out.append(array: pointOffset)
+            out.append(flat: pointSegment)
+            out.append(flat: pointOffset)
         }
         out.append(originX)
         out.append(originY)
         out.append(cellSize)
         out.append(Int64(columns))
         out.append(Int64(rows))
-        out.append(array: cellStart)
-        out.append(array: cellItems)
+        out.append(flat: cellStart)
+        out.append(flat: cellItems)
     }
 
     /// The index `encode` wrote, over the vertices `pointX`/`pointY` of `segmentCount` polylines;
-    /// `sharing` gives the vertices' segments and offsets when they were left out.
+    /// `sharing` gives the vertices' segments and offsets when they were left out. The decoder
+    /// reads the mapped cache `file`; the index's own arrays stay there, read in place.
     /// - Throws: `GraphCacheCorrupt` when the bytes do not describe an index of those vertices.
+    /// - Complexity: O(points + cells + items) checks, no copy.
     static func decode(
-        _ d: inout GraphCacheDecoder, pointX: [Double], pointY: [Double], segmentCount: Int, sharing: SegmentIndex? = nil
+        _ d: inout GraphCacheDecoder, in file: MappedFile, pointX: [Double], pointY: [Double], segmentCount: Int,
+        sharing: SegmentIndex? = nil
     ) throws -> SegmentIndex {
-        let pointSegment = try sharing?.pointSegment ?? d.readArray(UInt32.self)
-        let pointOffset = try sharing?.pointOffset ?? d.readArray(Double.self)
+        let pointSegment = try sharing?.pointSegment ?? d.readFlatArray(UInt32.self, in: file)
+        let pointOffset = try sharing?.pointOffset ?? d.readFlatArray(Double.self, in: file)
         guard pointSegment.allSatisfy({ Int($0) < segmentCount || $0 == UInt32.max }) else { throw GraphCacheCorrupt() }
         let origin = (x: try d.read(Double.self), y: try d.read(Double.self))
         let cellSize = try d.read(Double.self)
@@ -184,8 +190,8 @@ public struct SegmentIndex: Sendable {
         guard (0...Int64(Int32.max)).contains(columns), (0...Int64(Int32.max)).contains(rows),
             let index = SegmentIndex(
                 pointX: pointX, pointY: pointY, pointSegment: pointSegment, pointOffset: pointOffset, origin: origin,
-                cellSize: cellSize, columns: Int(columns), rows: Int(rows), cellStart: try d.readArray(UInt32.self),
-                cellItems: try d.readArray(UInt32.self))
+                cellSize: cellSize, columns: Int(columns), rows: Int(rows), cellStart: try d.readFlatArray(UInt32.self, in: file),
+                cellItems: try d.readFlatArray(UInt32.self, in: file))
         else { throw GraphCacheCorrupt() }
         return index
     }

@@ -42,24 +42,26 @@ public struct SnappingIndexes: Sendable {
         dropped?.encode(into: &out)
     }
 
-    /// The indexes `encode` wrote for `graph`.
+    /// The indexes `encode` wrote for `graph`, read by `d` from the mapped cache `file` (their
+    /// arrays stay there, read in place).
     /// - Throws: `GraphCacheCorrupt` when they do not fit `graph` (e.g. a surface index for a graph
     ///   without grade-separated segments).
-    static func decode(_ d: inout GraphCacheDecoder, graph: RoadGraph) throws -> SnappingIndexes {
+    static func decode(_ d: inout GraphCacheDecoder, in file: MappedFile, graph: RoadGraph) throws -> SnappingIndexes {
         let segments = graph.segmentCount
-        let all = try SegmentIndex.decode(&d, pointX: graph.pointX, pointY: graph.pointY, segmentCount: segments)
+        let all = try SegmentIndex.decode(&d, in: file, pointX: graph.pointX, pointY: graph.pointY, segmentCount: segments)
         let hasSurface = try d.read(UInt8.self)
         guard hasSurface == (graph.segmentGradeSeparated.contains(true) ? 1 : 0) else { throw GraphCacheCorrupt() }
         let surface =
             hasSurface == 1
-            ? try SegmentIndex.decode(&d, pointX: graph.pointX, pointY: graph.pointY, segmentCount: segments, sharing: all)
+            ? try SegmentIndex.decode(
+                &d, in: file, pointX: graph.pointX, pointY: graph.pointY, segmentCount: segments, sharing: all)
             : nil
         let hasDropped = try d.read(UInt8.self)
         guard hasDropped == (graph.droppedPointStart.count > 1 ? 1 : 0) else { throw GraphCacheCorrupt() }
         let dropped =
             hasDropped == 1
             ? try SegmentIndex.decode(
-                &d, pointX: graph.droppedPointX, pointY: graph.droppedPointY,
+                &d, in: file, pointX: graph.droppedPointX, pointY: graph.droppedPointY,
                 segmentCount: graph.droppedPointStart.count - 1)
             : nil
         guard d.remaining == 0 else { throw GraphCacheCorrupt() }
@@ -77,7 +79,7 @@ struct SnappingAttachment: Sendable {
     /// Built indexes, or the cache's snapping section (checked) not decoded yet.
     private enum Content: Sendable {
         case built(SnappingIndexes)
-        case stored(Data)
+        case stored(MappedFile, Range<Int>)
     }
     private let content: Content
     private let pointX: [Double]
@@ -93,9 +95,10 @@ struct SnappingAttachment: Sendable {
         self.init(content: .built(indexes), of: graph)
     }
 
-    /// The snapping section `bytes` (checksum checked) of the cache `graph` was read from.
-    init(stored bytes: Data, of graph: RoadGraph) {
-        self.init(content: .stored(bytes), of: graph)
+    /// The snapping section at `range` (checksum checked) of the mapped cache `file` that `graph`
+    /// was read from.
+    init(stored range: Range<Int>, of file: MappedFile, graph: RoadGraph) {
+        self.init(content: .stored(file, range), of: graph)
     }
 
     /// The indexes of `graph`: the built ones, or the stored section decoded; nil when the section
@@ -103,11 +106,9 @@ struct SnappingAttachment: Sendable {
     func indexes(of graph: RoadGraph) -> SnappingIndexes? {
         switch content {
         case .built(let indexes): return indexes
-        case .stored(let bytes):
-            return bytes.withUnsafeBytes { raw in
-                var decoder = GraphCacheDecoder(raw)
-                return try? SnappingIndexes.decode(&decoder, graph: graph)
-            }
+        case .stored(let file, let range):
+            var decoder = GraphCacheDecoder(UnsafeRawBufferPointer(rebasing: file.bytes[range]))
+            return try? SnappingIndexes.decode(&decoder, in: file, graph: graph)
         }
     }
 
@@ -138,7 +139,8 @@ struct SnappingAttachment: Sendable {
 
 extension RoadGraph {
     /// The snapping indexes of the graph: the ones the graph cache stored with it while the graph's
-    /// polyline arrays are unchanged (decoded on each call: O(section size) copies and checks), else
+    /// polyline arrays are unchanged (decoded on each call: O(section size) checks, the arrays read in
+    /// place from the mapped cache), else
     /// built now (O(polyline points)).
     public var snappingIndexes: SnappingIndexes {
         if let snappingAttachment, snappingAttachment.describes(self), let indexes = snappingAttachment.indexes(of: self) {

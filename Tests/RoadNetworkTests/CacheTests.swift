@@ -145,4 +145,79 @@ import Testing
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".tmp") }
         #expect(leftovers.isEmpty)
     }
+
+    /// The POI list is checked at load although it is decoded only on first use: a POI of an
+    /// unknown kind under a checksum that matches (a file this version did not write) reads as no
+    /// cache and is rebuilt, instead of failing later when the POIs are read.
+    @Test func unknownPOIKindUnderAMatchingChecksumIsRebuilt() throws {
+        let input = try OSMFixture.copy("river.osm")
+        let first = try NetworkLoader.load(path: input)
+        #expect(first.pois.contains { $0.kind == .pharmacy })
+        let cachePath = input + ".ebike.nxcache"
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: cachePath))
+        // Header: magic, format, byte-order mark, input size, input time, "ebike" (8 + 5 bytes),
+        // then payload length at 45, payload checksum at 53, the snapping section's at 61 and 69.
+        let payloadLength = bytes.withUnsafeBytes { Int($0.loadUnaligned(fromByteOffset: 45, as: UInt64.self)) }
+        var kind = Data()
+        withUnsafeBytes(of: UInt64(8)) { kind.append(contentsOf: $0) }
+        kind.append(contentsOf: Array("pharmacy".utf8))
+        let at = try #require(bytes.range(of: kind)).upperBound - 1  // the kind comes before the tags
+        bytes[at] = UInt8(ascii: "z")
+        let checksum = bytes.withUnsafeBytes { graphCacheChecksum(UnsafeRawBufferPointer(rebasing: $0[77..<(77 + payloadLength)])) }
+        bytes.withUnsafeMutableBytes { $0.storeBytes(of: checksum, toByteOffset: 53, as: UInt64.self) }
+        try bytes.write(to: URL(fileURLWithPath: cachePath))
+        let rebuilt = try NetworkLoader.load(path: input)
+        #expect(!rebuilt.stats.fromCache)
+        expectSameNetwork(first, rebuilt)
+    }
+
+    /// POIs read lazily from the cache keep value semantics: replacing them in one copy of the
+    /// network leaves the other copy's list alone.
+    @Test func lazilyReadPOIsAreValues() throws {
+        let input = try OSMFixture.copy("river.osm")
+        let first = try NetworkLoader.load(path: input)
+        let cached = try NetworkLoader.load(path: input)
+        #expect(cached.stats.fromCache)
+        var copy = cached
+        copy.pois = []
+        #expect(copy.pois.isEmpty)
+        #expect(cached.pois == first.pois && !cached.pois.isEmpty)
+    }
+
+    /// The snapping indexes read in place from the mapped cache stay usable after the network they
+    /// came with is gone (they keep the mapping alive) and snap like indexes built afresh.
+    @Test func mappedSnappingIndexesOutliveTheirNetwork() throws {
+        let input = try OSMFixture.copy("river.osm")
+        let graph = try NetworkLoader.load(path: input).graph
+        let indexes = try { () throws -> SnappingIndexes in
+            let cached = try NetworkLoader.load(path: input)
+            #expect(cached.stats.fromCache)
+            return cached.graph.snappingIndexes
+        }()
+        let fresh = SnappingIndexes(graph: graph)
+        for k in stride(from: 0, to: graph.pointX.count, by: 3) {
+            let p = PlanarPoint(x: graph.pointX[k] + 7, y: graph.pointY[k] - 4)
+            #expect(indexes.all.nearest(to: p) == fresh.all.nearest(to: p))
+        }
+    }
+
+    /// A `FlatArray` reads values at any byte offset of a mapped file (unaligned), like the array
+    /// they were written from, and writes the same cache bytes as that array.
+    @Test func flatArrayReadsUnalignedValuesInPlace() throws {
+        let values: [Double] = [1.5, -2.25, 1e300]
+        var file = Data([0xAB])  // one byte first: the doubles sit at offset 1
+        values.withUnsafeBytes { file.append(contentsOf: $0) }
+        let path = try OSMFixture.temporaryFolder() + "/flat.bin"
+        try file.write(to: URL(fileURLWithPath: path))
+        let mapped = try #require(MappedFile(path: path))
+        let flat = FlatArray<Double>(file: mapped, offset: 1, count: 3)
+        #expect(Array(flat) == values)
+        #expect(flat.allSatisfy { $0 != 0 } && !flat.allSatisfy { $0 > 0 })
+        #expect(Array(FlatArray(values)) == values)
+        var fromFlat = GraphCacheEncoder()
+        fromFlat.append(flat: flat)
+        var fromArray = GraphCacheEncoder()
+        fromArray.append(array: values)
+        #expect(fromFlat.data == fromArray.data)
+    }
 }
