@@ -14,7 +14,7 @@ public enum ReachError: Error, Equatable, CustomStringConvertible, Sendable {
     public var description: String {
         switch self {
         case .noMinutes:
-            "give at least one travel time in minutes, e.g. --minutes 5,10,15"
+            "give at least one travel time in minutes, e.g. 5,10,15"
         case .minutesNotPositive(let minutes):
             "travel time \(minutes) min must be a positive number of minutes"
         case .minutesRepeated(let minutes):

@@ -38,8 +38,8 @@ public struct StationSelection: Sendable {
         if admitted.isEmpty && !sites.isEmpty {
             throw StationSelectionError(
                 message:
-                    "\(file): no \(role) is admitted by \(filter.description) (of \(sites.count)); choose another --service or --at, or add the attribute to the file"
-            )
+                    "\(file): no \(role) is admitted by \(filter.description) (of \(sites.count))",
+                advice: .chooseAnotherFilter)
         }
         self.attributes = attributes
         self.admitted = admitted
@@ -59,8 +59,8 @@ public struct StationSelection: Sendable {
         if admitted.isEmpty && !sites.isEmpty {
             throw StationSelectionError(
                 message:
-                    "\(file): no candidate from OpenStreetMap is admitted by \(filter.description) (of \(sites.count)); choose another --service"
-            )
+                    "\(file): no candidate from OpenStreetMap is admitted by \(filter.description) (of \(sites.count))",
+                advice: .chooseAnotherService)
         }
         self.attributes = attributes
         self.admitted = admitted
@@ -95,8 +95,34 @@ public struct StationSelection: Sendable {
 
 /// Station attributes could not be read, or no station is admitted.
 public struct StationSelectionError: Error, Hashable, Sendable, CustomStringConvertible {
-    /// One line naming the file, the feature and what to do.
+    /// One line naming the file, the feature and the problem (with what to do unless `advice` says it).
     public var message: String
-    /// The message.
-    public var description: String { message }
+    /// What to change when the filter admits no site; `description` words it without naming any front
+    /// end's options, a front end (the CLI) may name its own.
+    public var advice: Advice?
+
+    /// A change of the filter or the file that lets sites through.
+    public enum Advice: String, Hashable, Sendable {
+        /// Choose another service or moment, or add the attribute to the file.
+        case chooseAnotherFilter
+        /// Choose another service (OpenStreetMap candidates take their hours from their tags).
+        case chooseAnotherService
+
+        /// The advice in neutral words.
+        public var text: String {
+            switch self {
+            case .chooseAnotherFilter: "choose another service or moment, or add the attribute to the file"
+            case .chooseAnotherService: "choose another service"
+            }
+        }
+    }
+
+    /// An error with `message` and, when the filter admits nothing, `advice`.
+    public init(message: String, advice: Advice? = nil) {
+        self.message = message
+        self.advice = advice
+    }
+
+    /// `message; advice` on one line.
+    public var description: String { advice.map { "\(message); \($0.text)" } ?? message }
 }

@@ -6,15 +6,38 @@ import RoadNetwork
 public struct HotspotError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The input file.
     public var file: String
-    /// The explanation, with what to do.
+    /// The explanation, with what to do unless `advice` says it.
     public var message: String
+    /// What to give so that the input can be read, when it is a setting of the caller; `description`
+    /// words it without naming any front end's options, a front end (the CLI) may name its own.
+    public var advice: Advice?
+
+    /// A setting of the caller that gets past the error.
+    public enum Advice: String, Hashable, Sendable {
+        /// Keeping points by hour needs a time column: name one in the column mapping.
+        case mapTimeColumn
+
+        /// The advice in neutral words.
+        public var text: String {
+            switch self {
+            case .mapTimeColumn:
+                "keeping points by hour needs a time column (time/时间/下单时间, or map one in the column mapping: time=COLUMN)"
+            }
+        }
+    }
+
     /// Creates an error.
-    public init(file: String, message: String) {
+    public init(file: String, message: String, advice: Advice? = nil) {
         self.file = file
         self.message = message
+        self.advice = advice
     }
-    /// `file: message`.
-    public var description: String { "\(file): \(message)" }
+
+    /// `file: message`, without the advice.
+    public var summary: String { "\(file): \(message)" }
+
+    /// `file: message; advice`.
+    public var description: String { advice.map { "\(summary); \($0.text)" } ?? summary }
 }
 
 /// Where a hotspot is placed within its cell.
@@ -111,10 +134,7 @@ public enum Hotspots {
                 default: nil
                 }
             guard let text else {
-                throw HotspotError(
-                    file: file,
-                    message:
-                        "point \(point.id) has no time; --hours needs a time column (time/时间/下单时间, or map one with --fields time=COLUMN)")
+                throw HotspotError(file: file, message: "point \(point.id) has no time", advice: .mapTimeColumn)
             }
             guard let hour = HourRange.hour(of: text) else {
                 throw HotspotError(file: file, message: "point \(point.id): time \"\(text)\" has no hour (expected e.g. 2024-05-01 11:23)")

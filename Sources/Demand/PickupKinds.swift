@@ -73,8 +73,9 @@ public struct PickupKind: Hashable, Sendable {
         rows(includeDropoffs: includeDropoffs).first { tags[$0.key] == $0.value }
     }
 
-    /// The table as text: one row per kind, `key=value  weight  label`.
-    public static var explanation: String {
+    /// The table as text: one row per kind, `key=value  weight  label`, then the rules; `pickupsOnly`
+    /// names how the caller counts pick-up places only (the CLI passes its `--pickups-only`).
+    public static func explanation(pickupsOnly: String = "only pick-up places are asked for") -> String {
         var lines = ["OSM tag                 weight  kind"]
         for row in table + dropoffTable {
             let tag = "\(row.key)=\(row.value)"
@@ -83,7 +84,7 @@ public struct PickupKind: Hashable, Sendable {
                 tag.padding(toLength: 24, withPad: " ", startingAt: 0)
                     + weight.padding(toLength: 8, withPad: " ", startingAt: 0) + row.label)
         }
-        lines.append("Drop-off rows (homes, offices) are counted unless --pickups-only; a place takes its first matching row.")
+        lines.append("Drop-off rows (homes, offices) are counted unless \(pickupsOnly); a place takes its first matching row.")
         lines.append("A cell's weight is the sum of its places' weights; its count is the number of places.")
         return lines.joined(separator: "\n")
     }

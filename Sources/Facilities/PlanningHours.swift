@@ -13,7 +13,7 @@ public struct PlanningHours: Hashable, Sendable {
 
     /// Slots from `--hours` (nil when absent) and `--at` (possibly empty).
     /// Nil when both are absent (no planning over hours).
-    /// - Throws: `StationFilterError` naming the option when a range or a moment cannot be read.
+    /// - Throws: `StationFilterError` naming the value (`hours` or `moment`) when a range or a moment cannot be read.
     public init?(hours: String?, at: [String]) throws(StationFilterError) {
         var times: [WeekTime] = []
         var labels: [String] = []
@@ -21,7 +21,7 @@ public struct PlanningHours: Hashable, Sendable {
             let parts = hours.split(separator: "-", omittingEmptySubsequences: false)
             guard parts.count == 2, let from = Int(parts[0]), let to = Int(parts[1]), 0 <= from, from < to, to <= 24 else {
                 throw StationFilterError(
-                    option: "--hours", reason: "\"\(hours)\" is not a range of weekday hours A-B with 0 ≤ A < B ≤ 24, e.g. 0-24 or 18-24")
+                    value: .hours, reason: "\"\(hours)\" is not a range of weekday hours A-B with 0 ≤ A < B ≤ 24, e.g. 0-24 or 18-24")
             }
             for hour in from..<to {
                 times.append(WeekTime(weekday: Weekday.representativeWorkday, hour: hour, minute: 30)!)
@@ -30,7 +30,7 @@ public struct PlanningHours: Hashable, Sendable {
         }
         for text in at {
             let time: WeekTime
-            do { time = try WeekTime.parse(text) } catch { throw StationFilterError(option: "--at", reason: error.description) }
+            do { time = try WeekTime.parse(text) } catch { throw StationFilterError(value: .moment, reason: error.description) }
             times.append(time)
             labels.append(time.description)
         }

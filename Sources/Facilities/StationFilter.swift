@@ -16,17 +16,17 @@ public struct StationFilter: Hashable, Sendable, CustomStringConvertible {
 
     /// Builds a filter from the command-line words: `service` one word of
     /// the vocabulary, `at` as `WeekTime.parse` reads it.
-    /// - Throws: `StationFilterError` naming the option and the problem.
+    /// - Throws: `StationFilterError` naming the value (`service` or `moment`) and the problem.
     public init(service: String?, at: String?) throws(StationFilterError) {
         if let service {
             guard let s = StationService(word: service) else {
                 throw StationFilterError(
-                    option: "--service", reason: "unknown service \"\(service)\"; known services: \(StationService.vocabulary)")
+                    value: .service, reason: "unknown service \"\(service)\"; known services: \(StationService.vocabulary)")
             }
             self.service = s
         }
         if let at {
-            do { self.at = try WeekTime.parse(at) } catch { throw StationFilterError(option: "--at", reason: error.description) }
+            do { self.at = try WeekTime.parse(at) } catch { throw StationFilterError(value: .moment, reason: error.description) }
         }
     }
 
@@ -54,14 +54,32 @@ public struct StationFilter: Hashable, Sendable, CustomStringConvertible {
     }
 }
 
-/// Why `--service` or `--at` could not be read.
+/// Why a station filter's service or moment, or the hours of a plan, could not be read.
 public struct StationFilterError: Error, Hashable, Sendable, CustomStringConvertible {
-    /// The option, `--service` or `--at`.
-    public var option: String
+    /// Which value could not be read (a front end names it its own way: the CLI's `--service`, `--at`,
+    /// `--hours`).
+    public enum Value: String, Hashable, Sendable {
+        /// The required service (`StationService`).
+        case service
+        /// A moment of the week (`WeekTime`).
+        case moment
+        /// A range of weekday hours `A-B` (`PlanningHours`).
+        case hours
+    }
+
+    /// The value that could not be read.
+    public var value: Value
     /// What is wrong and what to give instead.
     public var reason: String
-    /// `--at: "Mo 25:00": …`.
-    public var description: String { "\(option): \(reason)" }
+
+    /// An error about `value`.
+    public init(value: Value, reason: String) {
+        self.value = value
+        self.reason = reason
+    }
+
+    /// `moment: "Mo 25:00": …`.
+    public var description: String { "\(value.rawValue): \(reason)" }
 }
 
 /// The hours of a typical weekday and Sunday, for coverage by hour

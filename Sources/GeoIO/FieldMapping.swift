@@ -2,7 +2,7 @@ import Foundation
 
 /// Which column of a table holds which part of a point: the automatic
 /// recognition of common English and Chinese headers, overridable per role
-/// with `--fields id=编号,lon=经度,lat=纬度`.
+/// with a column mapping `id=编号,lon=经度,lat=纬度` (the CLI's `--fields`).
 ///
 /// Automatic headers (matched after trimming, case-insensitively, first match in column order):
 ///
@@ -41,6 +41,9 @@ public struct FieldMapping: Hashable, Sendable {
     /// Explicit column per role (from `--fields`); other roles are found automatically.
     public var explicit: [Role: String]
 
+    /// The source named by errors in a column mapping's text (`init(parsing:)`).
+    public static let settingName = "column mapping"
+
     /// A mapping with the given explicit columns.
     public init(explicit: [Role: String] = [:]) {
         self.explicit = explicit
@@ -48,7 +51,7 @@ public struct FieldMapping: Hashable, Sendable {
 
     /// Parses `id=编号,lon=经度,lat=纬度` (roles as in `Role`, comma-separated;
     /// an empty string gives the automatic mapping).
-    /// - Throws: `GeoIOError.badFieldMapping` for an unknown role or a part without `=`.
+    /// - Throws: `GeoIOError.badFieldMapping` (source `settingName`) for an unknown role or a part without `=`.
     public init(parsing text: String) throws {
         var explicit: [Role: String] = [:]
         for part in text.split(separator: ",") where !part.trimmingCharacters(in: .whitespaces).isEmpty {
@@ -56,7 +59,7 @@ public struct FieldMapping: Hashable, Sendable {
             guard pieces.count == 2, let role = Role(rawValue: pieces[0].lowercased()), !pieces[1].isEmpty else {
                 let roles = Role.allCases.map(\.rawValue).joined(separator: ", ")
                 throw GeoIOError(
-                    source: "--fields", kind: .badFieldMapping,
+                    source: Self.settingName, kind: .badFieldMapping,
                     message: "\"\(part)\" is not ROLE=COLUMN with ROLE one of \(roles)")
             }
             explicit[role] = pieces[1]
@@ -80,7 +83,7 @@ public struct FieldMapping: Hashable, Sendable {
     public static let addressHeaders = ["address", "addr", "地址", "详细地址"]
 
     /// The column index of each role found in `columns`.
-    /// - Throws: `GeoIOError.badFieldMapping` when an explicit column is not among `columns`.
+    /// - Throws: `GeoIOError.badFieldMapping` (advice `checkColumnMapping`) when an explicit column is not among `columns`.
     public func resolve(_ columns: [String], source: String) throws -> [Role: Int] {
         let normalized = columns.map(Self.normalize)
         var result: [Role: Int] = [:]
@@ -89,7 +92,8 @@ public struct FieldMapping: Hashable, Sendable {
                 guard let index = columns.firstIndex(of: wanted) ?? normalized.firstIndex(of: Self.normalize(wanted)) else {
                     throw GeoIOError(
                         source: source, kind: .badFieldMapping,
-                        message: "--fields \(role.rawValue)=\(wanted): no such column; the columns are \(Self.list(columns))")
+                        message: "no column \"\(wanted)\" for \(role.rawValue); the columns are \(Self.list(columns))",
+                        advice: .checkColumnMapping)
                 }
                 result[role] = index
             } else if let names = Self.automaticHeaders[role],

@@ -97,7 +97,7 @@ public final class GDALDataset {
             }
             throw GeoIOError(
                 source: displayName, kind: .layerNeeded,
-                message: "the source has \(names.count) layers (\(listed)); choose one with --layer NAME")
+                message: "the source has \(names.count) layers (\(listed))", advice: .chooseLayer)
         }
         return layer
     }

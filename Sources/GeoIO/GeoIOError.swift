@@ -7,9 +7,9 @@ public struct GeoIOError: Error, Hashable, Sendable, CustomStringConvertible {
     public enum Kind: String, Hashable, Sendable {
         /// GDAL could not open the source (missing file, unknown format, server down).
         case cannotOpen
-        /// The source has several layers and no `--layer` chose one; the message lists them.
+        /// The source has several layers and none was chosen; the message lists them.
         case layerNeeded
-        /// `--layer NAME` names no layer of the source; the message lists them.
+        /// The chosen layer is not one of the source's; the message lists them.
         case noSuchLayer
         /// The text is neither UTF-8 nor GB18030.
         case undecodable
@@ -17,7 +17,8 @@ public struct GeoIOError: Error, Hashable, Sendable, CustomStringConvertible {
         case missingCoordinates
         /// Only an address column: addresses must be geocoded first (nuanxin works offline).
         case addressesOnly
-        /// `--fields` names a column the source does not have, or is malformed.
+        /// The column mapping (`FieldMapping`) names a column the source does not have, or the column
+        /// mapping or datum per input (`PointFormats`) is malformed.
         case badFieldMapping
         /// A value is missing, not a number, out of range, or an id repeats.
         case badValue
@@ -38,22 +39,51 @@ public struct GeoIOError: Error, Hashable, Sendable, CustomStringConvertible {
     public var location: String?
     /// What went wrong.
     public var kind: Kind
-    /// The explanation, with what to do.
+    /// The explanation, with what to do unless `advice` says it.
     public var message: String
+    /// What the caller can change to get past the error, when it is a setting of the reader or writer;
+    /// `description` words it without naming any front end's options, a front end (the CLI) may name its own.
+    public var advice: Advice?
+
+    /// A setting of the reader or writer that gets past an error.
+    public enum Advice: String, Hashable, Sendable {
+        /// Choose one of the layers the message lists.
+        case chooseLayer
+        /// Map the coordinate columns to the `lon` and `lat` roles (`FieldMapping`).
+        case mapCoordinateColumns
+        /// Name the table to write (a PostGIS target's output layer).
+        case nameOutputLayer
+        /// Correct the column mapping: it names a column the source does not have.
+        case checkColumnMapping
+
+        /// The advice in neutral words.
+        public var text: String {
+            switch self {
+            case .chooseLayer: "choose the layer to read"
+            case .mapCoordinateColumns: "map them in the column mapping: lon=COLUMN,lat=COLUMN"
+            case .nameOutputLayer: "give the table's name as the output layer"
+            case .checkColumnMapping: "check the column mapping"
+            }
+        }
+    }
 
     /// Creates an error.
-    public init(source: String, location: String? = nil, kind: Kind, message: String) {
+    public init(source: String, location: String? = nil, kind: Kind, message: String, advice: Advice? = nil) {
         self.source = source
         self.location = location
         self.kind = kind
         self.message = message
+        self.advice = advice
     }
 
-    /// `source: location: message` on one line.
-    public var description: String {
+    /// `source: location: message` on one line, without the advice.
+    public var summary: String {
         let text = location.map { "\(source): \($0): \(message)" } ?? "\(source): \(message)"
         return text.replacingOccurrences(of: "\n", with: " ")
     }
+
+    /// `source: location: message; advice` on one line.
+    public var description: String { advice.map { "\(summary); \($0.text)" } ?? summary }
 
     /// `PG:` strings with any `password=...` replaced by `password=***`; other sources unchanged.
     public static func displayName(of source: String) -> String {

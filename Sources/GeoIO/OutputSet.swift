@@ -121,7 +121,7 @@ public final class OutputSet {
             guard let layer, !layer.isEmpty else {
                 throw GeoIOError(
                     source: display, kind: .unsupported,
-                    message: "a PostGIS target needs a table name: give --out-layer NAME")
+                    message: "a PostGIS target needs a table name", advice: .nameOutputLayer)
             }
             let dataset = try database(target)
             let layers =

@@ -16,6 +16,9 @@ import GeoCore
 /// (`network times`), `points` (`hotspots --from points`) and `districts`. A role-specific value
 /// wins over the general one. Notes from the readers (e.g. "decoded as GB18030") go to `notes`.
 public struct PointFormats {
+    /// The source named by errors in a datum-per-input value (`ROLE=DATUM`, the CLI's `--crs-for`).
+    public static let datumSettingName = "datum per input"
+
     /// The roles `--layer ROLE=NAME` and `--fields ROLE:MAP` accept.
     public static let roles = ["stations", "hotspots", "candidates", "sources", "points", "districts"]
 
@@ -36,8 +39,8 @@ public struct PointFormats {
     }
 
     /// Parses the repeated `--layer` and `--fields` values.
-    /// - Throws: `GeoIOError.badFieldMapping` for a malformed mapping, naming the option.
-    /// - Throws: `GeoIOError.badFieldMapping` for a malformed mapping or `--crs-for` value.
+    /// - Throws: `GeoIOError.badFieldMapping` for a malformed column mapping (source
+    ///   `FieldMapping.settingName`) or datum value (source `datumSettingName`).
     public init(
         layers layerOptions: [String], fields fieldOptions: [String], datums datumOptions: [String] = [],
         notes: @escaping (String) -> Void = { _ in }
@@ -48,7 +51,7 @@ public struct PointFormats {
             let (role, value) = Self.split(option, separator: "=")
             guard !role.isEmpty, let datum = ChineseDatum(rawValue: value.trimmingCharacters(in: .whitespaces).lowercased()) else {
                 throw GeoIOError(
-                    source: "--crs-for", kind: .badFieldMapping,
+                    source: Self.datumSettingName, kind: .badFieldMapping,
                     message:
                         "\"\(option)\" is not ROLE=DATUM with ROLE one of \(Self.roles.joined(separator: ", ")) and DATUM wgs84, gcj02 or bd09 (e.g. stations=gcj02)"
                 )

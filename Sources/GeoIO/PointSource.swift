@@ -91,8 +91,8 @@ public enum PointSource {
             throw GeoIOError(
                 source: table.source, kind: .missingCoordinates,
                 message:
-                    "no coordinates: expected lon/lat (经度/纬度) columns, a 坐标 cell \"lon,lat\" or point geometries; the columns are \(FieldMapping.list(table.columns)); map them with --fields lon=COLUMN,lat=COLUMN"
-            )
+                    "no coordinates: expected lon/lat (经度/纬度) columns, a 坐标 cell \"lon,lat\" or point geometries; the columns are \(FieldMapping.list(table.columns))",
+                advice: .mapCoordinateColumns)
         }
         let used = Set(roles.filter { $0.key != .time }.values)
         var seen: [String: Int] = [:]

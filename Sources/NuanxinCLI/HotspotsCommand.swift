@@ -105,7 +105,7 @@ struct HotspotsCommand: ParsableCommand {
 
     func run() throws {
         if explain {
-            print(PickupKind.explanation)
+            print(PickupKind.explanation(pickupsOnly: "--pickups-only"))
             return
         }
         guard let from, let network, let out else { preconditionFailure("validate() checked the options") }

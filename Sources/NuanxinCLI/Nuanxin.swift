@@ -84,7 +84,8 @@ struct Nuanxin: AsyncParsableCommand {
     }
 
     /// The library's `error` in the command line's words: where a library message gives a neutral
-    /// hint (the snapping limit, the input datum), the CLI names its options.
+    /// hint (the snapping limit, the input datum, a layer, a column mapping, …), the CLI names its options
+    /// (`settingAdvice`).
     static func cliDescription(of error: Error) -> String {
         switch error {
         case let share as UnroutableShareError:
@@ -101,7 +102,7 @@ struct Nuanxin: AsyncParsableCommand {
                 district.message.dropLast(DistrictReader.nameFieldAdvice.count) + "choose the name property with --district-name-field"
             return cli.description
         default:
-            return String(describing: error)
+            return settingAdvice(of: error) ?? String(describing: error)
         }
     }
 }

@@ -52,7 +52,8 @@ struct PlanCommand: ParsableCommand {
 
             --out: one Point per chosen site in rank order with rank, candidate_id, name, kind, \
             added_weight, cumulative_share, hotspots_taken, snap_m (mean-time also \
-            weighted_minutes_saved), and the plan's figures (objective, value before and after, \
+            weighted_minutes_saved: weight × minutes saved by the site given the stations and the \
+            higher-ranked sites), and the plan's figures (objective, value before and after, \
             method, gap, shares) in a top-level "plan" member. --summary: one CSV row per site. \
             --frontier A..B (coverage): the best covered share for each K from A to B, as CSV \
             k,share,sites to --frontier-out (default: --out's name with -frontier.csv) and on \
@@ -67,8 +68,10 @@ struct PlanCommand: ParsableCommand {
             --default-capacity, else unlimited; Current & Storbeck 1988, weight may split) for \
             coverage and cover-all, and for mean-time minimises the weighted minutes within capacity \
             (capacitated p-median, Mulvey & Beck 1984, weight may split; weight no site can take pays \
-            the unreached penalty). Loads are the least-time assignment: a site without a capacity \
-            serves its nearest hotspots, a full one passes the rest to the next nearest site. The \
+            the unreached penalty; the sites are ranked by, and weighted_minutes_saved is, the drop \
+            of that capacitated figure, so the savings sum to the plan's). Loads are the least-time \
+            assignment: a site without a capacity serves its nearest hotspots, a full one passes the \
+            rest to the next nearest site. The \
             outputs list each open site's load (load, capacity, load_ratio \
             per site; "loads" in "plan" for every open site, stations included). --backup (coverage) \
             maximises 0.5 × covered + 0.5 × covered-twice weight (Hogan & ReVelle 1986) and reports the \

@@ -30,7 +30,7 @@ struct PointFormatOptions: ParsableArguments {
 
     func validate() throws {
         do { _ = try PointFormats(layers: layers, fields: fields, datums: datums) } catch let error as GeoIOError {
-            throw ValidationError(error.description)
+            throw ValidationError(error.cliText)
         }
     }
 

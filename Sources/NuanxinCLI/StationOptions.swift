@@ -26,7 +26,7 @@ struct StationFilterOptions: ParsableArguments {
 
     /// The filter, or a usage error naming the option.
     func filter() throws -> StationFilter {
-        do { return try StationFilter(service: service, at: at) } catch { throw ValidationError(error.description) }
+        do { return try StationFilter(service: service, at: at) } catch { throw ValidationError(error.cliText) }
     }
 
     /// Reads the attributes of `sites` (from `file`), prints the defaults
@@ -90,12 +90,12 @@ struct PlanHoursOptions: ParsableArguments {
 
     /// The service filter (no `--at`: hours are planned over, not filtered).
     func filter() throws -> StationFilter {
-        do { return try StationFilter(service: service, at: nil) } catch { throw ValidationError(error.description) }
+        do { return try StationFilter(service: service, at: nil) } catch { throw ValidationError(error.cliText) }
     }
 
     /// The hours planned over, nil for a plan without hours.
     func planningHours() throws -> PlanningHours? {
-        do { return try PlanningHours(hours: hours, at: at) } catch { throw ValidationError(error.description) }
+        do { return try PlanningHours(hours: hours, at: at) } catch { throw ValidationError(error.cliText) }
     }
 
     /// Checks the values; hours need the coverage objective.

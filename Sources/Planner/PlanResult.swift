@@ -12,7 +12,10 @@ public struct RankedSite: Sendable, Equatable {
     public var hotspotsTaken: Int { takenDemands.count }
     /// Indices of the demand points this site newly covers, ascending.
     public let takenDemands: [Int]
-    /// Weighted seconds this site saves (Σ weight × reduction of the time to the nearest open site).
+    /// Weighted seconds this site saves given the existing stations and the higher-ranked sites
+    /// (Σ weight × reduction of the time to the nearest open site); in a capacitated p-median, the drop
+    /// of the least-cost assignment within capacity (`Planner.solveVariant`), so the sites' savings sum
+    /// to the plan's drop.
     public let secondsSaved: Double
 }
 

@@ -22,7 +22,8 @@ public struct PlanVariantOptions: Sendable, Equatable {
 public struct PlanVariantResult: Sendable, Equatable {
     /// The plan in the plain form every output reads (ranked sites, covered share before and after).
     /// For capacitated plans the values are the weight assigned within capacity; for backup plans the
-    /// values are the covered weight (the backup objective is in `extended`).
+    /// values are the covered weight (the backup objective is in `extended`). The sites of a capacitated
+    /// p-median are ranked by, and save, capacitated weighted seconds (`RankedSite.secondsSaved`).
     public let plan: PlanResult
     /// The capacitated or backup result (loads, double coverage); nil for the plain objective.
     public let extended: ExtendedPlanResult?
@@ -35,7 +36,10 @@ extension Planner {
     /// `capacities` is given (Current & Storbeck 1988), capacitated p-median for mean-time with
     /// `capacities` (Mulvey & Beck 1984; values in weighted seconds), backup coverage when `backupTheta` is given
     /// (coverage only), else `solve`; then the candidate gap when `listedCandidates` is given (on the
-    /// uncapacitated objective: where a site would have to be to cover more at all).
+    /// uncapacitated objective: where a site would have to be to cover more at all). The chosen sites are
+    /// ranked greedily by marginal gain among themselves: for the capacitated p-median by the drop of the
+    /// least-cost assignment within capacity, which is each site's `secondsSaved` (they sum to
+    /// `objectiveValueBefore − objectiveValue`); otherwise as in `solve`.
     /// - Throws: `PlanningError.invalidParameter` for backup with an objective other than coverage,
     ///   or both capacity and backup; the errors of the solvers.
     public static func solveVariant(
@@ -60,7 +64,13 @@ extension Planner {
         }
         let plan: PlanResult
         if let extended {
-            let ranked = SiteRanking.rank(extended.chosenCandidates, in: problem, bySecondsSaved: objective.minimisesTime)
+            let ranked: (sites: [RankedSite], before: ServiceMetrics, after: ServiceMetrics)
+            if objective.minimisesTime, let capacities = options.capacities {
+                // Capacitated p-median: ranks and savings on the capacitated cost, summing to the plan's drop.
+                ranked = SiteRanking.rankCapacitated(extended.chosenCandidates, in: problem, capacities: capacities)
+            } else {
+                ranked = SiteRanking.rank(extended.chosenCandidates, in: problem, bySecondsSaved: objective.minimisesTime)
+            }
             let isCapacitated = options.capacities != nil
             let isCoverAll: Bool = { if case .coverAll = objective { return true } else { return false } }()
             let values: (Double, Double)

@@ -7,7 +7,8 @@ import Planner
 public enum PlanCSV {
     /// `--summary`: one row per chosen site in rank order, columns `rank,candidate_id,name,kind,lon,lat,
     /// added_weight,cumulative_share,hotspots_taken` and, for mean-time, `weighted_minutes_saved`
-    /// (numbers rounded as in the GeoJSON; lon/lat 7 decimals); capacitated plans add `load,capacity,
+    /// (numbers rounded as in the GeoJSON, where `weighted_minutes_saved` is described: capacitated
+    /// p-median sites save capacitated minutes; lon/lat 7 decimals); capacitated plans add `load,capacity,
     /// load_ratio` (capacity empty when the site has none); when planning over hours, last
     /// `hours_added` (the hours the site adds coverage in, quoted, comma separated).
     /// - Complexity: O(chosen sites).

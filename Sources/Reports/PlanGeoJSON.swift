@@ -9,8 +9,11 @@ import Planner
 /// (null when the input has none), `added_weight` (newly covered weight, 4 decimals),
 /// `cumulative_share` (covered share of all hotspot weight once this site and the higher-ranked ones
 /// are open, 4 decimals), `hotspots_taken` (hotspots it newly covers), `snap_m` (metres to its road,
-/// 1 decimal) and, for mean-time, `weighted_minutes_saved` (1 decimal). Plan fields replace input
-/// properties of the same name.
+/// 1 decimal) and, for mean-time, `weighted_minutes_saved` (1 decimal: Σ weight × minutes saved by
+/// adding the site after the existing stations and the higher-ranked sites; for a capacitated p-median
+/// the drop of the least-time assignment within capacity, by which the sites are also ranked, so the
+/// sites' savings sum to `(value_before − value_after) / 60` up to rounding). Plan fields replace
+/// input properties of the same name.
 ///
 /// `"plan"`: `objective`, `method`, `gap` (null for the heuristic), `proven_optimal`, `value_before`,
 /// `value_after`, `value_unit`, `new_sites` (K asked for; null for cover-all), `target_share`

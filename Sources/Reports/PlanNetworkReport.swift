@@ -91,7 +91,8 @@ public struct PlanNetworkReport {
     /// The relative gap rounded to 6 decimals, nil for the heuristic.
     public var roundedGap: Double? { result.gap.map { AuditNumbers.rounded($0, decimals: 6) } }
 
-    /// Weighted minutes a site saves (mean-time only), one decimal.
+    /// Weighted minutes a site saves (mean-time only), one decimal: `RankedSite.secondsSaved` / 60, which
+    /// for a capacitated p-median is the drop of the least-time assignment within capacity.
     public func weightedMinutesSaved(_ site: RankedSite) -> Double? {
         guard isMeanTime else { return nil }
         return AuditNumbers.rounded(site.secondsSaved / 60, decimals: 1)

@@ -11,7 +11,7 @@ public enum NetworkLoadError: Error, Equatable, CustomStringConvertible, Localiz
     case unreadable(path: String, reason: String)
     /// The file holds no road the profile may use.
     case noRoads(path: String, profile: TravelProfile)
-    /// The cache folder given with `--cache` cannot be created or written.
+    /// The cache folder given cannot be created or written.
     case cacheDirectoryUnusable(path: String, reason: String)
     /// PROJ failed while projecting the file's coordinates.
     case projectionFailed(path: String, reason: String)
@@ -19,7 +19,7 @@ public enum NetworkLoadError: Error, Equatable, CustomStringConvertible, Localiz
     public var description: String {
         switch self {
         case .fileNotFound(let path):
-            "\(path): no such file; give an OpenStreetMap extract (.osm.pbf, .osm or .osm.bz2) with --network"
+            "\(path): no such file; give an OpenStreetMap extract (.osm.pbf, .osm or .osm.bz2) as the road network"
         case .emptyFile(let path):
             "\(path): the file is empty; download or export the OpenStreetMap extract again"
         case .unreadable(let path, let reason):
@@ -29,7 +29,7 @@ public enum NetworkLoadError: Error, Equatable, CustomStringConvertible, Localiz
             "\(path): no road usable by the \(profile.rawValue) profile; "
                 + "the extract must contain highway ways (check the area and the filter that made it)"
         case .cacheDirectoryUnusable(let path, let reason):
-            "\(path): cannot use this cache folder (\(oneLine(reason))); give a writable folder with --cache"
+            "\(path): cannot use this cache folder (\(oneLine(reason))); give a writable cache folder"
         case .projectionFailed(let path, let reason):
             "\(path): cannot project the coordinates to metres (\(oneLine(reason)))"
         }

@@ -44,4 +44,17 @@ import Testing
             "\(error)".hasPrefix("s.csv: no station is admitted by open Su 03:00")
         }
     }
+
+    /// The library advises in neutral words (the CLI names `--service` and `--at`, see `settingAdvice`).
+    @Test func adviceNamesNoOption() throws {
+        let closed = [Self.site("S1", kind: "bank")]
+        #expect {
+            try StationSelection(sites: closed, file: "s.csv", role: "station", filter: try StationFilter(service: "microwave", at: nil))
+        } throws: { error in
+            guard let error = error as? StationSelectionError else { return false }
+            return error.advice == .chooseAnotherFilter && error.message == "s.csv: no station is admitted by service microwave (of 1)"
+                && error.description == error.message + "; choose another service or moment, or add the attribute to the file"
+        }
+        #expect(ReachError.noMinutes.description == "give at least one travel time in minutes, e.g. 5,10,15")
+    }
 }

@@ -163,12 +163,18 @@ import Testing
         let night = try #require(HourRange("22-2"))
         #expect(night.contains(hour: 23) && night.contains(hour: 1) && !night.contains(hour: 2))
         #expect(HourRange("14-14") == nil && HourRange("3-25") == nil)
-        #expect(throws: HotspotError.self) { try Hotspots.filter([point("x", nil)], hours: hours, file: "orders.csv") }
+        #expect {
+            try Hotspots.filter([point("x", nil)], hours: hours, file: "orders.csv")
+        } throws: { error in
+            guard let error = error as? HotspotError else { return false }
+            return error.advice == .mapTimeColumn && error.summary == "orders.csv: point x has no time"
+                && error.description.hasSuffix("or map one in the column mapping: time=COLUMN)") && !error.description.contains("--")
+        }
         #expect(try Hotspots.filter([point("x", nil)], hours: nil, file: "orders.csv").kept.count == 1)
     }
 
     @Test func explanationListsEveryKind() {
-        let text = PickupKind.explanation
+        let text = PickupKind.explanation()
         for row in PickupKind.table { #expect(text.contains("\(row.key)=\(row.value)")) }
         #expect(text.contains("amenity=food_court      4       food court"))
     }

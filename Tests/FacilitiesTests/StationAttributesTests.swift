@@ -6,6 +6,23 @@ import Testing
 
 @Suite("station services, tiers, attributes and filters")
 struct StationAttributesTests {
+    @Test("filter and hours errors name the value, not a command-line option")
+    func filterErrorsNameTheValue() {
+        func error(_ body: () throws -> Void) -> StationFilterError? {
+            do { try body() } catch { return error as? StationFilterError }
+            return nil
+        }
+        let service = error { _ = try StationFilter(service: "massage", at: nil) }
+        #expect(service?.value == .service)
+        #expect(service?.description.hasPrefix("service: unknown service \"massage\"; known services: ") == true)
+        let moment = error { _ = try StationFilter(service: nil, at: "Xy 10:00") }
+        #expect(moment?.value == .moment && moment?.description.hasPrefix("moment: ") == true)
+        let hours = error { _ = try PlanningHours(hours: "5-3", at: []) }
+        #expect(hours?.value == .hours)
+        #expect(hours?.description.hasPrefix("hours: \"5-3\" is not a range of weekday hours A-B") == true)
+        for found in [service, moment, hours] { #expect(found?.description.contains("--") == false) }
+    }
+
     @Test("service lists from JSON arrays and separated strings")
     func serviceLists() throws {
         #expect(try StationService.parseList(.string("water; rest|Charging,first-aid")) == [.rest, .water, .charging, .firstAid])

@@ -5,6 +5,38 @@ import Testing
 @testable import GeoIO
 
 @Suite struct GeoIOReaderTests {
+    /// Mapping errors name the setting in neutral words (the CLI names `--fields`, `--crs-for`).
+    @Test func mappingErrorsNameNoOption() throws {
+        #expect {
+            try FieldMapping(parsing: "bogus")
+        } throws: { error in
+            (error as? GeoIOError)?.description == "column mapping: \"bogus\" is not ROLE=COLUMN with ROLE one of "
+                + FieldMapping.Role.allCases.map(\.rawValue).joined(separator: ", ")
+        }
+        #expect {
+            try PointFormats(layers: [], fields: [], datums: ["stations=xyz"])
+        } throws: { error in
+            (error as? GeoIOError)?.source == PointFormats.datumSettingName && !"\(error)".contains("--")
+        }
+        #expect {
+            try FieldMapping(explicit: [.lon: "经度"]).resolve(["id", "lon"], source: "x.csv")
+        } throws: { error in
+            guard let error = error as? GeoIOError else { return false }
+            return error.advice == .checkColumnMapping
+                && error.description == "x.csv: no column \"经度\" for lon; the columns are \"id\", \"lon\"; check the column mapping"
+        }
+        let csv = try makeTemporaryFolder().appendingPathComponent("no-coordinates.csv").path
+        try Data("id,东,北\nh1,104.06,30.66\n".utf8).write(to: URL(fileURLWithPath: csv))
+        #expect {
+            try PointSource.read(path: csv)
+        } throws: { error in
+            guard let error = error as? GeoIOError else { return false }
+            return error.kind == .missingCoordinates && error.advice == .mapCoordinateColumns
+                && error.description.hasSuffix(
+                    "the columns are \"id\", \"东\", \"北\"; map them in the column mapping: lon=COLUMN,lat=COLUMN")
+        }
+    }
+
     /// Write with FeatureWriter, read back with PointSource: names and coordinates to 1e-7°.
     @Test(arguments: ["gpkg", "shp", "kml", "csv", "geojson"])
     func roundTripKeepsChineseNamesAndCoordinates(ext: String) throws {
@@ -110,8 +142,8 @@ import Testing
             try PointSource.read(path: gpkg)
         } throws: { error in
             guard let error = error as? GeoIOError else { return false }
-            return error.kind == .layerNeeded && error.description.contains("\"stations\", \"hotspots\"")
-                && error.description.contains("--layer")
+            return error.kind == .layerNeeded && error.advice == .chooseLayer
+                && error.description.hasSuffix("(\"stations\", \"hotspots\"); choose the layer to read")
         }
         #expect(try PointSource.read(path: gpkg, layer: "hotspots").map(\.id) == ["S2", "S3"])
         #expect(throws: GeoIOError.self) { try PointSource.read(path: gpkg, layer: "nope") }

@@ -166,6 +166,45 @@ import Testing
             name: "route latitude 200",
             arguments: ["route", "--network", "town.osm", "--from", "104.07,200", "--to", "104.06,30.66", "--out", "out.geojson"],
             status: 64, mentions: ["--from: 104.07,200 latitude 200", "(e.g. --from 104.0657,30.6595)"]),
+        // Library messages say what to change in neutral words; the CLI names the option.
+        BadCase(
+            name: "network file missing", arguments: audit.map { $0 == "town.osm" ? "data/nowhere.osm.pbf" : $0 }, status: 1,
+            mentions: ["data/nowhere.osm.pbf: no such file; give an OpenStreetMap extract (.osm.pbf, .osm or .osm.bz2) with --network"]),
+        BadCase(
+            name: "cache folder is a file", arguments: audit + ["--cache", "data/st.geojson"], status: 1,
+            mentions: ["data/st.geojson: cannot use this cache folder (", "); give a writable folder with --cache"]),
+        BadCase(
+            name: "CSV without coordinate columns", files: ["data/hs.csv": Array("id,东,北\nh1,104.0615,30.66\n".utf8)],
+            arguments: auditCSV, status: 1,
+            mentions: ["data/hs.csv: no coordinates", "the columns are", "; map them with --fields lon=COLUMN,lat=COLUMN"]),
+        BadCase(
+            name: "--fields names a missing column", files: ["data/hs.csv": Array("id,lon,lat\nh1,104.0615,30.66\n".utf8)],
+            arguments: auditCSV + ["--fields", "hotspots:lon=经度"], status: 1,
+            mentions: ["data/hs.csv: no column \"经度\" for lon; the columns are", "; check --fields"]),
+        BadCase(
+            name: "--fields malformed", arguments: audit + ["--fields", "bogus"], status: 64,
+            mentions: ["--fields: \"bogus\" is not ROLE=COLUMN"]),
+        BadCase(
+            name: "--crs-for malformed", arguments: audit + ["--crs-for", "stations=xyz"], status: 64,
+            mentions: ["--crs-for: \"stations=xyz\" is not ROLE=DATUM"]),
+        BadCase(
+            name: "--service unknown", arguments: audit + ["--service", "massage"], status: 64,
+            mentions: ["--service: unknown service \"massage\""]),
+        BadCase(
+            name: "no station offers the service", arguments: audit + ["--service", "microwave"], status: 1,
+            mentions: [
+                "no station is admitted by service microwave (of 1); choose another --service or --at, or add the attribute to the file"
+            ]),
+        BadCase(
+            name: "hotspots --hours without times", files: ["data/orders.csv": Array("id,lon,lat\no1,104.0615,30.66\n".utf8)],
+            arguments: [
+                "hotspots", "-q", "--from", "points", "data/orders.csv", "--hours", "11-14", "--network", "town.osm", "--out",
+                "out.geojson",
+            ],
+            status: 1,
+            mentions: [
+                "data/orders.csv: point o1 has no time; --hours needs a time column (time/时间/下单时间, or map one with --fields time=COLUMN)"
+            ]),
         BadCase(
             name: "inspect --as hotspots, negative weight", files: ["data/hs.geojson": hotspots(second: #"{"weight":-2}"#)],
             arguments: ["inspect", "--as", "hotspots", "data/hs.geojson"], status: 1,

@@ -134,6 +134,44 @@ import Testing
         }
     }
 
+    /// The same street for the p-median with two new sites: 0.001° is 23.004 s, so H1 (w5) rides 23.004 s
+    /// to C1 and 161.028 s to C2, H2 (w4) the reverse; unreached weight counts P seconds. Uncapacitated,
+    /// C1 ranks first (5 of the 9 units at 23.004 s) and C2 then saves 4 × 138.024 s = 9.2 weighted
+    /// minutes. Within capacity C1 (3) alone leaves 6 units at P, C2 (10) alone takes all 9, so C2 ranks
+    /// first; C1 then takes 3 of H1's units, saving 3 × 138.024 s = 6.9 weighted minutes. The plan ends
+    /// at 3 × 23.004 + 2 × 161.028 + 4 × 23.004 = 483.084 s, and the sites' savings sum to its drop.
+    @Test func capacitatedMedianSavingsAreCapacitatedAndSumToThePlan() throws {
+        let street = try Street([
+            "none.geojson": "{\"type\":\"FeatureCollection\",\"features\":[]}\n",
+            "hotspots.geojson": Self.points([("H1", 104.061, "\"weight\":5"), ("H2", 104.069, "\"weight\":4")]),
+            "candidates.geojson": Self.points([("C1", 104.062, "\"capacity\":3"), ("C2", 104.068, "\"capacity\":10")]),
+        ])
+        let base = [
+            "--stations", street.path("none.geojson"), "--hotspots", street.path("hotspots.geojson"),
+            "--candidates", street.path("candidates.geojson"), "--objective", "mean-time", "--new", "2", "-q",
+        ]
+        guard let plain = try street.run("plan", base + ["--out", street.path("u.geojson")]),
+            let capacitated = try street.run(
+                "plan", base + ["--capacity", "--out", street.path("c.geojson"), "--summary", street.path("c.csv")])
+        else { return }
+        #expect(plain.status == 0, "\(plain.stderr)")
+        #expect(capacitated.status == 0, "\(capacitated.stderr)")
+        let u = try PlanCommandTests.Plan(path: street.path("u.geojson"))
+        let c = try PlanCommandTests.Plan(path: street.path("c.geojson"))
+        #expect(u.candidateIDs == ["C1", "C2"])
+        #expect(u.property(1, "weighted_minutes_saved") == .number(9.2))
+        #expect(c.candidateIDs == ["C2", "C1"])
+        #expect(c.property(1, "weighted_minutes_saved") == .number(6.9))
+        #expect(c.number("value_after") == 483.1)
+        let before = try #require(c.number("value_before"))
+        let after = try #require(c.number("value_after"))
+        let saved = try (0..<2).map { try #require(c.property($0, "weighted_minutes_saved")?.numberValue) }
+        #expect(abs(saved.reduce(0, +) - (before - after) / 60) <= 0.1, "\(saved) vs \(before) → \(after)")
+        let rows = try String(contentsOfFile: street.path("c.csv"), encoding: .utf8).split(separator: "\n")
+        #expect(rows.last?.hasPrefix("2,C1,") == true)
+        #expect(rows.last?.hasSuffix(",6.9,3,3,1.0000") == true)
+    }
+
     /// Station S at 104.060 covers H1 (104.0605, w3); H2 (104.0695, w2) is uncovered. C1 at 104.061 adds
     /// a second cover of H1 (backup gain 0.5 × 3 = 1.5), C2 at 104.069 covers H2 once (0.5 × 2 = 1):
     /// coverage picks C2, --backup picks C1 with the double-covered share 0 → 0.6.

@@ -78,6 +78,41 @@ import Testing
         #expect(solved.plan.objectiveValue == 56)
     }
 
+    /// Station S (capacity 2) reaches A (weight 4) in 1 s; candidate c0 (capacity 2) reaches A in 5 s and
+    /// B (weight 2) in 10 s; c1 (capacity 1) reaches B in 2 s. Penalty 100 s, two new sites.
+    ///
+    /// Capacitated cost: stations alone 2·1 + 2·100 (A's rest) + 2·100 (B) = 402. With c0 its 2 units go
+    /// to A (saving 95 each, B would save 90): 402 − 190 = 212; with c1 alone one unit of B: 402 − 98 = 304.
+    /// So c0 ranks first saving 190; then c1 takes one unit of B: 212 − 98 = 114, saving 98;
+    /// 190 + 98 = 402 − 114. Uncapacitated, c1 ranks first (B 100 → 2 s: 196) and c0 saves 0 (A is 1 s
+    /// from S, B 2 s from c1) — the nearest-station saving the capacitated ranking replaces.
+    static func rankingFixture() throws -> (PlanningProblem, SiteCapacities) {
+        let rows: [[(demand: Int, seconds: Float)]] = [[(0, 1)], [(0, 5), (1, 10)], [(1, 2)]]
+        let problem = try PlanningProblem(
+            demandWeights: [4, 2], existingSiteCount: 1, candidateCount: 2,
+            times: SparseTimeMatrix(demandCount: 2, rows: rows), coverageLimit: 10, unreachedPenalty: 100)
+        return (problem, try SiteCapacities(existing: [2], candidates: [2, 1]))
+    }
+
+    @Test(arguments: [SolveMethod.heuristic, .exact(timeLimitSeconds: 30)])
+    func capacitatedSitesRankAndSaveByTheCapacitatedCost(method: SolveMethod) throws {
+        let (problem, capacities) = try Self.rankingFixture()
+        let solved = try Planner.solveVariant(
+            problem, objective: .meanTime(newSites: 2), options: PlanVariantOptions(capacities: capacities), method: method)
+        #expect(solved.plan.objectiveValueBefore == 402)
+        #expect(solved.plan.objectiveValue == 114)
+        #expect(solved.plan.sites.map(\.candidate) == [0, 1])
+        #expect(solved.plan.sites.map(\.secondsSaved) == [190, 98])
+        #expect(solved.plan.sites.map(\.secondsSaved).reduce(0, +) == solved.plan.objectiveValueBefore - solved.plan.objectiveValue)
+        #expect(solved.extended?.loads.map(\.load) == [2, 2, 1])
+        // Coverage fields stay uncapacitated, in the new order: c0 newly covers B (10 s ≤ 10 s), c1 nothing more.
+        #expect(solved.plan.sites.map(\.addedWeight) == [2, 0])
+
+        let uncapacitated = SiteRanking.rank([0, 1], in: problem, bySecondsSaved: true)
+        #expect(uncapacitated.sites.map(\.candidate) == [1, 0])
+        #expect(uncapacitated.sites.map(\.secondsSaved) == [196, 0])
+    }
+
     /// pmed1 (p = 5, 100 unit demands) with capacity 22 per site (the uncapacitated optimum 5819 has a
     /// larger median): the heuristic is within 1 % of CBC's proven optimum, which is at least 5819.
     @Test func pmed1WithCapacityWithinOnePercentOfCBC() throws {

@@ -22,6 +22,9 @@ import Testing
     @Test func missingFile() throws {
         let path = try OSMFixture.temporaryFolder() + "/nowhere.osm.pbf"
         #expect(try loadError(path) == .fileNotFound(path: path))
+        #expect(
+            NetworkLoadError.fileNotFound(path: "a.osm").description
+                == "a.osm: no such file; give an OpenStreetMap extract (.osm.pbf, .osm or .osm.bz2) as the road network")
     }
 
     @Test func emptyFile() throws {
