@@ -36,50 +36,58 @@ enum RasterRingSimplifier {
     static func simplified(ring: [PlanarPoint], tolerance: Double) -> [PlanarPoint] {
         let n = ring.count - 1  // distinct points; ring[n] == ring[0]
         guard n > 3 else { return ring }
-        var far = 0
-        var farDistance = -1.0
-        for k in 1..<n {
-            let dx = ring[k].x - ring[0].x
-            let dy = ring[k].y - ring[0].y
-            let d = dx * dx + dy * dy
-            if d > farDistance {
-                farDistance = d
-                far = k
-            }
-        }
-        var keep = [Bool](repeating: false, count: n + 1)
-        keep[0] = true
-        keep[far] = true
-        keep[n] = true
-        let squaredTolerance = tolerance * tolerance
-        let squaredInsideTolerance = insideTolerance * insideTolerance
-        var stack: [(Int, Int)] = [(0, far), (far, n)]
-        while let (first, last) = stack.popLast() {
-            guard last - first > 1 else { continue }
-            let a = ring[first]
-            let b = ring[last]
-            var worst = -1.0
-            var worstIndex = first
-            for k in (first + 1)..<last {
-                var d = squaredDistance(ring[k], a, b)
-                // A vertex on the inside of the chord (left) beyond rounding must stay:
-                // dropping it would move the boundary outward.
-                if d > squaredInsideTolerance, leftOf(ring[k], a, b) { d += squaredTolerance + 1 }
-                if d > worst {
-                    worst = d
-                    worstIndex = k
+        return ring.withUnsafeBufferPointer { points in
+            withUnsafeTemporaryAllocation(of: Bool.self, capacity: n + 1) { keep in
+                keep.initialize(repeating: false)
+                var far = 0
+                var farDistance = -1.0
+                for k in 1..<n {
+                    let dx = points[k].x - points[0].x
+                    let dy = points[k].y - points[0].y
+                    let d = dx * dx + dy * dy
+                    if d > farDistance {
+                        farDistance = d
+                        far = k
+                    }
                 }
-            }
-            if worst > squaredTolerance {
-                keep[worstIndex] = true
-                stack.append((first, worstIndex))
-                stack.append((worstIndex, last))
+                keep[0] = true
+                keep[far] = true
+                keep[n] = true
+                let squaredTolerance = tolerance * tolerance
+                let squaredInsideTolerance = insideTolerance * insideTolerance
+                var stack: [(Int, Int)] = [(0, far), (far, n)]
+                stack.reserveCapacity(64)
+                var kept = 3
+                while let (first, last) = stack.popLast() {
+                    guard last - first > 1 else { continue }
+                    let a = points[first]
+                    let b = points[last]
+                    var worst = -1.0
+                    var worstIndex = first
+                    for k in (first + 1)..<last {
+                        var d = squaredDistance(points[k], a, b)
+                        // A vertex on the inside of the chord (left) beyond rounding must stay:
+                        // dropping it would move the boundary outward.
+                        if d > squaredInsideTolerance, leftOf(points[k], a, b) { d += squaredTolerance + 1 }
+                        if d > worst {
+                            worst = d
+                            worstIndex = k
+                        }
+                    }
+                    if worst > squaredTolerance {
+                        keep[worstIndex] = true
+                        kept += 1
+                        stack.append((first, worstIndex))
+                        stack.append((worstIndex, last))
+                    }
+                }
+                guard kept >= 4 else { return ring }
+                var result: [PlanarPoint] = []
+                result.reserveCapacity(kept)
+                for k in 0...n where keep[k] { result.append(points[k]) }
+                return result
             }
         }
-        var result: [PlanarPoint] = []
-        result.reserveCapacity(n / 2 + 4)
-        for k in 0...n where keep[k] { result.append(ring[k]) }
-        return result.count >= 4 ? result : ring
     }
 
     /// How far a dropped vertex may lie on the inside of the segment replacing
