@@ -108,7 +108,7 @@ enum RasterContour {
     /// and cells keep their chords (Lorensen & Cline): lowering values or
     /// raising the threshold then only moves crossings outward, so the levels
     /// of one grid at increasing thresholds nest, but every node next to an
-    /// inside node must hold its exact value (write reach d + 1.5·cell), and
+    /// inside node must hold its exact value (write reach d + 1.05·cell), and
     /// the chords across inward corners lie outside the true line. `exact`
     /// (see the type's description) keeps the boundary inside the true line
     /// apart from thin wedges of far ground; levels drawn so can fail to nest

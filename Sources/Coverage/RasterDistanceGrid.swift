@@ -95,7 +95,7 @@ struct RasterSegment: Equatable {
 ///
 /// Values are squared distances in cell units² (roots are taken only where
 /// the contour needs them). Which nodes were written is kept per row as the
-/// span from the first to the last column written (`spans`), so a write is a
+/// span from the first to the last column written (`spanLow`, `spanHigh`), so a write is a
 /// plain minimum over a run of a row (no per-node bookkeeping) and the
 /// buffers can be reused for another grid (`reset`), which clears only the
 /// spans written before.
