@@ -1,4 +1,5 @@
 import Coverage
+import Foundation
 import GeoCore
 import RoadNetwork
 
@@ -21,36 +22,63 @@ public struct ReachFeatures {
 
     /// The features of `report`: circles sorted by speed, minutes and station id;
     /// unroutable stations (no geometry) after them, by station id.
-    /// - Throws: `ProjectionError` when a position cannot be transformed.
+    ///
+    /// The circles are projected back to WGS84 on up to `workers` threads,
+    /// each with its own PROJ object (a `Projection` is not shared between
+    /// threads), once there are at least `parallelFrom` of them; the features
+    /// are the same either way.
+    /// - Throws: `ProjectionError` when a position cannot be transformed or a
+    ///   thread's projection cannot be made.
     /// - Complexity: O(vertices) plus sorting.
-    public func collection(_ report: ReachReport) throws -> FeatureCollection {
-        var circles: [(key: CircleKey, feature: Feature)] = []
+    public func collection(
+        _ report: ReachReport, workers: Int = ProcessInfo.processInfo.activeProcessorCount
+    ) throws -> FeatureCollection {
+        var circles: [(key: CircleKey, level: NestedIsochrone, speed: Double, stations: Int, station: SitePoint?)] = []
         for run in report.runs {
             for level in run.merged {
                 circles.append(
                     (
-                        CircleKey(speed: run.speedKmh, minutes: level.minutes, station: nil),
-                        try feature(level, speed: run.speedKmh, stations: report.routableCount, station: nil)
+                        CircleKey(speed: run.speedKmh, minutes: level.minutes, station: nil), level, run.speedKmh,
+                        report.routableCount, nil
                     ))
             }
             for circle in run.perStation {
                 for level in circle.levels {
                     circles.append(
                         (
-                            CircleKey(speed: run.speedKmh, minutes: level.minutes, station: circle.station.id),
-                            try feature(level, speed: run.speedKmh, stations: 1, station: circle.station)
+                            CircleKey(speed: run.speedKmh, minutes: level.minutes, station: circle.station.id), level, run.speedKmh, 1,
+                            circle.station
                         ))
                 }
             }
         }
         circles.sort { $0.key < $1.key }
+        let geometries: [Geometry?]
+        if circles.count >= Self.parallelFrom, workers > 1 {
+            let (source, target) = (projection.source, projection.target)
+            geometries = try ParallelJobs.map(
+                count: circles.count, workers: workers, makeState: { try Projection(from: source, to: target) }
+            ) { (threadProjection: inout Projection, i: Int) throws -> Geometry? in
+                try GeoJSONPlanar.geometry(from: circles[i].level.area, projection: threadProjection)
+            }
+        } else {
+            geometries = try circles.map { try GeoJSONPlanar.geometry(from: $0.level.area, projection: projection) }
+        }
         let unroutable = report.unroutable.sorted { StationOrder.precedes($0.station.id, $1.station.id) }
         return FeatureCollection(
-            features: circles.map(\.feature) + unroutable.map(feature),
+            features: zip(circles, geometries).map {
+                feature($0.level, geometry: $1, speed: $0.speed, stations: $0.stations, station: $0.station)
+            }
+                + unroutable.map(feature),
             foreignMembers: ["attribution": .string(Self.attribution)])
     }
 
-    private func feature(_ level: NestedIsochrone, speed: Double, stations: Int, station: SitePoint?) throws -> Feature {
+    /// From this many circles on, `collection` projects them on several threads.
+    public static let parallelFrom = 8
+
+    private func feature(
+        _ level: NestedIsochrone, geometry: Geometry?, speed: Double, stations: Int, station: SitePoint?
+    ) -> Feature {
         var properties: [String: JSONValue] = [
             "minutes": .number(level.minutes),
             "profile": .string(profile.rawValue),
@@ -64,8 +92,7 @@ public struct ReachFeatures {
             properties["station_id"] = .string(station.id)
             properties["station_name"] = station.name.map(JSONValue.string) ?? .null
         }
-        return Feature(
-            geometry: try Self.multiPolygon(GeoJSONPlanar.geometry(from: level.area, projection: projection)), properties: properties)
+        return Feature(geometry: Self.multiPolygon(geometry), properties: properties)
     }
 
     private func feature(_ station: UnroutableStation) -> Feature {
