@@ -578,25 +578,20 @@ enum RasterContour {
             var rings: [(points: [PlanarPoint], insideNode: Int)] = []
             let t = limit2
             let width = columns
-            guard grid.firstRow <= grid.lastRow else { return rings }
             let v = values
-            for j in grid.firstRow...grid.lastRow {
-                let low = Int(grid.spanLow[j])
-                let high = Int(grid.spanHigh[j])
-                guard low <= high else { continue }
-                let rowBase = j * width
-                for node in (rowBase + low)...(rowBase + high) {
-                    guard v[node] < t else { continue }
-                    let right = !(v[node + 1] < t)
-                    let left = !(v[node - 1] < t)
-                    let up = !(v[node + width] < t)
-                    let down = !(v[node - width] < t)
-                    guard right || left || up || down else { continue }
-                    if right || up { traceCell(node, into: &rings) }
-                    if right || down { traceCell(node - width, into: &rings) }
-                    if left || up { traceCell(node - 1, into: &rings) }
-                    if left || down { traceCell(node - 1 - width, into: &rings) }
-                }
+            // A copy of the grid value (same buffers) so that the walk may mutate the tracer.
+            let written = grid
+            written.forEachWritten { node in
+                guard v[node] < t else { return }
+                let right = !(v[node + 1] < t)
+                let left = !(v[node - 1] < t)
+                let up = !(v[node + width] < t)
+                let down = !(v[node - width] < t)
+                guard right || left || up || down else { return }
+                if right || up { traceCell(node, into: &rings) }
+                if right || down { traceCell(node - width, into: &rings) }
+                if left || up { traceCell(node - 1, into: &rings) }
+                if left || down { traceCell(node - 1 - width, into: &rings) }
             }
             return rings
         }
