@@ -20,6 +20,16 @@ import Testing
         return "{\"type\":\"FeatureCollection\",\"features\":[\n" + features.joined(separator: ",\n") + "\n]}\n"
     }
 
+    /// No stations; hotspots H1 (104.061, weight 5) and H2 (104.069, weight 4); candidates C1
+    /// (104.062, capacity 3) and C2 (104.068, capacity 10): the capacity tests' street.
+    static func twoSiteStreet() throws -> Street {
+        try Street([
+            "none.geojson": "{\"type\":\"FeatureCollection\",\"features\":[]}\n",
+            "hotspots.geojson": points([("H1", 104.061, "\"weight\":5"), ("H2", 104.069, "\"weight\":4")]),
+            "candidates.geojson": points([("C1", 104.062, "\"capacity\":3"), ("C2", 104.068, "\"capacity\":10")]),
+        ])
+    }
+
     /// A folder holding the road and the named point files.
     struct Street {
         let folder: URL
@@ -101,11 +111,7 @@ import Testing
     /// (capacity 10) reaches H2 at 104.069 (w4); each is 2.5+ min from the other hotspot, limit 1 min.
     /// One new site: uncapacitated C1 covers 5; with capacities C1 takes only 3, so C2 (4) wins.
     @Test func capacityChangesTheBestSiteByAKnownAmount() throws {
-        let street = try Street([
-            "none.geojson": "{\"type\":\"FeatureCollection\",\"features\":[]}\n",
-            "hotspots.geojson": Self.points([("H1", 104.061, "\"weight\":5"), ("H2", 104.069, "\"weight\":4")]),
-            "candidates.geojson": Self.points([("C1", 104.062, "\"capacity\":3"), ("C2", 104.068, "\"capacity\":10")]),
-        ])
+        let street = try Self.twoSiteStreet()
         let base = [
             "--stations", street.path("none.geojson"), "--hotspots", street.path("hotspots.geojson"),
             "--candidates", street.path("candidates.geojson"), "--minutes", "1", "--new", "1", "-q",
@@ -141,11 +147,7 @@ import Testing
     /// first; C1 then takes 3 of H1's units, saving 3 × 138.024 s = 6.9 weighted minutes. The plan ends
     /// at 3 × 23.004 + 2 × 161.028 + 4 × 23.004 = 483.084 s, and the sites' savings sum to its drop.
     @Test func capacitatedMedianSavingsAreCapacitatedAndSumToThePlan() throws {
-        let street = try Street([
-            "none.geojson": "{\"type\":\"FeatureCollection\",\"features\":[]}\n",
-            "hotspots.geojson": Self.points([("H1", 104.061, "\"weight\":5"), ("H2", 104.069, "\"weight\":4")]),
-            "candidates.geojson": Self.points([("C1", 104.062, "\"capacity\":3"), ("C2", 104.068, "\"capacity\":10")]),
-        ])
+        let street = try Self.twoSiteStreet()
         let base = [
             "--stations", street.path("none.geojson"), "--hotspots", street.path("hotspots.geojson"),
             "--candidates", street.path("candidates.geojson"), "--objective", "mean-time", "--new", "2", "-q",
