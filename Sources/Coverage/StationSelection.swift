@@ -46,6 +46,16 @@ public struct StationSelection: Sendable {
         self.defaultLines = Self.groupedDefaults(sites: sites, attributes: attributes, role: role)
     }
 
+    /// The attributes of `sites` (the sites this selection was read from, in the same order) by id;
+    /// a repeated id keeps its first site's attributes.
+    /// - Precondition: `sites.count == attributes.count`.
+    public func attributesByID(of sites: [SitePoint]) -> [String: StationAttributes] {
+        precondition(sites.count == attributes.count, "the sites the selection was read from")
+        var byID: [String: StationAttributes] = [:]
+        for (i, site) in sites.enumerated() where byID[site.id] == nil { byID[site.id] = attributes[i] }
+        return byID
+    }
+
     /// The attributes of `--candidates osm` sites (ids are the POIs' ids):
     /// `StationAttributes.fromOSM` with each POI's tags (its `opening_hours`
     /// when readable, else the kind's default; unreadable tags become

@@ -175,6 +175,11 @@ public struct StationAttributes: Sendable, Hashable {
         self.warnings = warnings
     }
 
+    /// The attributes of a road position (`--candidates roads:N`): a place on a road, not a building
+    /// yet, so it is planned as a post open 24/7 with the basic services (rest, water, toilet, as the
+    /// table's last row) and no capacity; hours and service filters never rule it out for being one.
+    public static let roadPosition = StationAttributes(tier: .post, services: [.rest, .water, .toilet], openingHours: .alwaysOpen)
+
     /// True when `service` is offered.
     public func offers(_ service: StationService) -> Bool { services.contains(service) }
 

@@ -155,4 +155,26 @@ struct PlanCommand: ParsableCommand {
             try runBenchmark(path: path, format: format, out: out)
         }
     }
+
+    /// The network-mode objective with its `--new` or `--target-share` (validated before).
+    var planningObjective: PlanningObjective {
+        switch objective {
+        case .coverage: return .coverage(newSites: networkOptions.newSites!)
+        case .meanTime: return .meanTime(newSites: networkOptions.newSites!)
+        case .coverAll: return .coverAll(targetShare: targetShare ?? 1)
+        }
+    }
+
+    /// `--out` in network mode (default `plan.geojson`).
+    var networkOutPath: String { out ?? "plan.geojson" }
+
+    /// Where the frontier CSV goes: `--frontier-out`, else `--out`'s path with `-frontier.csv` in place
+    /// of its extension; nil without `--frontier`.
+    var frontierOutPath: String? {
+        guard frontier != nil else { return nil }
+        if let path = networkOptions.frontierOut { return path }
+        let url = URL(fileURLWithPath: networkOutPath)
+        let stem = url.deletingPathExtension().lastPathComponent
+        return url.deletingLastPathComponent().appendingPathComponent("\(stem)-frontier.csv").path
+    }
 }

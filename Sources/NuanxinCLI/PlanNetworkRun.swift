@@ -66,23 +66,25 @@ extension PlanCommand {
             progress.timings?.setSize(name, count)
         }
 
-        let searchMinutes: Double? = objective == .meanTime ? options.searchMinutes ?? 2 * options.serviceMinutes : nil
-        let matrix: MatrixConstruction = roadSites.isEmpty ? .perSite : .reverseFromHotspots
+        let planning = planningObjective
         let direction = hoursOptions.travel.direction
         func problem(_ graph: RoadGraph) throws -> NetworkPlanningProblem {
             try NetworkPlanningProblem(
                 graph: direction.searchGraph(for: graph), stations: stations.all, candidates: candidates + roadSites,
-                hotspots: hotspots.all, maxSnap: maxSnap, coverageMinutes: options.serviceMinutes, searchMinutes: searchMinutes,
-                hotspotWalk: hoursOptions.walk.isOn, matrix: matrix)
+                hotspots: hotspots.all, maxSnap: maxSnap, coverageMinutes: options.serviceMinutes,
+                searchMinutes: NetworkPlanningProblem.searchMinutes(
+                    for: planning, coverageMinutes: options.serviceMinutes, given: options.searchMinutes),
+                hotspotWalk: hoursOptions.walk.isOn, matrix: .suited(roadPositions: roadSites.count))
         }
-        var (network, matrixSeconds) = try timed("matrix", progress) { try problem(loaded.graph) }
-        let high = try band.map { band in try timed("matrix", progress) { try problem(loaded.graph.retimed(cruiseSpeedKmh: band.high)) }.0 }
+        var (network, matrixSeconds) = try progress.timed("matrix") { try problem(loaded.graph) }
+        let high = try band.map { band in
+            try progress.timed("matrix") { try problem(loaded.graph.retimed(cruiseSpeedKmh: band.high)) }.value
+        }
         let hourly = try hoursOptions.planningHours().map { hours in
-            let stationHours = Self.attributesByID(stationSelection, stationPoints)
-            let candidateHours = Self.attributesByID(candidateSelection, candidatePoints)
+            let stationHours = stationSelection.attributesByID(of: stationPoints)
+            let candidateHours = candidateSelection.attributesByID(of: candidatePoints)
             let open = hours.open(
-                network.stations.map { stationHours[$0.site.id]! }
-                    + network.candidates.map { candidateHours[$0.site.id] ?? Self.roadPositionAttributes })
+                network.stations.map { stationHours[$0.site.id]! } + network.candidates.map { candidateHours[$0.site.id] ?? .roadPosition })
             return try HourlyPlanning(base: network.problem, open: open, slotLabels: hours.labels)
         }
         if let hourly { network = network.replacingProblem(hourly.problem) }
@@ -99,24 +101,18 @@ extension PlanCommand {
             )
         }
 
-        let planning: PlanningObjective
-        switch objective {
-        case .coverage: planning = .coverage(newSites: options.newSites!)
-        case .meanTime: planning = .meanTime(newSites: options.newSites!)
-        case .coverAll: planning = .coverAll(targetShare: targetShare ?? 1)
-        }
         let method: SolveMethod = exact ? .exact(timeLimitSeconds: timeLimit) : .heuristic
         let variantOptions = PlanVariantOptions(
-            capacities: variants.capacity ? try capacities(network) : nil, backupTheta: variants.backup ? 0.5 : nil,
-            listedCandidates: source.roadSpacing == nil ? nil : network.candidates.prefix { !RoadCandidates.isRoadPosition($0) }.count)
+            network: network, capacities: variants.capacity ? try capacities(network) : nil, backup: variants.backup,
+            roadPositions: source.roadSpacing != nil)
         let solved = try progress.time("solve") {
             try Planner.solveVariant(network.problem, objective: planning, options: variantOptions, method: method)
         }
         let result = solved.plan
         let (frontierPoints, frontierSeconds) =
             try frontierRange().map { range in
-                try timed("frontier", progress) { try Planner.coverageFrontier(network.problem, newSites: range, method: method) }
-            }.map { ($0.0 as [FrontierPoint]?, $0.1) } ?? (nil, 0)
+                try progress.timed("frontier") { try Planner.coverageFrontier(network.problem, newSites: range, method: method) }
+            }.map { ($0.value as [FrontierPoint]?, $0.seconds) } ?? (nil, 0)
 
         var report = PlanNetworkReport(
             network: network, objective: planning, result: result, frontier: frontierPoints,
@@ -142,19 +138,6 @@ extension PlanCommand {
         try output.finish(progress)
     }
 
-    /// `--out` in network mode (default `plan.geojson`).
-    var networkOutPath: String { out ?? "plan.geojson" }
-
-    /// Where the frontier CSV goes: `--frontier-out`, else `--out`'s path with `-frontier.csv` in place
-    /// of its extension; nil without `--frontier`.
-    var frontierOutPath: String? {
-        guard frontier != nil else { return nil }
-        if let path = networkOptions.frontierOut { return path }
-        let url = URL(fileURLWithPath: networkOutPath)
-        let stem = url.deletingPathExtension().lastPathComponent
-        return url.deletingLastPathComponent().appendingPathComponent("\(stem)-frontier.csv").path
-    }
-
     /// The candidate points: the network file's points of interest of the station kinds for
     /// `--candidates osm`, else the file's points (at least one).
     private func osmOrFileCandidates(
@@ -175,16 +158,6 @@ extension PlanCommand {
         return points
     }
 
-    /// Runs `work`, adding its seconds to `phase` and returning them too (for the summary).
-    private func timed<T>(_ phase: String, _ progress: ProgressLog, _ work: () throws -> T) rethrows -> (T, Double) {
-        let clock = ContinuousClock()
-        let start = clock.now
-        let value = try work()
-        let seconds = PhaseTimings.seconds(clock.now - start)
-        progress.timings?.add(phase, seconds: seconds)
-        return (value, seconds)
-    }
-
     /// Lists the stations and candidates left out on stderr, one line each.
     private func reportLeftOut(_ network: NetworkPlanningProblem, progress: ProgressLog) {
         for excluded in network.excludedStations {
@@ -194,18 +167,6 @@ extension PlanCommand {
             progress.report("candidate \(excluded.site.site.id) is left out: \(excluded.exclusion)")
         }
     }
-
-    /// The attributes of the sites `selection` was read from, by id (the first of a repeated id).
-    private static func attributesByID(_ selection: StationSelection, _ sites: [SitePoint]) -> [String: StationAttributes] {
-        var byID: [String: StationAttributes] = [:]
-        for (i, site) in sites.enumerated() where byID[site.id] == nil { byID[site.id] = selection.attributes[i] }
-        return byID
-    }
-
-    /// A road position (`--candidates roads:N`) is a place, not a building yet: planned as a post
-    /// open 24/7 with the basic services, so `--hours` does not rule it out.
-    private static let roadPositionAttributes = StationAttributes(
-        tier: .post, services: [.rest, .water, .toilet], openingHours: .alwaysOpen)
 
     private func fileName(_ path: String) -> String { URL(fileURLWithPath: path).lastPathComponent }
 }

@@ -35,6 +35,17 @@ public struct ProgressLog: Sendable {
         return result
     }
 
+    /// Runs `work` silently and returns its value with its wall-clock seconds (for a summary),
+    /// adding those seconds to `phase` of `timings` when given.
+    public func timed<T>(_ phase: String, _ work: () throws -> T) rethrows -> (value: T, seconds: Double) {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let value = try work()
+        let seconds = PhaseTimings.seconds(clock.now - start)
+        timings?.add(phase, seconds: seconds)
+        return (value, seconds)
+    }
+
     /// Runs `work` silently, adding its wall-clock seconds to `phase` of `timings`.
     public func time<T>(_ phase: String, _ work: () throws -> T) rethrows -> T {
         guard let timings else { return try work() }

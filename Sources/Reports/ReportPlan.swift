@@ -38,8 +38,8 @@ public struct ReportPlan {
         let roads = try roadSpacing.map { try RoadCandidates.sites(graph: graph, spacingMeters: $0) } ?? []
         let network = try NetworkPlanningProblem(
             graph: graph, stations: stations, candidates: candidates + roads, hotspots: hotspots, maxSnap: maxSnap,
-            coverageMinutes: minutes, hotspotWalk: hotspotWalk, matrix: roads.isEmpty ? .perSite : .reverseFromHotspots)
-        let listedCount = network.candidates.prefix { !RoadCandidates.isRoadPosition($0) }.count
+            coverageMinutes: minutes, hotspotWalk: hotspotWalk, matrix: .suited(roadPositions: roads.count))
+        let listedCount = RoadCandidates.listedCount(network.candidates)
         let listed = roads.isEmpty ? network.problem : network.problem.keepingFirstCandidates(listedCount)
         let gap =
             roads.isEmpty

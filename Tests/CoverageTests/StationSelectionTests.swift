@@ -58,3 +58,19 @@ import Testing
         #expect(ReachError.noMinutes.description == "give at least one travel time in minutes, e.g. 5,10,15")
     }
 }
+
+/// `StationSelection.attributesByID(of:)`: the attributes of the sites read, by id.
+@Suite struct StationSelectionByIDTests {
+    /// S1 appears twice (a bank, then a 24-hour hotel): the first one's attributes are kept.
+    @Test func firstOfARepeatedIDWins() throws {
+        let sites = [
+            StationSelectionTests.site("S1", kind: "bank"), StationSelectionTests.site("S2", kind: "hotel"),
+            StationSelectionTests.site("S1", kind: "hotel"),
+        ]
+        let selection = try StationSelection(sites: sites, file: "s.csv", role: "station", filter: StationFilter())
+        let byID = selection.attributesByID(of: sites)
+        #expect(byID.count == 2)
+        #expect(byID["S1"]?.openingHours.text == "Mo-Fr 09:00-17:00")
+        #expect(byID["S2"]?.openingHours.text == "24/7")
+    }
+}

@@ -227,3 +227,19 @@ struct OSMAttributesTests {
         #expect(holiday.warnings.count == 1 && holiday.warnings[0].hasPrefix("OSM n3 opening_hours: "))
     }
 }
+
+@Suite("attributes of road positions")
+struct RoadPositionAttributesTests {
+    @Test("a road position is a post open at every planning hour, where a bank hall is not")
+    func roadPositionOpenAllHours() throws {
+        let road = StationAttributes.roadPosition
+        #expect(road.tier == .post && road.services == [.rest, .water, .toilet] && road.capacity == nil)
+        let bank = try StationAttributes.read(from: SitePoint(id: "B", coordinate: Coordinate(lon: 104, lat: 30), kind: "bank"))
+        let hours = try #require(try PlanningHours(hours: "0-24", at: ["Su 03:00"]))
+        let open = hours.open([road, bank])
+        #expect(open.count == 25)
+        #expect(open.allSatisfy { $0[0] })
+        // The bank hall (Mo-Fr 09:00-17:00): open in the weekday slots 9 … 16 only.
+        #expect(open.indices.filter { open[$0][1] } == Array(9...16))
+    }
+}
