@@ -44,42 +44,86 @@ extension SiteRanking {
     /// savings sum to the plan's drop in capacitated weighted seconds (the assignment with no
     /// candidate minus the one with all of `chosen`). `addedWeight`, `takenDemands` and
     /// `cumulativeShare` stay the uncapacitated coverage in the new order, as in `rank`.
-    /// - Complexity: k(k+1)/2 min-cost assignments for k chosen sites.
+    ///
+    /// **Lazy evaluation.** Each step solves the assignment only for the sites that can matter: every
+    /// remaining site gets a lower bound on its cost from the LP dual of the current assignment
+    /// (`MinCostAssignment.savingBound`, valid whether or not the savings are submodular), sites are
+    /// solved in increasing bound, and the step stops once every site not solved has a bound above the
+    /// cost of each site the tie-aware scan over the solved ones passes through by more than the
+    /// tolerance: such a site can never become the pick, so the pick is the one the scan over every
+    /// site gives.
+    /// - Complexity: at most k(k+1)/2 + k + 1 min-cost assignments for k chosen sites, usually far fewer.
     static func rankCapacitated(_ chosen: [Int], in problem: PlanningProblem, capacities: SiteCapacities)
         -> (sites: [RankedSite], before: ServiceMetrics, after: ServiceMetrics)
+    {
+        let ranked = rankCapacitatedCounting(chosen, in: problem, capacities: capacities)
+        return (ranked.sites, ranked.before, ranked.after)
+    }
+
+    /// `rankCapacitated` with the number of min-cost assignments it solved (`evaluations`).
+    static func rankCapacitatedCounting(_ chosen: [Int], in problem: PlanningProblem, capacities: SiteCapacities)
+        -> (sites: [RankedSite], before: ServiceMetrics, after: ServiceMetrics, evaluations: Int)
     {
         let template = MinCostAssignment(problem: problem, capacities: capacities, kind: .meanTime)
         var evaluator = CapacitatedMedian.Evaluator(template: template, problem: problem)
         var state = ServiceState(problem: problem)
         let before = state.metrics
         var after = before
-        var current = evaluator.cost([])
+        var flow = evaluator.solve([])
+        var current = flow.totalCost
         var open: [Int] = []
         var remaining = chosen.sorted()
         var sites: [RankedSite] = []
         while !remaining.isEmpty {
-            let costs = remaining.map { evaluator.cost(open + [$0]) }
+            let duals = flow.duals()
+            // cost(open + [c]) ≥ dual value − savingBound (LP duality); the slack absorbs rounding.
+            let slack = 1e-6 * max(1, abs(duals.value))
+            let lowerBounds = remaining.map {
+                duals.value - template.savingBound(opening: problem.row(ofCandidate: $0), prices: duals.demand) - slack
+            }
+            let order = remaining.indices.sorted { (lowerBounds[$0], $0) < (lowerBounds[$1], $1) }
+            var costs = [Double?](repeating: nil, count: remaining.count)
+            // The assignment of the scan's pick (kept while it stays the pick; else solved again).
+            var pickFlow: (index: Int, flow: MinCostAssignment)?
             let marginals = remaining.map { state.marginal(ofCandidate: $0) }
             var pick = 0
-            for index in 1..<max(1, remaining.count) {
-                let difference = costs[pick] - costs[index]  // > 0: index saves more
-                if difference > template.tolerance
-                    || (abs(difference) <= template.tolerance && marginals[index].addedWeight > marginals[pick].addedWeight)
-                {
-                    pick = index
+            for (solvedCount, index) in order.enumerated() {
+                let solved = evaluator.solve(open + [remaining[index]])
+                costs[index] = solved.totalCost
+                // The scan of the exhaustive ranking, over the solved sites in candidate order.
+                var scanPick: Int?
+                var highestOnPath = -Double.infinity
+                for i in remaining.indices {
+                    guard let cost = costs[i] else { continue }
+                    if let p = scanPick {
+                        let difference = costs[p]! - cost  // > 0: i saves more
+                        if difference > template.tolerance
+                            || (abs(difference) <= template.tolerance && marginals[i].addedWeight > marginals[p].addedWeight)
+                        {
+                            scanPick = i
+                        }
+                    } else {
+                        scanPick = i
+                    }
+                    highestOnPath = max(highestOnPath, costs[scanPick!]!)
                 }
+                pick = scanPick!
+                if pick == index { pickFlow = (index, solved) }
+                let nextBound = solvedCount + 1 < order.count ? lowerBounds[order[solvedCount + 1]] : Double.infinity
+                if nextBound - highestOnPath > template.tolerance { break }
             }
             let candidate = remaining.remove(at: pick)
             open.append(candidate)
+            flow = pickFlow?.index == pick ? pickFlow!.flow : evaluator.solve(open)
             state.add(candidate: candidate)
             after = state.metrics
             let marginal = marginals[pick]
             sites.append(
                 RankedSite(
                     rank: sites.count + 1, candidate: candidate, addedWeight: marginal.addedWeight,
-                    cumulativeShare: after.coveredShare, takenDemands: marginal.taken, secondsSaved: current - costs[pick]))
-            current = costs[pick]
+                    cumulativeShare: after.coveredShare, takenDemands: marginal.taken, secondsSaved: current - flow.totalCost))
+            current = flow.totalCost
         }
-        return (sites, before, after)
+        return (sites, before, after, evaluator.evaluations)
     }
 }
