@@ -351,6 +351,69 @@ def prepare_valhalla(city: City):
         jobs.peers.valhalla_build(city.pbf, city.valhalla_dir)
 
 
+# Cases whose nuanxin and Valhalla times are also taken in interleaved rounds (`paired_rounds`).
+PAIRED_CASES = ("reach-per-station", "reach-merged")
+PAIRED_ROUNDS = 7
+
+
+def serve_child(group: str, city_name: str):
+    """Set the peer group up, print `ready`, then run the case named on each stdin line once and
+    print its seconds (one line each): the other half of `paired_rounds`."""
+    city = load_city(city_name)
+    cases = GROUPS[group](city).cases()
+    print("ready", flush=True)
+    for line in sys.stdin:
+        job = cases[line.strip()]
+        started = time.perf_counter()
+        job()
+        print(time.perf_counter() - started, flush=True)
+
+
+def paired_rounds(city: City, rounds: int, timeout_s: float) -> list:
+    """nuanxin's in-process time and Valhalla's for each case of `PAIRED_CASES`, taken in turn
+    (`rounds` rounds, nuanxin first in even rounds and Valhalla first in odd ones) so that a
+    machine that slows down or speeds up during the run moves both alike. The table's peer
+    groups run at another moment than nuanxin's runs of the same case, and on this shared
+    machine Valhalla's own time has moved by 40 % between runs. One dict per case: the two
+    medians and the median, least and greatest of the per-round ratios Valhalla ÷ nuanxin."""
+    argv = [sys.executable, __file__, "--serve", "valhalla", "--cities", city.name]
+    server = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        if server.stdout.readline().strip() != "ready":
+            raise RuntimeError("harness: the Valhalla server did not start")
+        cases = {c.key: c for c in NUANXIN_CASES if c.key in PAIRED_CASES and city.name in c.cities}
+        pairs = {key: [] for key in cases}
+        for r in range(rounds):
+            for key, case in cases.items():
+                def ours():
+                    return measure_nuanxin(lambda: case.argv(city), case.inproc, 1, timeout_s).inproc
+
+                def theirs():
+                    server.stdin.write(case.peer_key + "\n")
+                    server.stdin.flush()
+                    return float(server.stdout.readline())
+
+                if r % 2 == 0:
+                    mine, peer = ours(), theirs()
+                else:
+                    peer, mine = theirs(), ours()
+                if mine:
+                    pairs[key].append((mine, peer))
+        out = []
+        for key, case in cases.items():
+            if not pairs[key]:
+                continue
+            ratios = [peer / mine for mine, peer in pairs[key]]
+            out.append({"city": city.name, "case": case.title, "rounds": len(pairs[key]),
+                        "nuanxin": statistics.median(m for m, _ in pairs[key]),
+                        "valhalla": statistics.median(p for _, p in pairs[key]),
+                        "ratio": statistics.median(ratios), "low": min(ratios), "high": max(ratios)})
+        return out
+    finally:
+        server.stdin.close()
+        server.wait(timeout=60)
+
+
 def run_child(group: str, city_name: str, repeats: int, only: str):
     city = load_city(city_name)
     print(json.dumps(jobs.run_group(GROUPS[group], city, repeats, set(only.split(",")) if only else None),
@@ -393,6 +456,9 @@ def measure_city(city: City, repeats: int, args) -> list:
 def main():
     parser = argparse.ArgumentParser(description="nuanxin benchmark harness")
     parser.add_argument("--child", help=argparse.SUPPRESS)
+    parser.add_argument("--serve", help=argparse.SUPPRESS)
+    parser.add_argument("--rounds", type=int, default=PAIRED_ROUNDS,
+                        help=f"interleaved rounds of nuanxin and Valhalla service areas (default {PAIRED_ROUNDS}; 0: none)")
     parser.add_argument("--repeats", type=int, help="runs per measurement (default: 3, synth-1M 1)")
     parser.add_argument("--cities", default=",".join(CITIES + ("instances",)))
     parser.add_argument("--only", default="", help="only this case key (e.g. times-40)")
@@ -403,6 +469,9 @@ def main():
     if args.child:
         run_child(args.child, args.cities, args.repeats, args.only)
         return
+    if args.serve:
+        serve_child(args.serve, args.cities)
+        return
     if not Path(GNU_TIME).exists():
         sys.exit(f"harness: {GNU_TIME} (Debian package 'time') is needed for peak RSS; bench/setup installs it")
     if not NUANXIN.exists():
@@ -412,17 +481,21 @@ def main():
     started, load_before = time.time(), os.getloadavg()
     if args.pandana_1m:
         PEER_GROUPS["synth-1M"].append("pandana")
-    rows, cities = [], []
+    rows, cities, paired = [], [], []
     for name in [n for n in args.cities.split(",") if n]:
         city = load_city(name, export=True)
         cities.append(city)
         rows += measure_city(city, args.repeats or REPEATS[name], args)
+        if args.rounds and name in ("chengdu", "synth-100k") and args.only in ("", *PAIRED_CASES):
+            print(f"harness: paired rounds on {name} ...", flush=True)
+            paired += paired_rounds(city, args.rounds, args.timeout)
     honest = []
     if args.only in ("", "reach-per-station"):
         print("harness: area over unreachable ground ...", flush=True)
         honest = honesty.measure([c for c in cities if c.name in ("chengdu", "synth-100k")], NUANXIN, _net,
                                  lambda c: _out(c, "reach-per-station.geojson"))
-    report.write(Path(args.results), rows, honest, cities, started, load_before, pandana_1m=args.pandana_1m)
+    report.write(Path(args.results), rows, honest, cities, started, load_before, pandana_1m=args.pandana_1m,
+                 paired=paired)
 
 
 if __name__ == "__main__":

@@ -119,7 +119,19 @@ def honesty_table(results) -> list:
 NOTES = re.compile(r"<!-- notes -->\n(.*?)<!-- /notes -->", re.S)
 
 
-def write(path: Path, rows, honest, cities, started: float, load_before, pandana_1m: bool):
+def paired_table(paired) -> list:
+    """The interleaved rounds of `harness.paired_rounds` as markdown lines."""
+    lines = ["| city | case | rounds | nuanxin in-process (median) | valhalla Actor (median) | "
+             "valhalla ÷ nuanxin per round: median (least–greatest) |", "|---|---|--:|--:|--:|--:|"]
+    for p in paired:
+        ratio = f"{p['ratio']:.2f}×"
+        lines.append(f"| {p['city']} | {p['case']} | {p['rounds']} | {fmt_s(p['nuanxin'])} | "
+                     f"{fmt_s(p['valhalla'])} | {'**' + ratio + '**' if p['ratio'] > 1 else ratio} "
+                     f"({p['low']:.2f}–{p['high']:.2f}) |")
+    return lines
+
+
+def write(path: Path, rows, honest, cities, started: float, load_before, pandana_1m: bool, paired=()):
     old = path.read_text(encoding="utf-8") if path.exists() else ""
     notes = NOTES.search(old)
     load_after = os.getloadavg()
@@ -155,6 +167,14 @@ def write(path: Path, rows, honest, cities, started: float, load_before, pandana
                   "on this graph did not finish within 600 s in a trial on this machine (killed at 90 %), and "
                   "took 1,122 s in an earlier run of this benchmark on the denser graph of every OSM node.", ""]
     lines += table(rows)
+    if paired:
+        lines += ["", "## Service areas timed in turns with Valhalla", "",
+                  "The table's peer groups run at another moment than nuanxin's runs of the same case, and "
+                  "on this shared machine Valhalla's own time has moved by 40 % between runs. Here each "
+                  "round times nuanxin's in-process drawing (one process) and Valhalla's (one call in a "
+                  "process kept open), one right after the other, nuanxin first in even rounds and "
+                  "Valhalla first in odd ones; the ratio is taken per round.", ""]
+        lines += paired_table(paired)
     if honest:
         lines += ["", "## Area over unreachable ground (15-minute polygons, same stations)", "",
                   "For each station, the *served region* is every road part the rider reaches within 15 min "
