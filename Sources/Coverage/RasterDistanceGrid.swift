@@ -396,14 +396,40 @@ struct RasterDistanceGrid {
     /// Writes the disc of radius `reach` around `v` (grid units), or, given
     /// the directions of the segments `after` which and `before` which `v`
     /// lies, only its wedge where (p − v)·after ≥ 0 and (p − v)·before ≤ 0
-    /// (the nodes beyond both neighbouring bands).
+    /// (the nodes beyond both neighbouring bands), visiting only the rows the
+    /// wedge spans (a bend's wedge is usually a thin sliver of the disc).
     private mutating func writeDisc(
         _ v: (x: Double, y: Double), owner: Int32, after: (x: Double, y: Double)?, before: (x: Double, y: Double)?
     ) {
         let r = reach / cellSize
         let r2 = r * r
-        let jLow = max(0, Int((v.y - r).rounded(.up)))
-        let jHigh = min(rows - 1, Int((v.y + r).rounded(.down)))
+        // Only the rows a wedge spans: its lowest and highest points lie at v,
+        // at the ends of its straight sides, or at the circle's bottom or top.
+        var yLow = v.y - r
+        var yHigh = v.y + r
+        if after != nil || before != nil {
+            let tolerance = 1e-9 * r
+            @inline(__always) func consider(_ dx: Double, _ dy: Double) {
+                if let after, dx * after.x + dy * after.y < -tolerance * (abs(after.x) + abs(after.y)) { return }
+                if let before, dx * before.x + dy * before.y > tolerance * (abs(before.x) + abs(before.y)) { return }
+                yLow = min(yLow, v.y + dy)
+                yHigh = max(yHigh, v.y + dy)
+            }
+            @inline(__always) func sides(_ u: (x: Double, y: Double)) {
+                let length = (u.x * u.x + u.y * u.y).squareRoot()
+                guard length > 0 else { return }
+                consider(-u.y / length * r, u.x / length * r)
+                consider(u.y / length * r, -u.x / length * r)
+            }
+            yLow = v.y
+            yHigh = v.y
+            consider(0, -r)
+            consider(0, r)
+            if let after { sides(after) }
+            if let before { sides(before) }
+        }
+        let jLow = max(0, Int(yLow.rounded(.up)))
+        let jHigh = min(rows - 1, Int(yHigh.rounded(.down)))
         guard jLow <= jHigh, columns > 0 else { return }
         let columnCount = columns
         let columnLimit = columns - 1

@@ -1,3 +1,4 @@
+import Foundation
 import GeoCore
 import Testing
 
@@ -42,7 +43,9 @@ import Testing
                     // Float storage: relative error 2⁻²⁴ plus the squared-distance rounding.
                     if abs(value - expected) > 1e-5 * max(1, expected) { mismatches += 1 }
                     if !inSpans.contains(node) { mismatches += 1 }
-                    if keepsOwners {
+                    if keepsOwners, grid.owners[node] < 0 || Int(grid.owners[node]) >= grid.segments.count {
+                        mismatches += 1
+                    } else if keepsOwners {
                         let s = grid.segments[Int(grid.owners[node])]
                         let d2 = s.squaredDistance(Double(i), Double(j))
                         if abs(d2 - expected) > 1e-5 * max(1, expected) { mismatches += 1 }
@@ -71,6 +74,28 @@ import Testing
             [p(140, 140), p(60, 200)],  // ends where another piece ends: one disc for both
         ]
         check(pieces, reach: 50, keepsOwners: true)
+    }
+
+    @Test func junctionsBendsAndWedgesOfEveryOrientationMatchBruteForce() {
+        let p = IsochroneTestRoads.point
+        var pieces: [[PlanarPoint]] = [
+            // A cross, a T, a road split in two and an L, each arm its own piece.
+            [p(100, 100), p(190, 100)], [p(100, 100), p(100, 190)], [p(100, 100), p(10, 100)], [p(100, 100), p(100, 10)],
+            [p(300, 100), p(220, 100)], [p(300, 100), p(380, 100)], [p(300, 100), p(300, 200)],
+            [p(300, 200), p(420, 200)], [p(420, 200), p(420, 290)],
+        ]
+        // Bends turning by 3° to 170° towards every side: wedges pointing every way.
+        for (k, turn) in [3.0, 20, 45, 90, 135, 170].enumerated() {
+            for (m, heading) in [0.0, 70, 160, 250, 330].enumerated() {
+                let cx = 600 + Double(m) * 260
+                let cy = 100 + Double(k) * 260
+                let a = heading * Double.pi / 180
+                let b = (heading + turn * (m % 2 == 0 ? 1 : -1)) * Double.pi / 180
+                pieces.append([p(cx - 90 * cos(a), cy - 90 * sin(a)), p(cx, cy), p(cx + 90 * cos(b), cy + 90 * sin(b))])
+            }
+        }
+        check(pieces, reach: 50, keepsOwners: true)
+        check(pieces, reach: 60.5, keepsOwners: false)
     }
 
     @Test func resetClearsEveryWrittenNode() {
