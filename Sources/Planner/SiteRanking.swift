@@ -22,16 +22,27 @@ enum SiteRanking {
                 let keyB = bySecondsSaved ? (b.secondsSaved, b.addedWeight) : (b.addedWeight, b.secondsSaved)
                 if keyA > keyB { pick = index }
             }
-            let candidate = remaining.remove(at: pick)
-            state.add(candidate: candidate)
-            after = state.metrics
-            let marginal = marginals[pick]
-            sites.append(
-                RankedSite(
-                    rank: sites.count + 1, candidate: candidate, addedWeight: marginal.addedWeight,
-                    cumulativeShare: after.coveredShare, takenDemands: marginal.taken, secondsSaved: marginal.secondsSaved))
+            after = place(
+                remaining.remove(at: pick), marginal: marginals[pick], secondsSaved: marginals[pick].secondsSaved,
+                state: &state, sites: &sites)
         }
         return (sites, before, after)
+    }
+
+    /// Opens `candidate` in `state` and appends its row to `sites`: its uncapacitated `marginal`
+    /// (measured before opening it) with `secondsSaved`, and the covered share after. Returns the
+    /// metrics after.
+    private static func place(
+        _ candidate: Int, marginal: (addedWeight: Double, taken: [Int], secondsSaved: Double), secondsSaved: Double,
+        state: inout ServiceState, sites: inout [RankedSite]
+    ) -> ServiceMetrics {
+        state.add(candidate: candidate)
+        let after = state.metrics
+        sites.append(
+            RankedSite(
+                rank: sites.count + 1, candidate: candidate, addedWeight: marginal.addedWeight,
+                cumulativeShare: after.coveredShare, takenDemands: marginal.taken, secondsSaved: secondsSaved))
+        return after
     }
 }
 
@@ -115,13 +126,7 @@ extension SiteRanking {
             let candidate = remaining.remove(at: pick)
             open.append(candidate)
             flow = pickFlow?.index == pick ? pickFlow!.flow : evaluator.solve(open)
-            state.add(candidate: candidate)
-            after = state.metrics
-            let marginal = marginals[pick]
-            sites.append(
-                RankedSite(
-                    rank: sites.count + 1, candidate: candidate, addedWeight: marginal.addedWeight,
-                    cumulativeShare: after.coveredShare, takenDemands: marginal.taken, secondsSaved: current - flow.totalCost))
+            after = place(candidate, marginal: marginals[pick], secondsSaved: current - flow.totalCost, state: &state, sites: &sites)
             current = flow.totalCost
         }
         return (sites, before, after, evaluator.evaluations)
