@@ -16,6 +16,14 @@ final class RasterWorkspace {
     fileprivate private(set) var visited = UnsafeMutablePointer<UInt64>.allocate(capacity: 1)
     /// Per edge id, the owner segment of the last level's crossing on it (−1 none).
     fileprivate private(set) var carried = UnsafeMutablePointer<Int32>.allocate(capacity: 2)
+    /// Per node, where the interpolated levels crossed its two edges (`EdgeCrossings`).
+    fileprivate private(set) var crossings = UnsafeMutablePointer<EdgeCrossings>.allocate(capacity: 1)
+    /// The interpolated levels drawn: the stamp of the records in `crossings`
+    /// (two apart between grids, so no record of an earlier grid counts as
+    /// the last level's).
+    fileprivate private(set) var levels: UInt32 = 2
+    /// The stamp of the first level of the current grid.
+    fileprivate private(set) var firstLevel: UInt32 = 2
     /// Cells (by lower-left node) where an earlier level kept the plain chord, as a bitset.
     fileprivate private(set) var chorded = UnsafeMutablePointer<UInt64>.allocate(capacity: 1)
     /// The cells set in `chorded` since `startLevels`.
@@ -29,6 +37,7 @@ final class RasterWorkspace {
         parent.initialize(repeating: -1, count: 1)
         visited.initialize(repeating: 0, count: 1)
         carried.initialize(repeating: -1, count: 2)
+        crossings.initialize(repeating: EdgeCrossings(), count: 1)
         chorded.initialize(repeating: 0, count: 1)
     }
 
@@ -36,6 +45,7 @@ final class RasterWorkspace {
         parent.deallocate()
         visited.deallocate()
         carried.deallocate()
+        crossings.deallocate()
         chorded.deallocate()
     }
 
@@ -45,7 +55,17 @@ final class RasterWorkspace {
         carriedIDs.removeAll(keepingCapacity: true)
         for cell in chordedCells { chorded[Int(cell) >> 6] = 0 }
         chordedCells.removeAll(keepingCapacity: true)
+        if levels > UInt32.max - 4 {
+            // The stamps wrap round: start them afresh.
+            crossings.update(repeating: EdgeCrossings(), count: capacity)
+            levels = 0
+        }
+        levels += 2
+        firstLevel = levels
     }
+
+    /// After an interpolated level: the next one gets the next stamp.
+    fileprivate func endLevel() { levels += 1 }
 
     /// Grows the scratch buffers to the grid's size (all of them are in their
     /// cleared state between uses, so growing starts them afresh).
@@ -55,6 +75,7 @@ final class RasterWorkspace {
         parent.deallocate()
         visited.deallocate()
         carried.deallocate()
+        crossings.deallocate()
         chorded.deallocate()
         capacity = nodes
         parent = UnsafeMutablePointer<Int32>.allocate(capacity: nodes)
@@ -64,9 +85,22 @@ final class RasterWorkspace {
         visited.initialize(repeating: 0, count: words)
         carried = UnsafeMutablePointer<Int32>.allocate(capacity: 2 * nodes)
         carried.initialize(repeating: -1, count: 2 * nodes)
+        crossings = UnsafeMutablePointer<EdgeCrossings>.allocate(capacity: nodes)
+        crossings.initialize(repeating: EdgeCrossings(), count: nodes)
         chorded = UnsafeMutablePointer<UInt64>.allocate(capacity: (nodes + 63) / 64)
         chorded.initialize(repeating: 0, count: (nodes + 63) / 64)
     }
+}
+
+/// Where the interpolated levels of one grid crossed a node's edge to the
+/// right (`right`) and the one above (`up`): the latest level's crossing
+/// (`.0`) and the one before it (`.1`), each as the level stamp
+/// (`RasterWorkspace.levels`) in the high 32 bits and the position along
+/// the edge from this node in the low bits (units of 2⁻²⁴ cell, rounded
+/// outward: away from the inside node); 0 for none.
+fileprivate struct EdgeCrossings {
+    var right: (UInt64, UInt64) = (0, 0)
+    var up: (UInt64, UInt64) = (0, 0)
 }
 
 /// The region of a `RasterDistanceGrid` closer than a threshold, as polygons:
@@ -114,28 +148,33 @@ enum RasterContour {
     /// apart from thin wedges of far ground; levels drawn so can fail to nest
     /// by slivers where one level finds a corner and another keeps a chord.
     /// - Complexity: O(boundary cells + written nodes).
-    static func polygons(in workspace: RasterWorkspace, threshold: Double, exact: Bool = true) -> PlanarMultiPolygon {
+    static func polygons(
+        in workspace: RasterWorkspace, threshold: Double, exact: Bool = true, separation: Double = 0
+    ) -> PlanarMultiPolygon {
         workspace.fit()
         let grid = workspace.grid
         guard !grid.segments.isEmpty else { return PlanarMultiPolygon() }
-        return grid.values.withUnsafeBufferPointer { values in
+        let result = grid.values.withUnsafeBufferPointer { values in
             grid.owners.withUnsafeBufferPointer { owners in
                 grid.segments.withUnsafeBufferPointer { segments in
                     polygons(
                         in: workspace, buffers: (values.baseAddress!, owners.baseAddress!, segments.baseAddress!), threshold: threshold,
-                        exact: exact)
+                        exact: exact, separation: separation)
                 }
             }
         }
+        if !exact { workspace.endLevel() }
+        return result
     }
 
     /// `polygons(in:threshold:exact:)` with the grid's values, owners and
     /// segments given as pointers.
     private static func polygons(
-        in workspace: RasterWorkspace, buffers: Tracer.Buffers, threshold: Double, exact: Bool
+        in workspace: RasterWorkspace, buffers: Tracer.Buffers, threshold: Double, exact: Bool, separation: Double
     ) -> PlanarMultiPolygon {
         var tracer = Tracer(workspace: workspace, buffers: buffers, threshold: threshold)
         tracer.addsCorners = exact
+        tracer.separation = separation / workspace.grid.cellSize
         swap(&tracer.carriedIDs, &workspace.carriedIDs)
         swap(&tracer.chordedCells, &workspace.chordedCells)
         let rings = tracer.rings()
@@ -200,6 +239,7 @@ enum RasterContour {
         let parent: UnsafeMutablePointer<Int32>
         let visited: UnsafeMutablePointer<UInt64>
         let carried: UnsafeMutablePointer<Int32>
+        let crossings: UnsafeMutablePointer<EdgeCrossings>
         let chorded: UnsafeMutablePointer<UInt64>
         /// The edge ids set in `visited` and (first) in `carried`, the cells set in `chorded`.
         var visitedIDs: [Int32] = []
@@ -208,6 +248,19 @@ enum RasterContour {
         /// Whether crossings are placed exactly and corners put where two
         /// offset curves meet (else linear interpolation and chords only).
         var addsCorners = true
+        /// How far (cells) an interpolated crossing lies beyond the last
+        /// level's crossing on the same edge at least (the nesting margin,
+        /// unless the edge's end is nearer).
+        var separation = 0.0
+        /// How far (cells) an interpolated level's chord keeps from the last
+        /// level's chord across the same corner of a cell: 3.5 cm, as much as
+        /// the ring simplification (2 cm) and writing WGS84 with 7 decimals
+        /// (under 0.75 cm per point) may move two boundaries towards each
+        /// other, so that the levels still nest when written.
+        let clearance: Double
+        /// This level's stamp and the first level's of this grid (`EdgeCrossings`).
+        let level: UInt32
+        let firstLevel: UInt32
         /// The threshold in cell units, and its square as the nodes hold it.
         let limit: Double
         let limit2: Float
@@ -221,7 +274,11 @@ enum RasterContour {
             parent = workspace.parent
             visited = workspace.visited
             carried = workspace.carried
+            crossings = workspace.crossings
             chorded = workspace.chorded
+            level = workspace.levels
+            firstLevel = workspace.firstLevel
+            clearance = 0.035 / grid.cellSize
             limit = threshold / grid.cellSize
             limit2 = Float(limit * limit)
             columns = grid.columns
@@ -352,21 +409,162 @@ enum RasterContour {
             return Crossing(x: px + s * ux, y: py + s * uy, owner: owner)
         }
 
-        /// Where the contour crosses edge `id` (from `node` to `other`) by
-        /// linear interpolation of the two nodes' distances (an outside value
-        /// is read as at least a hair above the threshold, so the crossing
-        /// lies strictly between the nodes); without an owner (−1): only the
-        /// exact construction keeps and uses owners.
-        func interpolated(_ id: Int, _ node: Int, _ other: Int) -> Crossing {
-            let floor = limit.nextUp.nextUp
-            let a0 = Double(values[node]).squareRoot()
-            let b0 = Double(values[other]).squareRoot()
-            let a = inside(node) ? a0 : max(a0, floor)
-            let b = inside(other) ? b0 : max(b0, floor)
-            let s = (limit - a) / (b - a)
+        /// Where the contour crosses edge `id` (from `node` to `other`),
+        /// interpolating each nearest segment's distance on its own: from the
+        /// inside node p (owner a) towards the outside node q, the crossing is
+        /// where the straight line between a's distances at p and at q meets
+        /// the threshold, and, where q's owner b is another segment that also
+        /// reaches p, as far as the same line of b's distances reaches, if
+        /// farther. Each segment's distance is convex along the edge, so each
+        /// line lies above it and the crossing stays inside that segment's
+        /// capsule, whereas plain interpolation between the two nodes' values
+        /// (the minimum of both segments) runs past the ridge between two
+        /// roads, over ground neither reaches. Where both nodes have one owner
+        /// this is plain linear interpolation (Lorensen & Cline).
+        ///
+        /// Then, so that the levels nest when written (`nestedOutward`): the
+        /// crossing lies at least `separation` beyond the last level's on this
+        /// edge, and where the last level's chord in a cell beside the edge
+        /// cut off a corner of it, far enough out that this level's chord
+        /// keeps `clearance` from it. It is recorded for the next level and
+        /// kept strictly between the nodes.
+        mutating func interpolated(_ id: Int, _ node: Int, _ other: Int) -> Crossing {
+            let fromNode = inside(node)
+            let (p, q) = fromNode ? (node, other) : (other, node)
+            let a = owners[p]
+            let dpp = Double(values[p]).squareRoot()
+            var owner = a
+            var t: Double
+            if values[q] < .infinity, owners[q] == a {
+                t = (limit - dpp) / (max(Double(values[q]).squareRoot(), limit) - dpp)
+            } else {
+                let dpq = max(segments[Int(a)].squaredDistance(Double(q % columns), Double(q / columns)).squareRoot(), limit)
+                t = (limit - dpp) / (dpq - dpp)
+                if values[q] < .infinity {
+                    let b = owners[q]
+                    let dqp = segments[Int(b)].squaredDistance(Double(p % columns), Double(p / columns)).squareRoot()
+                    let dqq = max(Double(values[q]).squareRoot(), limit)
+                    if dqp < limit, dqq > dqp {
+                        let tq = (limit - dqp) / (dqq - dqp)
+                        if tq > t {
+                            t = tq
+                            owner = b
+                        }
+                    }
+                }
+            }
+            let s = nestedOutward(id, t: min(1 - 1e-7, max(1e-7, t)), fromNode: fromNode)
             let x = Double(node % columns)
             let y = Double(node / columns)
-            return id & 1 == 0 ? Crossing(x: x + s, y: y, owner: -1) : Crossing(x: x, y: y + s, owner: -1)
+            return id & 1 == 0 ? Crossing(x: x + s, y: y, owner: owner) : Crossing(x: x, y: y + s, owner: owner)
+        }
+
+        /// The unit of the positions in `EdgeCrossings`: 2⁻²⁴ cell.
+        static let unit = 1.0 / 16_777_216
+
+        /// The record of edge `id` (latest and the one before).
+        @inline(__always) func records(_ id: Int) -> (UInt64, UInt64) {
+            id & 1 == 0 ? crossings[id >> 1].right : crossings[id >> 1].up
+        }
+
+        /// Where the level stamped `stamp` crossed edge `id`, in cells from
+        /// the edge's first node; nil when it did not.
+        @inline(__always) func position(_ id: Int, level stamp: UInt32) -> Double? {
+            let (latest, before) = records(id)
+            if UInt32(latest >> 32) == stamp { return Double(latest & 0xFF_FFFF) * Self.unit }
+            if UInt32(before >> 32) == stamp { return Double(before & 0xFF_FFFF) * Self.unit }
+            return nil
+        }
+
+        /// Crossing `t` (the fraction of edge `id` from its inside node; the
+        /// inside node is the edge's first when `fromNode`) moved outward as
+        /// far as nesting needs, as a position from the edge's first node,
+        /// and recorded (rounded outward) as this level's crossing:
+        ///
+        /// - at least `separation` beyond the latest earlier level's crossing
+        ///   on the edge;
+        /// - in each of the two cells beside the edge where the last level
+        ///   crossed exactly this edge and the other edge at one of its nodes
+        ///   (a chord cutting off that corner), beyond the last level's chord
+        ///   scaled about that corner by the factor that puts it `clearance`
+        ///   outward (towards the corner when it is the outside one, away from
+        ///   it when it is the inside one). When the chords of both levels in
+        ///   such a cell lie within their scaled triangles they are at least
+        ///   `clearance` apart, however slanted; the separation along edges
+        ///   alone leaves two chords nearly parallel to an edge (a ridge
+        ///   between two roads) within millimetres of each other.
+        mutating func nestedOutward(_ id: Int, t: Double, fromNode: Bool) -> Double {
+            // Distance outward from the inside node, in cells.
+            var out = t
+            let (latest, _) = records(id)
+            let latestLevel = UInt32(latest >> 32)
+            if latestLevel >= firstLevel, latestLevel < level {
+                let s = Double(latest & 0xFF_FFFF) * Self.unit
+                out = max(out, (fromNode ? s : 1 - s) + separation)
+            }
+            let lastLevel = level - 1
+            if level > firstLevel, let s1 = position(id, level: lastLevel) {
+                let last1 = fromNode ? s1 : 1 - s1
+                let node = id >> 1
+                let horizontal = id & 1 == 0
+                // The cells beside the edge: above and below a horizontal one,
+                // right and left of a vertical one; and in each, the other edge
+                // at the edge's first node and the other edge at its second node.
+                for side in 0..<2 {
+                    let cell = horizontal ? (side == 0 ? node : node - columns) : (side == 0 ? node : node - 1)
+                    let atFirst: Int
+                    let atSecond: Int
+                    let opposite: Int
+                    if horizontal {
+                        atFirst = edgeID(cell, 3)
+                        atSecond = edgeID(cell, 1)
+                        opposite = edgeID(cell, side == 0 ? 2 : 0)
+                    } else {
+                        atFirst = edgeID(cell, 0)
+                        atSecond = edgeID(cell, 2)
+                        opposite = edgeID(cell, side == 0 ? 1 : 3)
+                    }
+                    // Positions on the other edges measured from the edge's nodes:
+                    // `atFirst` from the first node, `atSecond` from the second.
+                    let firstRecord = position(atFirst, level: lastLevel)
+                    let secondRecord = position(atSecond, level: lastLevel)
+                    guard position(opposite, level: lastLevel) == nil, (firstRecord == nil) != (secondRecord == nil) else { continue }
+                    // The other edge's crossing, as a distance from the shared node along it.
+                    let shared: Bool  // true: the corner is the edge's first node
+                    let leg: Double
+                    if let f = firstRecord {
+                        shared = true
+                        // `atFirst` starts at the edge's first node when the cell
+                        // lies above (horizontal) or right (vertical) of the edge.
+                        leg = side == 0 ? f : 1 - f
+                    } else {
+                        shared = false
+                        leg = side == 0 ? secondRecord! : 1 - secondRecord!
+                    }
+                    // This edge's last crossing as a distance from the corner.
+                    let cornerIsInside = shared == fromNode
+                    let here = cornerIsInside ? last1 : 1 - last1
+                    guard here > 0, leg > 0 else { continue }
+                    let scale = clearance * (here * here + leg * leg).squareRoot() / (here * leg)
+                    if cornerIsInside {
+                        out = max(out, here * (1 + scale))
+                    } else {
+                        out = max(out, 1 - here * max(0, 1 - scale))
+                    }
+                }
+            }
+            out = min(1 - 1e-7, max(1e-7, out))
+            let s = fromNode ? out : 1 - out
+            let steps = fromNode ? min((s / Self.unit).rounded(.up), 16_777_215) : max((s / Self.unit).rounded(.down), 1)
+            let stored = UInt64(level) << 32 | UInt64(steps)
+            if id & 1 == 0 {
+                if UInt32(crossings[id >> 1].right.0 >> 32) != level { crossings[id >> 1].right.1 = crossings[id >> 1].right.0 }
+                crossings[id >> 1].right.0 = stored
+            } else {
+                if UInt32(crossings[id >> 1].up.0 >> 32) != level { crossings[id >> 1].up.1 = crossings[id >> 1].up.0 }
+                crossings[id >> 1].up.0 = stored
+            }
+            return Double(steps) * Self.unit
         }
 
         /// The point near `start` where segments `a` and `b` are both at the

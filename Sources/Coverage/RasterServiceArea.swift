@@ -139,14 +139,15 @@ public struct RasterServiceArea: Hashable, Sendable {
         }
         let exact = levels.count == 1
         workspace.grid.reset(
-            bounds: bounds, cellSize: cellSize, reach: exact ? accessDistance : interpolationReach, keepsOwners: exact)
+            bounds: bounds, cellSize: cellSize, reach: exact ? accessDistance : interpolationReach)
         workspace.startLevels()
         var result: [NestedIsochrone] = []
         for (k, level) in levels.enumerated() {
             for piece in level.pieces { workspace.grid.write(piece) }
             let threshold = accessDistance - Double(levels.count - 1 - k) * nestingMargin
             let area = RasterRingSimplifier.simplified(
-                RasterContour.polygons(in: workspace, threshold: threshold, exact: exact), tolerance: simplification)
+                RasterContour.polygons(in: workspace, threshold: threshold, exact: exact, separation: nestingMargin),
+                tolerance: simplification)
             result.append(
                 NestedIsochrone(
                     minutes: level.minutes, area: area,
