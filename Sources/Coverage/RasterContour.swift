@@ -16,8 +16,8 @@ final class RasterWorkspace {
     fileprivate private(set) var visited = UnsafeMutablePointer<UInt64>.allocate(capacity: 1)
     /// Per edge id, the owner segment of the last level's crossing on it (−1 none).
     fileprivate private(set) var carried = UnsafeMutablePointer<Int32>.allocate(capacity: 2)
-    /// Per node, where the interpolated levels crossed its two edges (`EdgeCrossings`).
-    fileprivate private(set) var crossings = UnsafeMutablePointer<EdgeCrossings>.allocate(capacity: 1)
+    /// Per edge id, where the interpolated levels crossed it (`EdgeCrossing`).
+    fileprivate private(set) var crossings = UnsafeMutablePointer<EdgeCrossing>.allocate(capacity: 2)
     /// The interpolated levels drawn: the stamp of the records in `crossings`
     /// (two apart between grids, so no record of an earlier grid counts as
     /// the last level's).
@@ -37,7 +37,7 @@ final class RasterWorkspace {
         parent.initialize(repeating: -1, count: 1)
         visited.initialize(repeating: 0, count: 1)
         carried.initialize(repeating: -1, count: 2)
-        crossings.initialize(repeating: EdgeCrossings(), count: 1)
+        crossings.initialize(repeating: EdgeCrossing(), count: 2)
         chorded.initialize(repeating: 0, count: 1)
     }
 
@@ -57,7 +57,7 @@ final class RasterWorkspace {
         chordedCells.removeAll(keepingCapacity: true)
         if levels > UInt32.max - 4 {
             // The stamps wrap round: start them afresh.
-            crossings.update(repeating: EdgeCrossings(), count: capacity)
+            crossings.update(repeating: EdgeCrossing(), count: 2 * capacity)
             levels = 0
         }
         levels += 2
@@ -85,22 +85,28 @@ final class RasterWorkspace {
         visited.initialize(repeating: 0, count: words)
         carried = UnsafeMutablePointer<Int32>.allocate(capacity: 2 * nodes)
         carried.initialize(repeating: -1, count: 2 * nodes)
-        crossings = UnsafeMutablePointer<EdgeCrossings>.allocate(capacity: nodes)
-        crossings.initialize(repeating: EdgeCrossings(), count: nodes)
+        crossings = UnsafeMutablePointer<EdgeCrossing>.allocate(capacity: 2 * nodes)
+        crossings.initialize(repeating: EdgeCrossing(), count: 2 * nodes)
         chorded = UnsafeMutablePointer<UInt64>.allocate(capacity: (nodes + 63) / 64)
         chorded.initialize(repeating: 0, count: (nodes + 63) / 64)
     }
 }
 
-/// Where the interpolated levels of one grid crossed a node's edge to the
-/// right (`right`) and the one above (`up`): the latest level's crossing
-/// (`.0`) and the one before it (`.1`), each as the level stamp
-/// (`RasterWorkspace.levels`) in the high 32 bits and the position along
-/// the edge from this node in the low bits (units of 2⁻²⁴ cell, rounded
-/// outward: away from the inside node); 0 for none.
-fileprivate struct EdgeCrossings {
-    var right: (UInt64, UInt64) = (0, 0)
-    var up: (UInt64, UInt64) = (0, 0)
+/// Where the latest interpolated level of one grid that crossed an edge
+/// crossed it, and the corners its chords cut off in the two cells beside
+/// the edge (cell 0 above a horizontal edge or right of a vertical one,
+/// cell 1 below or left).
+///
+/// `head` holds the level stamp (`RasterWorkspace.levels`) in the high 32
+/// bits, then four flags (bit 24 + 2k: the chord in cell k cut off a corner
+/// at this edge's end; bit 25 + 2k: that corner is the edge's first node),
+/// and the position along the edge from its first node in the low 24 bits
+/// (units of 2⁻²⁴ cell, rounded outward: away from the inside node); 0 for
+/// none. `legs.k` is where that chord crossed the cell's other edge at the
+/// corner, as a distance from the corner in cells (rounded towards it).
+fileprivate struct EdgeCrossing {
+    var head: UInt64 = 0
+    var legs: (Float, Float) = (0, 0)
 }
 
 /// The region of a `RasterDistanceGrid` closer than a threshold, as polygons:
@@ -239,7 +245,7 @@ enum RasterContour {
         let parent: UnsafeMutablePointer<Int32>
         let visited: UnsafeMutablePointer<UInt64>
         let carried: UnsafeMutablePointer<Int32>
-        let crossings: UnsafeMutablePointer<EdgeCrossings>
+        let crossings: UnsafeMutablePointer<EdgeCrossing>
         let chorded: UnsafeMutablePointer<UInt64>
         /// The edge ids set in `visited` and (first) in `carried`, the cells set in `chorded`.
         var visitedIDs: [Int32] = []
@@ -258,7 +264,7 @@ enum RasterContour {
         /// (under 0.75 cm per point) may move two boundaries towards each
         /// other, so that the levels still nest when written.
         let clearance: Double
-        /// This level's stamp and the first level's of this grid (`EdgeCrossings`).
+        /// This level's stamp and the first level's of this grid (`EdgeCrossing`).
         let level: UInt32
         let firstLevel: UInt32
         /// The threshold in cell units, and its square as the nodes hold it.
@@ -459,22 +465,11 @@ enum RasterContour {
             return id & 1 == 0 ? Crossing(x: x + s, y: y, owner: owner) : Crossing(x: x, y: y + s, owner: owner)
         }
 
-        /// The unit of the positions in `EdgeCrossings`: 2⁻²⁴ cell.
+        /// The unit of the positions in `EdgeCrossing`: 2⁻²⁴ cell.
         static let unit = 1.0 / 16_777_216
 
-        /// The record of edge `id` (latest and the one before).
-        @inline(__always) func records(_ id: Int) -> (UInt64, UInt64) {
-            id & 1 == 0 ? crossings[id >> 1].right : crossings[id >> 1].up
-        }
-
-        /// Where the level stamped `stamp` crossed edge `id`, in cells from
-        /// the edge's first node; nil when it did not.
-        @inline(__always) func position(_ id: Int, level stamp: UInt32) -> Double? {
-            let (latest, before) = records(id)
-            if UInt32(latest >> 32) == stamp { return Double(latest & 0xFF_FFFF) * Self.unit }
-            if UInt32(before >> 32) == stamp { return Double(before & 0xFF_FFFF) * Self.unit }
-            return nil
-        }
+        /// The record of edge `id`.
+        @inline(__always) func record(_ id: Int) -> UnsafeMutablePointer<EdgeCrossing> { crossings + id }
 
         /// Crossing `t` (the fraction of edge `id` from its inside node; the
         /// inside node is the edge's first when `fromNode`) moved outward as
@@ -483,88 +478,79 @@ enum RasterContour {
         ///
         /// - at least `separation` beyond the latest earlier level's crossing
         ///   on the edge;
-        /// - in each of the two cells beside the edge where the last level
-        ///   crossed exactly this edge and the other edge at one of its nodes
-        ///   (a chord cutting off that corner), beyond the last level's chord
-        ///   scaled about that corner by the factor that puts it `clearance`
-        ///   outward (towards the corner when it is the outside one, away from
-        ///   it when it is the inside one). When the chords of both levels in
-        ///   such a cell lie within their scaled triangles they are at least
+        /// - in each of the two cells beside the edge where the last level's
+        ///   chord cut off a corner at one of the edge's nodes, beyond that
+        ///   chord scaled about the corner by the factor that moves it
+        ///   `clearance` outward (towards the corner when it is outside, away
+        ///   from it when it is inside). When both levels' chords in such a
+        ///   cell lie within their scaled triangles they are at least
         ///   `clearance` apart, however slanted; the separation along edges
-        ///   alone leaves two chords nearly parallel to an edge (a ridge
+        ///   alone leaves two chords nearly parallel to an edge (at a ridge
         ///   between two roads) within millimetres of each other.
         mutating func nestedOutward(_ id: Int, t: Double, fromNode: Bool) -> Double {
             // Distance outward from the inside node, in cells.
             var out = t
-            let (latest, _) = records(id)
-            let latestLevel = UInt32(latest >> 32)
-            if latestLevel >= firstLevel, latestLevel < level {
-                let s = Double(latest & 0xFF_FFFF) * Self.unit
-                out = max(out, (fromNode ? s : 1 - s) + separation)
-            }
-            let lastLevel = level - 1
-            if level > firstLevel, let s1 = position(id, level: lastLevel) {
+            let entry = record(id)
+            let head = entry.pointee.head
+            let stamp = UInt32(head >> 32)
+            if stamp >= firstLevel, stamp < level {
+                let s1 = Double(head & 0xFF_FFFF) * Self.unit
                 let last1 = fromNode ? s1 : 1 - s1
-                let node = id >> 1
-                let horizontal = id & 1 == 0
-                // The cells beside the edge: above and below a horizontal one,
-                // right and left of a vertical one; and in each, the other edge
-                // at the edge's first node and the other edge at its second node.
-                for side in 0..<2 {
-                    let cell = horizontal ? (side == 0 ? node : node - columns) : (side == 0 ? node : node - 1)
-                    let atFirst: Int
-                    let atSecond: Int
-                    let opposite: Int
-                    if horizontal {
-                        atFirst = edgeID(cell, 3)
-                        atSecond = edgeID(cell, 1)
-                        opposite = edgeID(cell, side == 0 ? 2 : 0)
-                    } else {
-                        atFirst = edgeID(cell, 0)
-                        atSecond = edgeID(cell, 2)
-                        opposite = edgeID(cell, side == 0 ? 1 : 3)
-                    }
-                    // Positions on the other edges measured from the edge's nodes:
-                    // `atFirst` from the first node, `atSecond` from the second.
-                    let firstRecord = position(atFirst, level: lastLevel)
-                    let secondRecord = position(atSecond, level: lastLevel)
-                    guard position(opposite, level: lastLevel) == nil, (firstRecord == nil) != (secondRecord == nil) else { continue }
-                    // The other edge's crossing, as a distance from the shared node along it.
-                    let shared: Bool  // true: the corner is the edge's first node
-                    let leg: Double
-                    if let f = firstRecord {
-                        shared = true
-                        // `atFirst` starts at the edge's first node when the cell
-                        // lies above (horizontal) or right (vertical) of the edge.
-                        leg = side == 0 ? f : 1 - f
-                    } else {
-                        shared = false
-                        leg = side == 0 ? secondRecord! : 1 - secondRecord!
-                    }
-                    // This edge's last crossing as a distance from the corner.
-                    let cornerIsInside = shared == fromNode
-                    let here = cornerIsInside ? last1 : 1 - last1
-                    guard here > 0, leg > 0 else { continue }
-                    let scale = clearance * (here * here + leg * leg).squareRoot() / (here * leg)
-                    if cornerIsInside {
-                        out = max(out, here * (1 + scale))
-                    } else {
-                        out = max(out, 1 - here * max(0, 1 - scale))
+                out = max(out, last1 + separation)
+                if stamp == level - 1 {
+                    for side in 0..<2 where head >> (24 + 2 * UInt64(side)) & 1 != 0 {
+                        let cornerIsFirst = head >> (25 + 2 * UInt64(side)) & 1 != 0
+                        let leg = Double(side == 0 ? entry.pointee.legs.0 : entry.pointee.legs.1)
+                        let cornerIsInside = cornerIsFirst == fromNode
+                        let here = cornerIsInside ? last1 : 1 - last1
+                        guard here > 0, leg > 0 else { continue }
+                        let scale = clearance * (here * here + leg * leg).squareRoot() / (here * leg)
+                        out = max(out, cornerIsInside ? here * (1 + scale) : 1 - here * max(0, 1 - scale))
                     }
                 }
             }
             out = min(1 - 1e-7, max(1e-7, out))
             let s = fromNode ? out : 1 - out
             let steps = fromNode ? min((s / Self.unit).rounded(.up), 16_777_215) : max((s / Self.unit).rounded(.down), 1)
-            let stored = UInt64(level) << 32 | UInt64(steps)
-            if id & 1 == 0 {
-                if UInt32(crossings[id >> 1].right.0 >> 32) != level { crossings[id >> 1].right.1 = crossings[id >> 1].right.0 }
-                crossings[id >> 1].right.0 = stored
-            } else {
-                if UInt32(crossings[id >> 1].up.0 >> 32) != level { crossings[id >> 1].up.1 = crossings[id >> 1].up.0 }
-                crossings[id >> 1].up.0 = stored
-            }
+            entry.pointee.head = UInt64(level) << 32 | UInt64(steps)
             return Double(steps) * Self.unit
+        }
+
+        /// Records, for the next level, that this level's chord in `cell`
+        /// from crossing `from` on edge `entry` to crossing `to` on edge
+        /// `exit` (edges numbered as in `entries`) cuts off a corner when the
+        /// two edges meet at one.
+        mutating func recordCorner(_ cell: Int, entry: Int, from: Crossing, exit: Int, to: Crossing) {
+            guard (entry ^ exit) & 1 == 1 else { return }
+            let edges = (min(entry, exit), max(entry, exit))
+            // The corner where the two edges meet.
+            let i = Double(cell % columns)
+            let j = Double(cell / columns)
+            let corner: (x: Double, y: Double)
+            switch edges {
+            case (0, 1): corner = (i + 1, j)
+            case (1, 2): corner = (i + 1, j + 1)
+            case (2, 3): corner = (i, j + 1)
+            default: corner = (i, j)
+            }
+            let fromLeg = abs(from.x - corner.x) + abs(from.y - corner.y)
+            let toLeg = abs(to.x - corner.x) + abs(to.y - corner.y)
+            note(cell, edge: entry, partnerLeg: toLeg, corner: corner)
+            note(cell, edge: exit, partnerLeg: fromLeg, corner: corner)
+        }
+
+        /// Sets the corner flags and the partner's leg of edge `edge` of `cell`.
+        @inline(__always) func note(_ cell: Int, edge: Int, partnerLeg: Double, corner: (x: Double, y: Double)) {
+            let id = edgeID(cell, edge)
+            let entry = record(id)
+            // Cell 0 of a horizontal edge lies above it (the edge is its
+            // bottom), of a vertical one right of it (its left edge).
+            let side: UInt64 = edge == 0 || edge == 3 ? 0 : 1
+            let first = id >> 1
+            let cornerIsFirst = Double(first % columns) == corner.x && Double(first / columns) == corner.y
+            entry.pointee.head |= (1 | (cornerIsFirst ? 2 : 0)) << (24 + 2 * side)
+            let leg = Float(partnerLeg).nextDown
+            if side == 0 { entry.pointee.legs.0 = leg } else { entry.pointee.legs.1 = leg }
         }
 
         /// The point near `start` where segments `a` and `b` are both at the
@@ -814,6 +800,7 @@ enum RasterContour {
                         let exitID = edgeID(cell, exit)
                         let closing = isVisited(exitID)
                         let next = closing ? first : crossing(exitID)
+                        if !addsCorners { recordCorner(cell, entry: edge, from: current, exit: exit, to: next) }
                         if addsCorners, next.owner != current.owner, code != 5, code != 10,
                             chorded[cell >> 6] & (1 << UInt64(cell & 63)) == 0
                         {

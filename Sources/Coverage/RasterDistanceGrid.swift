@@ -114,11 +114,18 @@ struct RasterDistanceGrid {
     /// Whether written nodes record their nearest segment in `owners` (the
     /// exact contour needs it; linear interpolation does not).
     private(set) var keepsOwners = true
+    /// With `keepsOwners`, bands record owners only for nodes at least this
+    /// far from their segment (metres; 0: all): a node whose final value is
+    /// below it needs none (`RasterServiceArea` reads owners only near the
+    /// boundary), and skipping the owner store there makes the band's inner
+    /// part a branch-free minimum.
+    private(set) var ownersFrom = 0.0
     /// Squared distance per node in cell units², row by row (index
     /// `j·columns + i`); `+∞` where not written. May be longer than the grid.
     private(set) var values: [Float] = []
     /// The index in `segments` of each written node's nearest segment (only
-    /// with `keepsOwners`; stale elsewhere).
+    /// with `keepsOwners` and where the node's value is at least
+    /// `ownersFrom`; stale elsewhere).
     private(set) var owners: [Int32] = []
     /// Every segment written, in grid units.
     private(set) var segments: [RasterSegment] = []
@@ -137,10 +144,12 @@ struct RasterDistanceGrid {
     /// max x, max y in metres) with a margin of `reach + 2·cellSize`, on the
     /// multiples of `cellSize` (so two grids of the same cell size share their
     /// nodes). `keepsOwners` says whether writes record each node's nearest
-    /// segment. The buffers are kept and only grown.
+    /// segment, for the nodes at least `ownersFrom` metres from it. The
+    /// buffers are kept and only grown.
     /// - Complexity: O(nodes in the spans written before) plus O(new nodes) when it grows.
     mutating func reset(
-        bounds: (minX: Double, minY: Double, maxX: Double, maxY: Double), cellSize: Double, reach: Double, keepsOwners: Bool = true
+        bounds: (minX: Double, minY: Double, maxX: Double, maxY: Double), cellSize: Double, reach: Double, keepsOwners: Bool = true,
+        ownersFrom: Double = 0
     ) {
         clear()
         segments.removeAll(keepingCapacity: true)
@@ -157,6 +166,7 @@ struct RasterDistanceGrid {
         self.cellSize = cellSize
         self.reach = reach
         self.keepsOwners = keepsOwners
+        self.ownersFrom = ownersFrom
         let count = columns * rows
         if values.count < count {
             values.append(contentsOf: repeatElement(.infinity, count: count - values.count))
@@ -360,6 +370,9 @@ struct RasterDistanceGrid {
         let columnCount = columns
         let columnLimit = Double(columns - 1)
         let keeps = keepsOwners
+        // Nodes nearer than `ownersFrom` (less a hair, so that no node at
+        // least that far is counted in) take no owner.
+        let inner = keeps ? ownersFrom / cellSize * (1 - 1e-9) : 0
         // On row y the band is where 0 ≤ s ≤ length and |w| ≤ r, with
         // s = (x − a.x)·ex + (y − a.y)·ey along the segment and
         // w = (x − a.x)·nx + (y − a.y)·ny across it: both linear in x.
@@ -381,12 +394,31 @@ struct RasterDistanceGrid {
                 let iHigh = Int(high)
                 // w(i) = (i − a.x)·nx + (y − a.y)·ny, the signed distance across the segment.
                 let w0 = (y - a.y) * ny - a.x * nx
-                Self.lowerRun(
-                    grid + j * columnCount, ownerBuffer + j * columnCount, keepsOwners: keeps,
-                    iLow, iHigh, r2: r2, owner: owner
-                ) { i in
-                    let w = w0 + Double(i) * nx
-                    return w * w
+                let row = grid + j * columnCount
+                let ownerRow = ownerBuffer + j * columnCount
+                @inline(__always) func lower(_ from: Int, _ to: Int, owners: Bool) {
+                    guard from <= to else { return }
+                    Self.lowerRun(row, ownerRow, keepsOwners: owners, from, to, r2: r2, owner: owner) { i in
+                        let w = w0 + Double(i) * nx
+                        return w * w
+                    }
+                }
+                if inner > 0 {
+                    // The columns strictly inside |w| < inner need no owner.
+                    let core = range(w0, nx, -inner, inner)
+                    let coreLow = max(low, core.0.rounded(.up))
+                    let coreHigh = min(high, core.1.rounded(.down))
+                    if coreLow <= coreHigh {
+                        let coreLow = Int(coreLow)
+                        let coreHigh = Int(coreHigh)
+                        lower(iLow, coreLow - 1, owners: true)
+                        lower(coreLow, coreHigh, owners: false)
+                        lower(coreHigh + 1, iHigh, owners: true)
+                    } else {
+                        lower(iLow, iHigh, owners: true)
+                    }
+                } else {
+                    lower(iLow, iHigh, owners: keeps)
                 }
                 Self.mark(spanLow, spanHigh, row: j, iLow, iHigh)
             }

@@ -234,6 +234,40 @@ import Testing
         for k in 1..<nested.count { #expect(nested[k].areaSquareKilometres > nested[k - 1].areaSquareKilometres) }
     }
 
+    /// Two parallel roads 108 m apart leave a strip 50–58 m from both that no
+    /// rider reaches. The grid nodes at 50 m from one road are at exactly the
+    /// threshold (outside) and those at 60 m lie 48 m from the other road, so
+    /// interpolating the nodes' values would put the crossing at the 50 m node
+    /// and fill the strip; each road's distance interpolated on its own puts
+    /// it at 58 m. All three levels keep the strip open (within the stated
+    /// bound) and still cover the served ground.
+    @Test func aRidgeBetweenParallelRoadsStaysOpen() throws {
+        let south = [p(0, 0), p(500, 0)]
+        let north = [p(0, 108), p(500, 108)]
+        let levels = [
+            IsochroneLevel(minutes: 5, pieces: [south, north]),
+            IsochroneLevel(minutes: 10, pieces: []),
+            IsochroneLevel(minutes: 15, pieces: []),
+        ]
+        let raster = try RasterServiceArea(accessDistance: 50)
+        let bound = RasterServiceArea.boundaryError(cellSize: 10, accessDistance: 50)
+        let geos = try GEOSContext()
+        func box(_ y0: Double, _ y1: Double) throws -> GEOSGeometry {
+            try GEOSGeometry(
+                multiPolygon: PlanarMultiPolygon(polygons: [
+                    PlanarPolygon(exterior: [p(100, y0), p(400, y0), p(400, y1), p(100, y1), p(100, y0)])
+                ]), in: geos)
+        }
+        let unreached = try box(50 + bound, 58 - bound)
+        for level in try raster.nested(levels) {
+            let area = try GEOSGeometry(multiPolygon: level.area, in: geos)
+            #expect(try area.validity() == .valid)
+            #expect(try area.intersection(unreached).area < 1e-6, "\(level.minutes) min: the area crosses the unreached strip")
+            #expect(try area.covers(box(0, 50 - bound - 0.1)))
+            #expect(try area.covers(box(58 + bound + 0.1, 108)))
+        }
+    }
+
     @Test func badSettingsAreRefused() {
         #expect(throws: IsochroneError.accessDistanceNotPositive(0)) { try RasterServiceArea(accessDistance: 0) }
         #expect(throws: IsochroneError.nestingMarginNegative(-1)) { try RasterServiceArea(nestingMargin: -1) }

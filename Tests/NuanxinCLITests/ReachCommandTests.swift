@@ -82,12 +82,13 @@ import Testing
     @Test func perStationCirclesHoldTheirStationsAndOutgrowTheMergedCircle() throws {
         guard let (folder, network) = try setUp() else { return }
         guard let merged = try reach(folder, network, ["--quiet", "--minutes", "15"], out: "merged.geojson"),
-            let perStation = try reach(folder, network, ["--quiet", "--per-station", "--minutes", "15,5"], out: "stations-circles.geojson")
+            let perStation = try reach(
+                folder, network, ["--quiet", "--per-station", "--minutes", "15,5,10"], out: "stations-circles.geojson")
         else { return }
         #expect(merged.status == 0 && perStation.status == 0, "\(perStation.stderr)")
         let stations = try GeoJSONReader.read(data: Data(Self.stationsText.utf8), fileName: nil).features
         let features = try GeoJSONReader.read(contentsOf: folder.appendingPathComponent("stations-circles.geojson")).features
-        #expect(features.count == 12 * 2 + 1)
+        #expect(features.count == 12 * 3 + 1)
         let metric = try ReachTestData.metric()
         let circles = features.filter { $0.geometry != nil }
         // Sorted by minutes, then station id (numerically).
@@ -108,7 +109,8 @@ import Testing
         }
         for id in (1...12).map(String.init) {
             let own = circles.filter { $0.properties?["station_id"]?.stringValue == id }
-            #expect(own.count == 2)
+            // Three levels on one grid, nested as written (7 decimals of a degree).
+            #expect(own.count == 3)
             for index in 1..<own.count {
                 #expect(
                     try ReachTestData.covers(own[index], own[index - 1]),
