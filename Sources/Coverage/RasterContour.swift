@@ -144,12 +144,15 @@ enum RasterContour {
     /// The polygons of `workspace.grid` below `threshold` metres. Crossings on
     /// edges that were boundary edges of an earlier level (since
     /// `startLevels`) reach at least as far as that level's. Without `exact`
-    /// the crossings are interpolated linearly between the nodes' distances
-    /// and cells keep their chords (Lorensen & Cline): lowering values or
-    /// raising the threshold then only moves crossings outward, so the levels
-    /// of one grid at increasing thresholds nest, but every node next to an
-    /// inside node must hold its exact value (write reach d + 1.05·cell), and
-    /// the chords across inward corners lie outside the true line. `exact`
+    /// the crossings interpolate each boundary node's own nearest segment's
+    /// distance linearly (`Tracer.interpolated`) and cells keep their chords
+    /// (Lorensen & Cline); each crossing lies at least `separation` metres
+    /// beyond the last level's on its edge and clear of the last level's
+    /// corner chords (`Tracer.nestedOutward`), so the levels of one grid at
+    /// increasing thresholds nest, with room to spare for rounding. Every
+    /// node next to an inside node must hold its exact value (write reach
+    /// d + 1.05·cell) and an owner, and the chords across inward corners lie
+    /// outside the true line. `exact`
     /// (see the type's description) keeps the boundary inside the true line
     /// apart from thin wedges of far ground; levels drawn so can fail to nest
     /// by slivers where one level finds a corner and another keeps a chord.

@@ -27,17 +27,29 @@ public enum ServiceAreaGeometry: String, Sendable, CaseIterable {
 /// Two constructions, by the number of levels:
 ///
 /// - **Several levels** (`reach` with 5/10/15 minutes): marching squares with
-///   linear interpolation of the nodes' distances along cell edges, which
-///   nests by construction (lowering values or raising the threshold only
-///   moves crossings outward). Distance to a road is 1-Lipschitz with level
-///   lines bending with radius ≥ d, so a crossing lies at most h²/(8d) from
-///   the true d-line and a chord across a cell bows at most h²/(4d) (sagitta
-///   of h√2 on radius d): along roads and round ends the boundary lies inside
-///   the true line by at most `boundaryError` = 3h²/(8d) + 2 cm (the ring
-///   simplification), 0.77 m at 10 m cells and 50 m, and never outside it.
-///   Where two roads' offset lines meet in an inward corner, the chord across
-///   that corner's cell lies outside the true line: 2.8 m at a right-angled
-///   L, up to 4.5 m on jittered street grids (less than half a cell diagonal).
+///   linear interpolation along cell edges of the distance to the inside
+///   node's own nearest segment (and to the outside node's, where that one
+///   reaches the inside node too: the farther crossing of the two), not of
+///   the two nodes' values: where the nodes' nearest roads differ (a ridge
+///   between two roads), their minimum peaks between the nodes and plain
+///   interpolation would run across ground beyond both roads' lines (filling
+///   strips up to a cell wide between parallel roads). Each segment's
+///   distance is convex, so its line of interpolation lies above it and the
+///   crossing stays within that segment's reach. Distance to a road is
+///   1-Lipschitz with level lines bending with radius ≥ d, so a crossing lies
+///   at most h²/(8d) from the true d-line and a chord across a cell bows at
+///   most h²/(4d) (sagitta of h√2 on radius d): along roads and round ends
+///   the boundary lies inside the true line by at most `boundaryError` =
+///   3h²/(8d) + 2 cm (the ring simplification), 0.77 m at 10 m cells and
+///   50 m, and never outside it. Where two roads' offset lines meet in an
+///   inward corner, the chord across that corner's cell lies outside the
+///   true line: 2.8 m at a right-angled L, up to 4.5 m on jittered street
+///   grids (less than half a cell diagonal). The levels nest as written:
+///   each level's crossing on an edge lies at least `nestingMargin` beyond
+///   the last level's, and where the last level's chord cut off a corner of
+///   a cell, this level's lies beyond that chord scaled about the corner by
+///   3.5 cm (`RasterContour`), more than the ring simplification and the
+///   rounding to 7 decimals of a degree can take back.
 /// - **One level** (`area(of:)`, the audit's gaps, `reach` with one time):
 ///   exact crossings and corners (Kobbelt et al. 2001 in 2-D, see
 ///   `RasterContour`): every crossing lies on its owner's offset curve and
@@ -51,7 +63,7 @@ public enum ServiceAreaGeometry: String, Sendable, CaseIterable {
 ///   0.1 % of the area, up to 2.9 m inside, 0.02 % of the served area
 ///   missed). Levels drawn this way could fail to nest by slivers where one
 ///   level finds a corner and another keeps a chord, which is why several
-///   levels are interpolated.
+///   levels keep their chords.
 ///
 /// Saddle cells keep their two inside corners apart (joining them could
 /// cut across ground farther than d), and ring simplification only drops

@@ -18,16 +18,19 @@ struct ReachCommand: ParsableCommand {
             a grid of --cell metres and the service area is the contour at --access. Along roads and \
             round ends its edge never lies outside the true 50 m line and at most 0.77 m inside it with \
             10 m cells and 50 m access (3.02 m with 20 m cells; 3·cell²/(8·access) + 0.02 in general, \
-            the 2 cm for dropping vertices). With several times (5,10,15), in the corners where two \
-            roads' 50 m lines meet it lies up to half a cell diagonal (7.1 m; measured 2.8 m at a \
-            right angle, 4.5 m on bent street grids) outside the line; with one time the corners are \
+            the 2 cm for dropping vertices). With several times (5,10,15), between two roads each \
+            road's distance is interpolated on its own, so the edge does not cross the strip of \
+            ground beyond both roads' lines; in the corners where two roads' 50 m lines meet it lies \
+            up to half a cell diagonal (7.1 m; measured 2.8 m at a right angle, 4.5 m on bent street \
+            grids) outside the line; with one time the corners are \
             drawn exactly (measured on bent street grids: under 0.1 % of the area outside the line, \
             in thin wedges of far ground narrower than a cell). \
             --geometry exact buffers the reached road with GEOS and unions the buffers: never \
             outside the 50 m line, and at most 0.96 m inside it (arcs of 4 segments per quarter \
             circle: 50·(1 − cos(π/16)); measured 0.961 m on hand-made streets). Holes stay holes, \
             and each service area lies inside the next longer one (inner service areas are drawn 5 cm \
-            further in per longer service area so that this holds exactly).
+            further in per longer service area, and with the raster at least 3.5 cm inside it \
+            everywhere, so that this holds exactly, also after rounding to 7 decimals).
             Output: one feature per service area (all stations together, or each station with \
             --per-station) with minutes, profile, speed_kmh, stations, area_km2, road_km and \
             access_m; stations farther than --max-snap from a usable road are listed on stderr and \
