@@ -157,7 +157,7 @@ struct RasterDistanceGrid {
         self.cellSize = cellSize
         self.reach = reach
         self.keepsOwners = keepsOwners
-        let count = columns * rows
+        let count = columns * rows + Self.padding
         if values.count < count {
             values.append(contentsOf: repeatElement(.infinity, count: count - values.count))
             owners.append(contentsOf: repeatElement(-1, count: count - owners.count))
@@ -315,26 +315,51 @@ struct RasterDistanceGrid {
     /// distance `w(i)²` of `w(i) = w0 + i·slope` (cell units), or to
     /// `(i − vx)² + dy2` for a disc, where that is within `r2`; records
     /// `owner` where a node is lowered when the grid keeps owners.
+    ///
+    /// Four nodes at a time (`distance2` gets the columns as a vector and
+    /// computes each lane as the scalar formula would); lanes past `high`
+    /// count as out of reach, so they keep their values (the buffers hold
+    /// `padding` nodes past the grid for the last row's last chunk).
     @inline(__always) private static func lowerRun(
         _ row: UnsafeMutablePointer<Float>, _ ownerRow: UnsafeMutablePointer<Int32>, keepsOwners: Bool,
-        _ low: Int, _ high: Int, r2: Double, owner: Int32, distance2: (Int) -> Double
+        _ low: Int, _ high: Int, r2: Double, owner: Int32, distance2: (SIMD4<Double>) -> SIMD4<Double>
     ) {
-        if keepsOwners {
-            for i in low...high {
-                let d2 = distance2(i)
-                let value = Float(d2)
-                if d2 <= r2, value < row[i] {
-                    row[i] = value
-                    ownerRow[i] = owner
-                }
+        let lanes = SIMD4<Double>(0, 1, 2, 3)
+        let last = SIMD4<Double>(repeating: Double(high))
+        let owners = SIMD4<Int32>(repeating: owner)
+        var i = low
+        while i <= high {
+            let x = SIMD4<Double>(repeating: Double(i)) + lanes
+            let exact = distance2(x)
+            let d2 = exact.replacing(with: .infinity, where: (x .> last) .| (exact .> r2))
+            let value = SIMD4<Float>(d2)
+            let pointer = UnsafeMutableRawPointer(row + i)
+            let old = pointer.loadUnaligned(as: SIMD4<Float>.self)
+            let lower = value .< old
+            pointer.storeBytes(of: old.replacing(with: value, where: lower), as: SIMD4<Float>.self)
+            if keepsOwners {
+                let ownerPointer = UnsafeMutableRawPointer(ownerRow + i)
+                let oldOwners = ownerPointer.loadUnaligned(as: SIMD4<Int32>.self)
+                ownerPointer.storeBytes(of: oldOwners.replacing(with: owners, where: lower), as: SIMD4<Int32>.self)
             }
-        } else {
-            for i in low...high {
-                let d2 = distance2(i)
-                let value = d2 <= r2 ? Float(d2) : Float.infinity
-                row[i] = min(row[i], value)
-            }
+            i &+= 4
         }
+    }
+
+    /// Nodes past the grid's last node in `values` and `owners`, so that a
+    /// run of four may start at the last node.
+    static let padding = 3
+
+    /// ⌈x⌉ and ⌊x⌋ for finite `x` of magnitude below 2⁶² (inline, without a
+    /// library call).
+    @inline(__always) static func ceiling(_ x: Double) -> Int {
+        let t = Int(x)
+        return Double(t) < x ? t + 1 : t
+    }
+
+    @inline(__always) static func floor(_ x: Double) -> Int {
+        let t = Int(x)
+        return Double(t) > x ? t - 1 : t
     }
 
     /// Writes the band of segment a–b (grid units): the nodes within
@@ -354,8 +379,8 @@ struct RasterDistanceGrid {
         // The rows the band touches: its corners a ± r·n, b ± r·n.
         let yLow = min(a.y, b.y) - r * abs(ny)
         let yHigh = max(a.y, b.y) + r * abs(ny)
-        let jLow = max(0, Int(yLow.rounded(.up)))
-        let jHigh = min(rows - 1, Int(yHigh.rounded(.down)))
+        let jLow = max(0, Self.ceiling(yLow))
+        let jHigh = min(rows - 1, Self.floor(yHigh))
         guard jLow <= jHigh, columns > 0 else { return }
         let columnCount = columns
         let columnLimit = Double(columns - 1)
@@ -374,18 +399,21 @@ struct RasterDistanceGrid {
                 let y = Double(j)
                 let along = range((y - a.y) * ey - a.x * ex, ex, 0, length)
                 let across = range((y - a.y) * ny - a.x * nx, nx, -r, r)
-                let low = max(0, max(along.0, across.0).rounded(.up))
-                let high = min(columnLimit, min(along.1, across.1).rounded(.down))
+                // Clamped first (⌈⌉ and ⌊⌋ are monotone and the bounds whole), so
+                // both are finite once they hold a node.
+                let low = max(0, max(along.0, across.0))
+                let high = min(columnLimit, min(along.1, across.1))
                 guard low <= high else { continue }
-                let iLow = Int(low)
-                let iHigh = Int(high)
+                let iLow = Self.ceiling(low)
+                let iHigh = Self.floor(high)
+                guard iLow <= iHigh else { continue }
                 // w(i) = (i − a.x)·nx + (y − a.y)·ny, the signed distance across the segment.
                 let w0 = (y - a.y) * ny - a.x * nx
                 Self.lowerRun(
                     grid + j * columnCount, ownerBuffer + j * columnCount, keepsOwners: keeps,
                     iLow, iHigh, r2: r2, owner: owner
-                ) { i in
-                    let w = w0 + Double(i) * nx
+                ) { x in
+                    let w = w0 + x * nx
                     return w * w
                 }
                 Self.mark(spanLow, spanHigh, row: j, iLow, iHigh)
@@ -428,8 +456,8 @@ struct RasterDistanceGrid {
             if let after { sides(after) }
             if let before { sides(before) }
         }
-        let jLow = max(0, Int(yLow.rounded(.up)))
-        let jHigh = min(rows - 1, Int(yHigh.rounded(.down)))
+        let jLow = max(0, Self.ceiling(yLow))
+        let jHigh = min(rows - 1, Self.floor(yHigh))
         guard jLow <= jHigh, columns > 0 else { return }
         let columnCount = columns
         let columnLimit = columns - 1
@@ -459,15 +487,15 @@ struct RasterDistanceGrid {
                 if let after { clip(after, 1) }
                 if let before { clip(before, -1) }
                 guard low <= high else { continue }
-                let iLow = max(0, Int(low.rounded(.up)))
-                let iHigh = min(columnLimit, Int(high.rounded(.down)))
+                let iLow = max(0, Self.ceiling(low))
+                let iHigh = min(columnLimit, Self.floor(high))
                 guard iLow <= iHigh else { continue }
                 let dy2 = (y - v.y) * (y - v.y)
                 Self.lowerRun(
                     grid + j * columnCount, ownerBuffer + j * columnCount, keepsOwners: keeps,
                     iLow, iHigh, r2: r2, owner: owner
-                ) { i in
-                    let px = Double(i) - v.x
+                ) { x in
+                    let px = x - v.x
                     return px * px + dy2
                 }
                 Self.mark(spanLow, spanHigh, row: j, iLow, iHigh)
