@@ -20,8 +20,10 @@ final class RasterWorkspace {
     fileprivate private(set) var chorded = UnsafeMutablePointer<UInt64>.allocate(capacity: 1)
     /// The cells set in `chorded` since `startLevels`.
     fileprivate var chordedCells: [Int32] = []
-    /// Nodes the buffers are sized for.
+    /// Nodes `parent` and `visited` are sized for, and nodes `carried` and
+    /// `chorded` are sized for (only the exact contour uses those two).
     private var capacity = 1
+    private var exactCapacity = 1
     /// The ids set in `carried` since `startLevels`.
     fileprivate var carriedIDs: [Int32] = []
 
@@ -48,24 +50,33 @@ final class RasterWorkspace {
     }
 
     /// Grows the scratch buffers to the grid's size (all of them are in their
-    /// cleared state between uses, so growing starts them afresh).
-    fileprivate func fit() {
+    /// cleared state between uses, so growing starts them afresh), by at
+    /// least half their size (grids of one run differ a little in size, and
+    /// every growth touches all the new memory). `carried` and `chorded` only
+    /// for the `exact` contour (the interpolating one never reads them).
+    fileprivate func fit(exact: Bool) {
         let nodes = grid.values.count
-        guard nodes > capacity else { return }
-        parent.deallocate()
-        visited.deallocate()
-        carried.deallocate()
-        chorded.deallocate()
-        capacity = nodes
-        parent = UnsafeMutablePointer<Int32>.allocate(capacity: nodes)
-        parent.initialize(repeating: -1, count: nodes)
-        let words = (2 * nodes + 63) / 64
-        visited = UnsafeMutablePointer<UInt64>.allocate(capacity: words)
-        visited.initialize(repeating: 0, count: words)
-        carried = UnsafeMutablePointer<Int32>.allocate(capacity: 2 * nodes)
-        carried.initialize(repeating: -1, count: 2 * nodes)
-        chorded = UnsafeMutablePointer<UInt64>.allocate(capacity: (nodes + 63) / 64)
-        chorded.initialize(repeating: 0, count: (nodes + 63) / 64)
+        if nodes > capacity {
+            let grown = max(nodes, capacity + capacity / 2)
+            parent.deallocate()
+            visited.deallocate()
+            capacity = grown
+            parent = UnsafeMutablePointer<Int32>.allocate(capacity: grown)
+            parent.initialize(repeating: -1, count: grown)
+            let words = (2 * grown + 63) / 64
+            visited = UnsafeMutablePointer<UInt64>.allocate(capacity: words)
+            visited.initialize(repeating: 0, count: words)
+        }
+        if exact, nodes > exactCapacity {
+            let grown = max(nodes, exactCapacity + exactCapacity / 2)
+            carried.deallocate()
+            chorded.deallocate()
+            exactCapacity = grown
+            carried = UnsafeMutablePointer<Int32>.allocate(capacity: 2 * grown)
+            carried.initialize(repeating: -1, count: 2 * grown)
+            chorded = UnsafeMutablePointer<UInt64>.allocate(capacity: (grown + 63) / 64)
+            chorded.initialize(repeating: 0, count: (grown + 63) / 64)
+        }
     }
 }
 
@@ -115,8 +126,9 @@ enum RasterContour {
     /// by slivers where one level finds a corner and another keeps a chord.
     /// - Complexity: O(boundary cells + written nodes).
     static func polygons(in workspace: RasterWorkspace, threshold: Double, exact: Bool = true) -> PlanarMultiPolygon {
-        workspace.fit()
+        workspace.fit(exact: exact)
         let grid = workspace.grid
+        precondition(!exact || grid.keepsOwners, "the exact raster contour needs a grid that keeps owners")
         guard !grid.segments.isEmpty else { return PlanarMultiPolygon() }
         return grid.values.withUnsafeBufferPointer { values in
             grid.owners.withUnsafeBufferPointer { owners in

@@ -118,8 +118,9 @@ struct RasterDistanceGrid {
     /// `j·columns + i`); `+∞` where not written. May be longer than the grid.
     private(set) var values: [Float] = []
     /// The index in `segments` of each written node's nearest segment (only
-    /// with `keepsOwners`; stale elsewhere).
-    private(set) var owners: [Int32] = []
+    /// with `keepsOwners`; stale elsewhere). Grown only for a grid that keeps
+    /// owners, so it may be shorter than `values` (never empty).
+    private(set) var owners: [Int32] = [-1]
     /// Every segment written, in grid units.
     private(set) var segments: [RasterSegment] = []
     /// Per row, the first and the last column written (first > last: none);
@@ -158,10 +159,8 @@ struct RasterDistanceGrid {
         self.reach = reach
         self.keepsOwners = keepsOwners
         let count = columns * rows + Self.padding
-        if values.count < count {
-            values.append(contentsOf: repeatElement(.infinity, count: count - values.count))
-            owners.append(contentsOf: repeatElement(-1, count: count - owners.count))
-        }
+        if values.count < count { values.append(contentsOf: repeatElement(.infinity, count: count - values.count)) }
+        if keepsOwners, owners.count < count { owners.append(contentsOf: repeatElement(-1, count: count - owners.count)) }
         if spanLow.count < rows {
             spanLow.append(contentsOf: repeatElement(.max, count: rows - spanLow.count))
             spanHigh.append(contentsOf: repeatElement(-1, count: rows - spanHigh.count))
