@@ -593,17 +593,37 @@ enum RasterContour {
             let v = values
             // A copy of the grid value (same buffers) so that the walk may mutate the tracer.
             let written = grid
-            written.forEachWritten { node in
-                guard v[node] < t else { return }
-                let right = !(v[node + 1] < t)
-                let left = !(v[node - 1] < t)
-                let up = !(v[node + width] < t)
-                let down = !(v[node - width] < t)
-                guard right || left || up || down else { return }
-                if right || up { traceCell(node, into: &rings) }
-                if right || down { traceCell(node - width, into: &rings) }
-                if left || up { traceCell(node - 1, into: &rings) }
-                if left || down { traceCell(node - 1 - width, into: &rings) }
+            // Four nodes of a run at a time: only a group holding an inside node
+            // with an outside neighbour goes node by node (in order). Written
+            // nodes lie two cells inside the grid, so the neighbours exist; the
+            // lanes past the run's end (read from the buffers' padding or the
+            // next row) are left out.
+            let threshold = SIMD4<Float>(repeating: t)
+            @inline(__always) func outside(_ node: Int) -> SIMDMask<SIMD4<Int32>> {
+                .!(UnsafeRawPointer(v + node).loadUnaligned(as: SIMD4<Float>.self) .< threshold)
+            }
+            written.forEachWrittenRun { first, last in
+                var group = first
+                while group <= last {
+                    let inside = .!outside(group)
+                    if any(inside) {
+                        let boundary =
+                            inside .& (outside(group + 1) .| outside(group - 1) .| outside(group + width) .| outside(group - width))
+                        if any(boundary) {
+                            for node in group...min(group + 3, last) where boundary[node - group] {
+                                let right = !(v[node + 1] < t)
+                                let left = !(v[node - 1] < t)
+                                let up = !(v[node + width] < t)
+                                let down = !(v[node - width] < t)
+                                if right || up { traceCell(node, into: &rings) }
+                                if right || down { traceCell(node - width, into: &rings) }
+                                if left || up { traceCell(node - 1, into: &rings) }
+                                if left || down { traceCell(node - 1 - width, into: &rings) }
+                            }
+                        }
+                    }
+                    group += 4
+                }
             }
             return rings
         }

@@ -201,6 +201,19 @@ struct RasterDistanceGrid {
         }
     }
 
+    /// Calls `body` with the first and the last node index of each row's
+    /// written span, row by row (every node between them that holds a value
+    /// is one `forEachWritten` visits; the others hold `+∞`).
+    @inline(__always) func forEachWrittenRun(_ body: (Int, Int) -> Void) {
+        guard firstRow <= lastRow else { return }
+        for j in firstRow...lastRow {
+            let low = Int(spanLow[j])
+            let high = Int(spanHigh[j])
+            guard low <= high else { continue }
+            body(j * columns + low, j * columns + high)
+        }
+    }
+
     /// The bounding box of all points of `pieces`, nil when there are none.
     static func bounds(of pieces: [[[PlanarPoint]]]) -> (minX: Double, minY: Double, maxX: Double, maxY: Double)? {
         var box: (minX: Double, minY: Double, maxX: Double, maxY: Double)?
