@@ -358,6 +358,13 @@ struct RasterDistanceGrid {
         }
     }
 
+    /// The larger and the smaller of two numbers that are not NaN, as one
+    /// `maxsd`/`minsd` instruction (`Swift.max` and `min` branch to keep their
+    /// NaN rule); they differ from those only in the sign of a zero result.
+    @inline(__always) static func larger(_ a: Double, _ b: Double) -> Double { a > b ? a : b }
+
+    @inline(__always) static func smaller(_ a: Double, _ b: Double) -> Double { a < b ? a : b }
+
     /// Nodes past the grid's last node in `values` and `owners`, so that a
     /// run of four may start at the last node.
     static let padding = 3
@@ -413,8 +420,8 @@ struct RasterDistanceGrid {
                 let across = range((y - a.y) * ny - a.x * nx, nx, -r, r)
                 // Clamped first (⌈⌉ and ⌊⌋ are monotone and the bounds whole), so
                 // both are finite once they hold a node.
-                let low = max(0, max(along.0, across.0))
-                let high = min(columnLimit, min(along.1, across.1))
+                let low = Self.larger(Self.larger(along.0, across.0), 0)
+                let high = Self.smaller(Self.smaller(along.1, across.1), columnLimit)
                 guard low <= high else { continue }
                 let iLow = Self.ceiling(low)
                 let iHigh = Self.floor(high)
@@ -452,8 +459,8 @@ struct RasterDistanceGrid {
             @inline(__always) func consider(_ dx: Double, _ dy: Double) {
                 if let after, dx * after.x + dy * after.y < -tolerance * (abs(after.x) + abs(after.y)) { return }
                 if let before, dx * before.x + dy * before.y > tolerance * (abs(before.x) + abs(before.y)) { return }
-                yLow = min(yLow, v.y + dy)
-                yHigh = max(yHigh, v.y + dy)
+                yLow = Self.smaller(yLow, v.y + dy)
+                yHigh = Self.larger(yHigh, v.y + dy)
             }
             @inline(__always) func sides(_ u: (x: Double, y: Double)) {
                 let length = (u.x * u.x + u.y * u.y).squareRoot()
@@ -491,9 +498,9 @@ struct RasterDistanceGrid {
                     if ux == 0 {
                         if c < -1e-9 { high = -Double.infinity }
                     } else if ux > 0 {
-                        low = max(low, v.x - (c + 1e-9) / ux)
+                        low = Self.larger(low, v.x - (c + 1e-9) / ux)
                     } else {
-                        high = min(high, v.x - (c + 1e-9) / ux)
+                        high = Self.smaller(high, v.x - (c + 1e-9) / ux)
                     }
                 }
                 if let after { clip(after, 1) }
