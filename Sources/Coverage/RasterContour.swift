@@ -28,8 +28,12 @@ final class RasterWorkspace {
     fileprivate private(set) var chorded = UnsafeMutablePointer<UInt64>.allocate(capacity: 1)
     /// The cells set in `chorded` since `startLevels`.
     fileprivate var chordedCells: [Int32] = []
-    /// Nodes the buffers are sized for.
+    /// Nodes `parent` and `visited` are sized for, and nodes `carried` and
+    /// `chorded` are sized for (only the exact contour uses those two).
     private var capacity = 1
+    private var exactCapacity = 1
+    /// Nodes `crossings` is sized for (only the interpolating contour uses it).
+    private var interpolatedCapacity = 1
     /// The ids set in `carried` since `startLevels`.
     fileprivate var carriedIDs: [Int32] = []
 
@@ -57,7 +61,7 @@ final class RasterWorkspace {
         chordedCells.removeAll(keepingCapacity: true)
         if levels > UInt32.max - 4 {
             // The stamps wrap round: start them afresh.
-            crossings.update(repeating: EdgeCrossing(), count: 2 * capacity)
+            crossings.update(repeating: EdgeCrossing(), count: 2 * interpolatedCapacity)
             levels = 0
         }
         levels += 2
@@ -68,27 +72,41 @@ final class RasterWorkspace {
     fileprivate func endLevel() { levels += 1 }
 
     /// Grows the scratch buffers to the grid's size (all of them are in their
-    /// cleared state between uses, so growing starts them afresh).
-    fileprivate func fit() {
+    /// cleared state between uses, so growing starts them afresh), by at
+    /// least half their size (grids of one run differ a little in size, and
+    /// every growth touches all the new memory). `carried` and `chorded` only
+    /// for the `exact` contour, `crossings` only for the interpolating one
+    /// (neither reads the other's).
+    fileprivate func fit(exact: Bool) {
         let nodes = grid.values.count
-        guard nodes > capacity else { return }
-        parent.deallocate()
-        visited.deallocate()
-        carried.deallocate()
-        crossings.deallocate()
-        chorded.deallocate()
-        capacity = nodes
-        parent = UnsafeMutablePointer<Int32>.allocate(capacity: nodes)
-        parent.initialize(repeating: -1, count: nodes)
-        let words = (2 * nodes + 63) / 64
-        visited = UnsafeMutablePointer<UInt64>.allocate(capacity: words)
-        visited.initialize(repeating: 0, count: words)
-        carried = UnsafeMutablePointer<Int32>.allocate(capacity: 2 * nodes)
-        carried.initialize(repeating: -1, count: 2 * nodes)
-        crossings = UnsafeMutablePointer<EdgeCrossing>.allocate(capacity: 2 * nodes)
-        crossings.initialize(repeating: EdgeCrossing(), count: 2 * nodes)
-        chorded = UnsafeMutablePointer<UInt64>.allocate(capacity: (nodes + 63) / 64)
-        chorded.initialize(repeating: 0, count: (nodes + 63) / 64)
+        if nodes > capacity {
+            let grown = max(nodes, capacity + capacity / 2)
+            parent.deallocate()
+            visited.deallocate()
+            capacity = grown
+            parent = UnsafeMutablePointer<Int32>.allocate(capacity: grown)
+            parent.initialize(repeating: -1, count: grown)
+            let words = (2 * grown + 63) / 64
+            visited = UnsafeMutablePointer<UInt64>.allocate(capacity: words)
+            visited.initialize(repeating: 0, count: words)
+        }
+        if exact, nodes > exactCapacity {
+            let grown = max(nodes, exactCapacity + exactCapacity / 2)
+            carried.deallocate()
+            chorded.deallocate()
+            exactCapacity = grown
+            carried = UnsafeMutablePointer<Int32>.allocate(capacity: 2 * grown)
+            carried.initialize(repeating: -1, count: 2 * grown)
+            chorded = UnsafeMutablePointer<UInt64>.allocate(capacity: (grown + 63) / 64)
+            chorded.initialize(repeating: 0, count: (grown + 63) / 64)
+        }
+        if !exact, nodes > interpolatedCapacity {
+            let grown = max(nodes, interpolatedCapacity + interpolatedCapacity / 2)
+            crossings.deallocate()
+            interpolatedCapacity = grown
+            crossings = UnsafeMutablePointer<EdgeCrossing>.allocate(capacity: 2 * grown)
+            crossings.initialize(repeating: EdgeCrossing(), count: 2 * grown)
+        }
     }
 }
 
@@ -160,8 +178,9 @@ enum RasterContour {
     static func polygons(
         in workspace: RasterWorkspace, threshold: Double, exact: Bool = true, separation: Double = 0
     ) -> PlanarMultiPolygon {
-        workspace.fit()
+        workspace.fit(exact: exact)
         let grid = workspace.grid
+        precondition(grid.keepsOwners, "the raster contour needs a grid that keeps owners")
         guard !grid.segments.isEmpty else { return PlanarMultiPolygon() }
         let result = grid.values.withUnsafeBufferPointer { values in
             grid.owners.withUnsafeBufferPointer { owners in
@@ -768,17 +787,37 @@ enum RasterContour {
             let v = values
             // A copy of the grid value (same buffers) so that the walk may mutate the tracer.
             let written = grid
-            written.forEachWritten { node in
-                guard v[node] < t else { return }
-                let right = !(v[node + 1] < t)
-                let left = !(v[node - 1] < t)
-                let up = !(v[node + width] < t)
-                let down = !(v[node - width] < t)
-                guard right || left || up || down else { return }
-                if right || up { traceCell(node, into: &rings) }
-                if right || down { traceCell(node - width, into: &rings) }
-                if left || up { traceCell(node - 1, into: &rings) }
-                if left || down { traceCell(node - 1 - width, into: &rings) }
+            // Four nodes of a run at a time: only a group holding an inside node
+            // with an outside neighbour goes node by node (in order). Written
+            // nodes lie two cells inside the grid, so the neighbours exist; the
+            // lanes past the run's end (read from the buffers' padding or the
+            // next row) are left out.
+            let threshold = SIMD4<Float>(repeating: t)
+            @inline(__always) func outside(_ node: Int) -> SIMDMask<SIMD4<Int32>> {
+                .!(UnsafeRawPointer(v + node).loadUnaligned(as: SIMD4<Float>.self) .< threshold)
+            }
+            written.forEachWrittenRun { first, last in
+                var group = first
+                while group <= last {
+                    let inside = .!outside(group)
+                    if any(inside) {
+                        let boundary =
+                            inside .& (outside(group + 1) .| outside(group - 1) .| outside(group + width) .| outside(group - width))
+                        if any(boundary) {
+                            for node in group...min(group + 3, last) where boundary[node - group] {
+                                let right = !(v[node + 1] < t)
+                                let left = !(v[node - 1] < t)
+                                let up = !(v[node + width] < t)
+                                let down = !(v[node - width] < t)
+                                if right || up { traceCell(node, into: &rings) }
+                                if right || down { traceCell(node - width, into: &rings) }
+                                if left || up { traceCell(node - 1, into: &rings) }
+                                if left || down { traceCell(node - 1 - width, into: &rings) }
+                            }
+                        }
+                    }
+                    group += 4
+                }
             }
             return rings
         }

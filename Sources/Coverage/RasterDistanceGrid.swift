@@ -114,19 +114,13 @@ struct RasterDistanceGrid {
     /// Whether written nodes record their nearest segment in `owners` (the
     /// exact contour needs it; linear interpolation does not).
     private(set) var keepsOwners = true
-    /// With `keepsOwners`, bands record owners only for nodes at least this
-    /// far from their segment (metres; 0: all): a node whose final value is
-    /// below it needs none (`RasterServiceArea` reads owners only near the
-    /// boundary), and skipping the owner store there makes the band's inner
-    /// part a branch-free minimum.
-    private(set) var ownersFrom = 0.0
     /// Squared distance per node in cell units², row by row (index
     /// `j·columns + i`); `+∞` where not written. May be longer than the grid.
     private(set) var values: [Float] = []
     /// The index in `segments` of each written node's nearest segment (only
-    /// with `keepsOwners` and where the node's value is at least
-    /// `ownersFrom`; stale elsewhere).
-    private(set) var owners: [Int32] = []
+    /// with `keepsOwners`; stale elsewhere). Grown only for a grid that keeps
+    /// owners, so it may be shorter than `values` (never empty).
+    private(set) var owners: [Int32] = [-1]
     /// Every segment written, in grid units.
     private(set) var segments: [RasterSegment] = []
     /// Per row, the first and the last column written (first > last: none);
@@ -144,12 +138,10 @@ struct RasterDistanceGrid {
     /// max x, max y in metres) with a margin of `reach + 2·cellSize`, on the
     /// multiples of `cellSize` (so two grids of the same cell size share their
     /// nodes). `keepsOwners` says whether writes record each node's nearest
-    /// segment, for the nodes at least `ownersFrom` metres from it. The
-    /// buffers are kept and only grown.
+    /// segment. The buffers are kept and only grown.
     /// - Complexity: O(nodes in the spans written before) plus O(new nodes) when it grows.
     mutating func reset(
-        bounds: (minX: Double, minY: Double, maxX: Double, maxY: Double), cellSize: Double, reach: Double, keepsOwners: Bool = true,
-        ownersFrom: Double = 0
+        bounds: (minX: Double, minY: Double, maxX: Double, maxY: Double), cellSize: Double, reach: Double, keepsOwners: Bool = true
     ) {
         clear()
         segments.removeAll(keepingCapacity: true)
@@ -166,12 +158,9 @@ struct RasterDistanceGrid {
         self.cellSize = cellSize
         self.reach = reach
         self.keepsOwners = keepsOwners
-        self.ownersFrom = ownersFrom
-        let count = columns * rows
-        if values.count < count {
-            values.append(contentsOf: repeatElement(.infinity, count: count - values.count))
-            owners.append(contentsOf: repeatElement(-1, count: count - owners.count))
-        }
+        let count = columns * rows + Self.padding
+        if values.count < count { values.append(contentsOf: repeatElement(.infinity, count: count - values.count)) }
+        if keepsOwners, owners.count < count { owners.append(contentsOf: repeatElement(-1, count: count - owners.count)) }
         if spanLow.count < rows {
             spanLow.append(contentsOf: repeatElement(.max, count: rows - spanLow.count))
             spanHigh.append(contentsOf: repeatElement(-1, count: rows - spanHigh.count))
@@ -209,6 +198,19 @@ struct RasterDistanceGrid {
                 guard low <= high else { continue }
                 for node in (j * columns + low)...(j * columns + high) where grid[node] < .infinity { body(node) }
             }
+        }
+    }
+
+    /// Calls `body` with the first and the last node index of each row's
+    /// written span, row by row (every node between them that holds a value
+    /// is one `forEachWritten` visits; the others hold `+∞`).
+    @inline(__always) func forEachWrittenRun(_ body: (Int, Int) -> Void) {
+        guard firstRow <= lastRow else { return }
+        for j in firstRow...lastRow {
+            let low = Int(spanLow[j])
+            let high = Int(spanHigh[j])
+            guard low <= high else { continue }
+            body(j * columns + low, j * columns + high)
         }
     }
 
@@ -325,26 +327,58 @@ struct RasterDistanceGrid {
     /// distance `w(i)²` of `w(i) = w0 + i·slope` (cell units), or to
     /// `(i − vx)² + dy2` for a disc, where that is within `r2`; records
     /// `owner` where a node is lowered when the grid keeps owners.
+    ///
+    /// Four nodes at a time (`distance2` gets the columns as a vector and
+    /// computes each lane as the scalar formula would); lanes past `high`
+    /// count as out of reach, so they keep their values (the buffers hold
+    /// `padding` nodes past the grid for the last row's last chunk).
     @inline(__always) private static func lowerRun(
         _ row: UnsafeMutablePointer<Float>, _ ownerRow: UnsafeMutablePointer<Int32>, keepsOwners: Bool,
-        _ low: Int, _ high: Int, r2: Double, owner: Int32, distance2: (Int) -> Double
+        _ low: Int, _ high: Int, r2: Double, owner: Int32, distance2: (SIMD4<Double>) -> SIMD4<Double>
     ) {
-        if keepsOwners {
-            for i in low...high {
-                let d2 = distance2(i)
-                let value = Float(d2)
-                if d2 <= r2, value < row[i] {
-                    row[i] = value
-                    ownerRow[i] = owner
-                }
+        let lanes = SIMD4<Double>(0, 1, 2, 3)
+        let last = SIMD4<Double>(repeating: Double(high))
+        let owners = SIMD4<Int32>(repeating: owner)
+        var i = low
+        while i <= high {
+            let x = SIMD4<Double>(repeating: Double(i)) + lanes
+            let exact = distance2(x)
+            let d2 = exact.replacing(with: .infinity, where: (x .> last) .| (exact .> r2))
+            let value = SIMD4<Float>(d2)
+            let pointer = UnsafeMutableRawPointer(row + i)
+            let old = pointer.loadUnaligned(as: SIMD4<Float>.self)
+            let lower = value .< old
+            pointer.storeBytes(of: old.replacing(with: value, where: lower), as: SIMD4<Float>.self)
+            if keepsOwners {
+                let ownerPointer = UnsafeMutableRawPointer(ownerRow + i)
+                let oldOwners = ownerPointer.loadUnaligned(as: SIMD4<Int32>.self)
+                ownerPointer.storeBytes(of: oldOwners.replacing(with: owners, where: lower), as: SIMD4<Int32>.self)
             }
-        } else {
-            for i in low...high {
-                let d2 = distance2(i)
-                let value = d2 <= r2 ? Float(d2) : Float.infinity
-                row[i] = min(row[i], value)
-            }
+            i &+= 4
         }
+    }
+
+    /// The larger and the smaller of two numbers that are not NaN, as one
+    /// `maxsd`/`minsd` instruction (`Swift.max` and `min` branch to keep their
+    /// NaN rule); they differ from those only in the sign of a zero result.
+    @inline(__always) static func larger(_ a: Double, _ b: Double) -> Double { a > b ? a : b }
+
+    @inline(__always) static func smaller(_ a: Double, _ b: Double) -> Double { a < b ? a : b }
+
+    /// Nodes past the grid's last node in `values` and `owners`, so that a
+    /// run of four may start at the last node.
+    static let padding = 3
+
+    /// ⌈x⌉ and ⌊x⌋ for finite `x` of magnitude below 2⁶² (inline, without a
+    /// library call).
+    @inline(__always) static func ceiling(_ x: Double) -> Int {
+        let t = Int(x)
+        return Double(t) < x ? t + 1 : t
+    }
+
+    @inline(__always) static func floor(_ x: Double) -> Int {
+        let t = Int(x)
+        return Double(t) > x ? t - 1 : t
     }
 
     /// Writes the band of segment a–b (grid units): the nodes within
@@ -364,15 +398,12 @@ struct RasterDistanceGrid {
         // The rows the band touches: its corners a ± r·n, b ± r·n.
         let yLow = min(a.y, b.y) - r * abs(ny)
         let yHigh = max(a.y, b.y) + r * abs(ny)
-        let jLow = max(0, Int(yLow.rounded(.up)))
-        let jHigh = min(rows - 1, Int(yHigh.rounded(.down)))
+        let jLow = max(0, Self.ceiling(yLow))
+        let jHigh = min(rows - 1, Self.floor(yHigh))
         guard jLow <= jHigh, columns > 0 else { return }
         let columnCount = columns
         let columnLimit = Double(columns - 1)
         let keeps = keepsOwners
-        // Nodes nearer than `ownersFrom` (less a hair, so that no node at
-        // least that far is counted in) take no owner.
-        let inner = keeps ? ownersFrom / cellSize * (1 - 1e-9) : 0
         // On row y the band is where 0 ≤ s ≤ length and |w| ≤ r, with
         // s = (x − a.x)·ex + (y − a.y)·ey along the segment and
         // w = (x − a.x)·nx + (y − a.y)·ny across it: both linear in x.
@@ -387,38 +418,22 @@ struct RasterDistanceGrid {
                 let y = Double(j)
                 let along = range((y - a.y) * ey - a.x * ex, ex, 0, length)
                 let across = range((y - a.y) * ny - a.x * nx, nx, -r, r)
-                let low = max(0, max(along.0, across.0).rounded(.up))
-                let high = min(columnLimit, min(along.1, across.1).rounded(.down))
+                // Clamped first (⌈⌉ and ⌊⌋ are monotone and the bounds whole), so
+                // both are finite once they hold a node.
+                let low = Self.larger(Self.larger(along.0, across.0), 0)
+                let high = Self.smaller(Self.smaller(along.1, across.1), columnLimit)
                 guard low <= high else { continue }
-                let iLow = Int(low)
-                let iHigh = Int(high)
+                let iLow = Self.ceiling(low)
+                let iHigh = Self.floor(high)
+                guard iLow <= iHigh else { continue }
                 // w(i) = (i − a.x)·nx + (y − a.y)·ny, the signed distance across the segment.
                 let w0 = (y - a.y) * ny - a.x * nx
-                let row = grid + j * columnCount
-                let ownerRow = ownerBuffer + j * columnCount
-                @inline(__always) func lower(_ from: Int, _ to: Int, owners: Bool) {
-                    guard from <= to else { return }
-                    Self.lowerRun(row, ownerRow, keepsOwners: owners, from, to, r2: r2, owner: owner) { i in
-                        let w = w0 + Double(i) * nx
-                        return w * w
-                    }
-                }
-                if inner > 0 {
-                    // The columns strictly inside |w| < inner need no owner.
-                    let core = range(w0, nx, -inner, inner)
-                    let coreLow = max(low, core.0.rounded(.up))
-                    let coreHigh = min(high, core.1.rounded(.down))
-                    if coreLow <= coreHigh {
-                        let coreLow = Int(coreLow)
-                        let coreHigh = Int(coreHigh)
-                        lower(iLow, coreLow - 1, owners: true)
-                        lower(coreLow, coreHigh, owners: false)
-                        lower(coreHigh + 1, iHigh, owners: true)
-                    } else {
-                        lower(iLow, iHigh, owners: true)
-                    }
-                } else {
-                    lower(iLow, iHigh, owners: keeps)
+                Self.lowerRun(
+                    grid + j * columnCount, ownerBuffer + j * columnCount, keepsOwners: keeps,
+                    iLow, iHigh, r2: r2, owner: owner
+                ) { x in
+                    let w = w0 + x * nx
+                    return w * w
                 }
                 Self.mark(spanLow, spanHigh, row: j, iLow, iHigh)
             }
@@ -444,8 +459,8 @@ struct RasterDistanceGrid {
             @inline(__always) func consider(_ dx: Double, _ dy: Double) {
                 if let after, dx * after.x + dy * after.y < -tolerance * (abs(after.x) + abs(after.y)) { return }
                 if let before, dx * before.x + dy * before.y > tolerance * (abs(before.x) + abs(before.y)) { return }
-                yLow = min(yLow, v.y + dy)
-                yHigh = max(yHigh, v.y + dy)
+                yLow = Self.smaller(yLow, v.y + dy)
+                yHigh = Self.larger(yHigh, v.y + dy)
             }
             @inline(__always) func sides(_ u: (x: Double, y: Double)) {
                 let length = (u.x * u.x + u.y * u.y).squareRoot()
@@ -460,8 +475,8 @@ struct RasterDistanceGrid {
             if let after { sides(after) }
             if let before { sides(before) }
         }
-        let jLow = max(0, Int(yLow.rounded(.up)))
-        let jHigh = min(rows - 1, Int(yHigh.rounded(.down)))
+        let jLow = max(0, Self.ceiling(yLow))
+        let jHigh = min(rows - 1, Self.floor(yHigh))
         guard jLow <= jHigh, columns > 0 else { return }
         let columnCount = columns
         let columnLimit = columns - 1
@@ -483,23 +498,23 @@ struct RasterDistanceGrid {
                     if ux == 0 {
                         if c < -1e-9 { high = -Double.infinity }
                     } else if ux > 0 {
-                        low = max(low, v.x - (c + 1e-9) / ux)
+                        low = Self.larger(low, v.x - (c + 1e-9) / ux)
                     } else {
-                        high = min(high, v.x - (c + 1e-9) / ux)
+                        high = Self.smaller(high, v.x - (c + 1e-9) / ux)
                     }
                 }
                 if let after { clip(after, 1) }
                 if let before { clip(before, -1) }
                 guard low <= high else { continue }
-                let iLow = max(0, Int(low.rounded(.up)))
-                let iHigh = min(columnLimit, Int(high.rounded(.down)))
+                let iLow = max(0, Self.ceiling(low))
+                let iHigh = min(columnLimit, Self.floor(high))
                 guard iLow <= iHigh else { continue }
                 let dy2 = (y - v.y) * (y - v.y)
                 Self.lowerRun(
                     grid + j * columnCount, ownerBuffer + j * columnCount, keepsOwners: keeps,
                     iLow, iHigh, r2: r2, owner: owner
-                ) { i in
-                    let px = Double(i) - v.x
+                ) { x in
+                    let px = x - v.x
                     return px * px + dy2
                 }
                 Self.mark(spanLow, spanHigh, row: j, iLow, iHigh)

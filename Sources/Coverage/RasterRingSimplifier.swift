@@ -55,31 +55,40 @@ enum RasterRingSimplifier {
                 keep[n] = true
                 let squaredTolerance = tolerance * tolerance
                 let squaredInsideTolerance = insideTolerance * insideTolerance
-                var stack: [(Int, Int)] = [(0, far), (far, n)]
-                stack.reserveCapacity(64)
-                var kept = 3
-                while let (first, last) = stack.popLast() {
-                    guard last - first > 1 else { continue }
-                    let a = points[first]
-                    let b = points[last]
-                    var worst = -1.0
-                    var worstIndex = first
-                    for k in (first + 1)..<last {
-                        var d = squaredDistance(points[k], a, b)
-                        // A vertex on the inside of the chord (left) beyond rounding must stay:
-                        // dropping it would move the boundary outward.
-                        if d > squaredInsideTolerance, leftOf(points[k], a, b) { d += squaredTolerance + 1 }
-                        if d > worst {
-                            worst = d
-                            worstIndex = k
+                // The ranges still to look at, last in first out: each pass takes one
+                // and adds two only when it keeps a point, so at most n are waiting.
+                let kept = withUnsafeTemporaryAllocation(of: (Int, Int).self, capacity: n + 1) { stack in
+                    stack[0] = (0, far)
+                    stack[1] = (far, n)
+                    var waiting = 2
+                    var kept = 3
+                    while waiting > 0 {
+                        waiting -= 1
+                        let (first, last) = stack[waiting]
+                        guard last - first > 1 else { continue }
+                        let a = points[first]
+                        let b = points[last]
+                        var worst = -1.0
+                        var worstIndex = first
+                        for k in (first + 1)..<last {
+                            var d = squaredDistance(points[k], a, b)
+                            // A vertex on the inside of the chord (left) beyond rounding must stay:
+                            // dropping it would move the boundary outward.
+                            if d > squaredInsideTolerance, leftOf(points[k], a, b) { d += squaredTolerance + 1 }
+                            if d > worst {
+                                worst = d
+                                worstIndex = k
+                            }
+                        }
+                        if worst > squaredTolerance {
+                            keep[worstIndex] = true
+                            kept += 1
+                            stack[waiting] = (first, worstIndex)
+                            stack[waiting + 1] = (worstIndex, last)
+                            waiting += 2
                         }
                     }
-                    if worst > squaredTolerance {
-                        keep[worstIndex] = true
-                        kept += 1
-                        stack.append((first, worstIndex))
-                        stack.append((worstIndex, last))
-                    }
+                    return kept
                 }
                 guard kept >= 4 else { return ring }
                 var result: [PlanarPoint] = []

@@ -129,16 +129,6 @@ public struct RasterServiceArea: Hashable, Sendable {
     /// the nodes within the access distance.
     var interpolationReach: Double { accessDistance + 1.05 * cellSize }
 
-    /// With linear interpolation, the nodes nearer than this many metres to
-    /// every road need no owner: the crossings read the owners of a boundary
-    /// edge's two nodes only, and its inside node lies within one cell of
-    /// its outside one, which is at least the lowest level's threshold
-    /// (`accessDistance` less the nesting margin per level above it) away;
-    /// 5 % of a cell more absorbs the rounding to `Float`.
-    func ownerReach(levels: Int) -> Double {
-        max(0, accessDistance - Double(max(0, levels - 1)) * nestingMargin - 1.05 * cellSize)
-    }
-
     /// One service area per level, nested, on one grid.
     ///
     /// `levels[k].pieces` need only hold what level k adds to the levels below
@@ -161,8 +151,7 @@ public struct RasterServiceArea: Hashable, Sendable {
         }
         let exact = levels.count == 1
         workspace.grid.reset(
-            bounds: bounds, cellSize: cellSize, reach: exact ? accessDistance : interpolationReach,
-            ownersFrom: exact ? 0 : ownerReach(levels: levels.count))
+            bounds: bounds, cellSize: cellSize, reach: exact ? accessDistance : interpolationReach)
         workspace.startLevels()
         var result: [NestedIsochrone] = []
         for (k, level) in levels.enumerated() {

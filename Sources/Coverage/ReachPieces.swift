@@ -80,9 +80,17 @@ enum ReachPieces {
                 used[i] = true
                 let stretch = stretches[i]
                 let forward = entry % 2 == 0
-                let points = graph.points(
-                    segment: stretch.segment, from: forward ? stretch.from : stretch.to, to: forward ? stretch.to : stretch.from)
-                chain.append(contentsOf: chain.last == points.first ? points.dropFirst() : points[...])
+                // The stretch's points, its first left out where it repeats the chain's last.
+                var first = true
+                graph.forEachPoint(
+                    segment: stretch.segment, from: forward ? stretch.from : stretch.to, to: forward ? stretch.to : stretch.from
+                ) { point in
+                    if first {
+                        first = false
+                        if chain.last == point { return }
+                    }
+                    chain.append(point)
+                }
                 entry = partner[entry ^ 1]
             }
             chains.append(chain)

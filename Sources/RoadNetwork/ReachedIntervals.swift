@@ -33,43 +33,54 @@ public struct ReachedIntervals: Sendable {
     /// as far as the remaining time allows at that edge's speed (capped at
     /// the segment's length), and from every source along its own segment in
     /// the allowed directions.
-    /// - Complexity: O(E_r log E_r) for E_r edges leaving reached nodes.
+    /// - Complexity: O(E_r + S/64) for E_r edges leaving reached nodes and S
+    ///   segments in the graph (the segments are gathered in a bitset).
     public init(_ result: SearchResult, limitSeconds: Double) {
         precondition(limitSeconds <= result.limitSeconds, "the limit must not exceed the search's limit")
         let graph = result.graph
-        var candidates: [Int] = []
+        // The candidate segments as a bitset (read in ascending order below).
+        var marks = [UInt64](repeating: 0, count: (graph.segmentCount + 63) / 64)
+        var lowWord = marks.count
+        var highWord = -1
+        func mark(_ s: Int) {
+            marks[s >> 6] |= 1 << UInt64(s & 63)
+            lowWord = min(lowWord, s >> 6)
+            highWord = max(highWord, s >> 6)
+        }
         for u in result.reachedNodes where Double(result.seconds[Int(u)]) <= limitSeconds {
-            for e in graph.outEdges(Int(u)) { candidates.append(Int(graph.edgeSegment[e])) }
+            for e in graph.outEdges(Int(u)) { mark(Int(graph.edgeSegment[e])) }
         }
         for start in result.sources where start.startSeconds <= limitSeconds {
-            candidates.append(start.snap.segment)
+            mark(start.snap.segment)
         }
-        candidates.sort()
 
         var merged: [ReachedInterval] = []
         var pieces: [(from: Double, to: Double)] = []
         var total = 0.0
-        var previous = -1
-        for s in candidates where s != previous {
-            previous = s
-            pieces.removeAll(keepingCapacity: true)
-            Self.collect(segment: s, result, limitSeconds, into: &pieces)
-            pieces.sort { ($0.from, $0.to) < ($1.from, $1.to) }
-            var current: ReachedInterval?
-            for piece in pieces where piece.to > piece.from {
-                if let open = current, piece.from <= open.to {
-                    current!.to = max(open.to, piece.to)
-                } else {
-                    if let done = current {
-                        merged.append(done)
-                        total += done.meters
+        for word in stride(from: lowWord, through: highWord, by: 1) {
+            var bits = marks[word]
+            while bits != 0 {
+                let s = word << 6 | bits.trailingZeroBitCount
+                bits &= bits - 1
+                pieces.removeAll(keepingCapacity: true)
+                Self.collect(segment: s, result, limitSeconds, into: &pieces)
+                pieces.sort { ($0.from, $0.to) < ($1.from, $1.to) }
+                var current: ReachedInterval?
+                for piece in pieces where piece.to > piece.from {
+                    if let open = current, piece.from <= open.to {
+                        current!.to = max(open.to, piece.to)
+                    } else {
+                        if let done = current {
+                            merged.append(done)
+                            total += done.meters
+                        }
+                        current = ReachedInterval(segment: s, from: piece.from, to: piece.to)
                     }
-                    current = ReachedInterval(segment: s, from: piece.from, to: piece.to)
                 }
-            }
-            if let done = current {
-                merged.append(done)
-                total += done.meters
+                if let done = current {
+                    merged.append(done)
+                    total += done.meters
+                }
             }
         }
         intervals = merged

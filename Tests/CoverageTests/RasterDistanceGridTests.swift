@@ -25,12 +25,10 @@ import Testing
         return best / (grid.cellSize * grid.cellSize)
     }
 
-    /// `ownersFrom`: owners are checked only at nodes at least that far (metres).
-    private func check(_ pieces: [[PlanarPoint]], reach: Double, keepsOwners: Bool, ownersFrom: Double = 0) {
+    private func check(_ pieces: [[PlanarPoint]], reach: Double, keepsOwners: Bool) {
         var grid = RasterDistanceGrid()
         guard let bounds = RasterDistanceGrid.bounds(of: [pieces]) else { return }
-        grid.reset(bounds: bounds, cellSize: 10, reach: reach, keepsOwners: keepsOwners, ownersFrom: ownersFrom)
-        let ownedFrom2 = (ownersFrom / 10) * (ownersFrom / 10)
+        grid.reset(bounds: bounds, cellSize: 10, reach: reach, keepsOwners: keepsOwners)
         for piece in pieces { grid.write(piece) }
         let r2 = (reach / 10) * (reach / 10)
         var inSpans = Set<Int>()
@@ -45,10 +43,9 @@ import Testing
                     // Float storage: relative error 2⁻²⁴ plus the squared-distance rounding.
                     if abs(value - expected) > 1e-5 * max(1, expected) { mismatches += 1 }
                     if !inSpans.contains(node) { mismatches += 1 }
-                    let owned = keepsOwners && expected >= ownedFrom2
-                    if owned, grid.owners[node] < 0 || Int(grid.owners[node]) >= grid.segments.count {
+                    if keepsOwners, grid.owners[node] < 0 || Int(grid.owners[node]) >= grid.segments.count {
                         mismatches += 1
-                    } else if owned {
+                    } else if keepsOwners {
                         let s = grid.segments[Int(grid.owners[node])]
                         let d2 = s.squaredDistance(Double(i), Double(j))
                         if abs(d2 - expected) > 1e-5 * max(1, expected) { mismatches += 1 }
@@ -66,8 +63,6 @@ import Testing
         let pieces = IsochroneTestRoads.grid(n: 4, spacing: 110, seed: seed).map(\.piece)
         check(pieces, reach: 50, keepsOwners: true)
         check(pieces, reach: 60.5, keepsOwners: false)
-        // As several levels draw them: owners only from 39.4 m out (bands skip the core).
-        check(pieces, reach: 60.5, keepsOwners: true, ownersFrom: 39.4)
     }
 
     @Test func singlePointsAxisAlignedAndRepeatedPointsMatchBruteForce() {
