@@ -29,8 +29,9 @@ struct ReachCommand: ParsableCommand {
             outside the 50 m line, and at most 0.96 m inside it (arcs of 4 segments per quarter \
             circle: 50·(1 − cos(π/16)); measured 0.961 m on hand-made streets). Holes stay holes, \
             and each service area lies inside the next longer one (inner service areas are drawn 5 cm \
-            further in per longer service area, and with the raster at least 3.5 cm inside it \
-            everywhere, so that this holds exactly, also after rounding to 7 decimals).
+            further in per longer service area, and with the raster the longer one's edge keeps \
+            3.5 cm clear of it where a corner is cut, so that this holds exactly, also as written \
+            with 7 decimals).
             Output: one feature per service area (all stations together, or each station with \
             --per-station) with minutes, profile, speed_kmh, stations, area_km2, road_km and \
             access_m; stations farther than --max-snap from a usable road are listed on stderr and \
