@@ -787,11 +787,12 @@ enum RasterContour {
             let v = values
             // A copy of the grid value (same buffers) so that the walk may mutate the tracer.
             let written = grid
-            // Four nodes of a run at a time: only a group holding an inside node
-            // with an outside neighbour goes node by node (in order). Written
-            // nodes lie two cells inside the grid, so the neighbours exist; the
-            // lanes past the run's end (read from the buffers' padding or the
-            // next row) are left out.
+            // Four nodes of a run at a time, in the order of the scalar search
+            // (ascending node index): only a group holding an inside node with an
+            // outside neighbour goes node by node. Written nodes lie two cells
+            // inside the grid, so the neighbours read exist; the lanes past the
+            // run's end (the rest of its row, or the next row's first nodes) hold
+            // no value of this run and are left out.
             let threshold = SIMD4<Float>(repeating: t)
             @inline(__always) func outside(_ node: Int) -> SIMDMask<SIMD4<Int32>> {
                 .!(UnsafeRawPointer(v + node).loadUnaligned(as: SIMD4<Float>.self) .< threshold)

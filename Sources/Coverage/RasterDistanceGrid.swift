@@ -419,12 +419,13 @@ struct RasterDistanceGrid {
                 let along = range((y - a.y) * ey - a.x * ex, ex, 0, length)
                 let across = range((y - a.y) * ny - a.x * nx, nx, -r, r)
                 // Clamped first (⌈⌉ and ⌊⌋ are monotone and the bounds whole), so
-                // both are finite once they hold a node.
+                // both are finite and not negative once they hold a node (then
+                // ⌊high⌋ is its truncation).
                 let low = Self.larger(Self.larger(along.0, across.0), 0)
                 let high = Self.smaller(Self.smaller(along.1, across.1), columnLimit)
                 guard low <= high else { continue }
                 let iLow = Self.ceiling(low)
-                let iHigh = Self.floor(high)
+                let iHigh = Int(high)
                 guard iLow <= iHigh else { continue }
                 // w(i) = (i − a.x)·nx + (y − a.y)·ny, the signed distance across the segment.
                 let w0 = (y - a.y) * ny - a.x * nx
@@ -505,9 +506,10 @@ struct RasterDistanceGrid {
                 }
                 if let after { clip(after, 1) }
                 if let before { clip(before, -1) }
-                guard low <= high else { continue }
+                // A negative high leaves no node (and ⌊high⌋ of the others is their truncation).
+                guard low <= high, high >= 0 else { continue }
                 let iLow = max(0, Self.ceiling(low))
-                let iHigh = min(columnLimit, Self.floor(high))
+                let iHigh = min(columnLimit, Int(high))
                 guard iLow <= iHigh else { continue }
                 let dy2 = (y - v.y) * (y - v.y)
                 Self.lowerRun(
