@@ -17,7 +17,7 @@ final class RasterWorkspace {
     /// Per edge id, the owner segment of the last level's crossing on it (−1 none).
     fileprivate private(set) var carried = UnsafeMutablePointer<Int32>.allocate(capacity: 2)
     /// Per edge id, where the interpolated levels crossed it (`EdgeCrossing`).
-    fileprivate private(set) var crossings = UnsafeMutablePointer<EdgeCrossing>.allocate(capacity: 2)
+    fileprivate private(set) var crossings = UnsafeMutablePointer<UInt64>.allocate(capacity: 2)
     /// The interpolated levels drawn: the stamp of the records in `crossings`
     /// (two apart between grids, so no record of an earlier grid counts as
     /// the last level's).
@@ -41,7 +41,7 @@ final class RasterWorkspace {
         parent.initialize(repeating: -1, count: 1)
         visited.initialize(repeating: 0, count: 1)
         carried.initialize(repeating: -1, count: 2)
-        crossings.initialize(repeating: EdgeCrossing(), count: 2)
+        crossings.initialize(repeating: 0, count: 2)
         chorded.initialize(repeating: 0, count: 1)
     }
 
@@ -59,9 +59,9 @@ final class RasterWorkspace {
         carriedIDs.removeAll(keepingCapacity: true)
         for cell in chordedCells { chorded[Int(cell) >> 6] = 0 }
         chordedCells.removeAll(keepingCapacity: true)
-        if levels > UInt32.max - 4 {
-            // The stamps wrap round: start them afresh.
-            crossings.update(repeating: EdgeCrossing(), count: 2 * interpolatedCapacity)
+        if levels > EdgeCrossing.stamps - 512 {
+            // The 12-bit stamps would wrap round: start them afresh.
+            crossings.update(repeating: 0, count: 2 * interpolatedCapacity)
             levels = 0
         }
         levels += 2
@@ -69,7 +69,10 @@ final class RasterWorkspace {
     }
 
     /// After an interpolated level: the next one gets the next stamp.
-    fileprivate func endLevel() { levels += 1 }
+    fileprivate func endLevel() {
+        precondition(levels < EdgeCrossing.stamps - 1, "more than 500 service-area levels on one grid")
+        levels += 1
+    }
 
     /// Grows the scratch buffers to the grid's size (all of them are in their
     /// cleared state between uses, so growing starts them afresh), by at
@@ -104,27 +107,39 @@ final class RasterWorkspace {
             let grown = max(nodes, interpolatedCapacity + interpolatedCapacity / 2)
             crossings.deallocate()
             interpolatedCapacity = grown
-            crossings = UnsafeMutablePointer<EdgeCrossing>.allocate(capacity: 2 * grown)
-            crossings.initialize(repeating: EdgeCrossing(), count: 2 * grown)
+            crossings = UnsafeMutablePointer<UInt64>.allocate(capacity: 2 * grown)
+            crossings.initialize(repeating: 0, count: 2 * grown)
         }
     }
 }
 
-/// Where the latest interpolated level of one grid that crossed an edge
-/// crossed it, and the corners its chords cut off in the two cells beside
-/// the edge (cell 0 above a horizontal edge or right of a vertical one,
-/// cell 1 below or left).
+/// The record of where the latest interpolated level of one grid that
+/// crossed an edge crossed it, and the corners its chords cut off in the two
+/// cells beside the edge (cell 0 above a horizontal edge or right of a
+/// vertical one, cell 1 below or left), packed in 64 bits (8 bytes per edge,
+/// so that a level's lookups touch few cache lines):
 ///
-/// `head` holds the level stamp (`RasterWorkspace.levels`) in the high 32
-/// bits, then four flags (bit 24 + 2k: the chord in cell k cut off a corner
-/// at this edge's end; bit 25 + 2k: that corner is the edge's first node),
-/// and the position along the edge from its first node in the low 24 bits
-/// (units of 2⁻²⁴ cell, rounded outward: away from the inside node); 0 for
-/// none. `legs.k` is where that chord crossed the cell's other edge at the
-/// corner, as a distance from the corner in cells (rounded towards it).
-fileprivate struct EdgeCrossing {
-    var head: UInt64 = 0
-    var legs: (Float, Float) = (0, 0)
+/// - bits 0–23: the position along the edge from its first node, in units
+///   of 2⁻²⁴ cell, rounded outward (away from the inside node);
+/// - bits 24 + 2k and 25 + 2k: the chord in cell k cut off a corner at an
+///   end of this edge, and that corner is the edge's first node;
+/// - bits 28–39: the level stamp (`RasterWorkspace.levels`, 0 for none);
+/// - bits 40–51 and 52–63: for cells 0 and 1, where that chord crossed the
+///   cell's other edge at the corner, as a distance from the corner in
+///   units of 2⁻¹² cell, rounded towards it (at least 1).
+enum EdgeCrossing {
+    /// The number of level stamps (12 bits).
+    static let stamps: UInt32 = 4096
+    /// The unit of the positions: 2⁻²⁴ cell.
+    static let unit = 1.0 / 16_777_216
+    /// The unit of the corner legs: 2⁻¹² cell.
+    static let legUnit = 1.0 / 4096
+
+    @inline(__always) static func stamp(_ record: UInt64) -> UInt32 { UInt32(truncatingIfNeeded: record >> 28) & 0xFFF }
+    @inline(__always) static func position(_ record: UInt64) -> Double { Double(record & 0xFF_FFFF) * unit }
+    @inline(__always) static func leg(_ record: UInt64, side: Int) -> Double {
+        Double((record >> (40 + 12 * UInt64(side))) & 0xFFF) * legUnit
+    }
 }
 
 /// The region of a `RasterDistanceGrid` closer than a threshold, as polygons:
@@ -267,7 +282,7 @@ enum RasterContour {
         let parent: UnsafeMutablePointer<Int32>
         let visited: UnsafeMutablePointer<UInt64>
         let carried: UnsafeMutablePointer<Int32>
-        let crossings: UnsafeMutablePointer<EdgeCrossing>
+        let crossings: UnsafeMutablePointer<UInt64>
         let chorded: UnsafeMutablePointer<UInt64>
         /// The edge ids set in `visited` and (first) in `carried`, the cells set in `chorded`.
         var visitedIDs: [Int32] = []
@@ -457,8 +472,16 @@ enum RasterContour {
         /// keeps `clearance` from it. It is recorded for the next level and
         /// kept strictly between the nodes.
         mutating func interpolated(_ id: Int, _ node: Int, _ other: Int) -> Crossing {
+            // Read first, so that fetching the record overlaps the reads and the arithmetic below.
+            let record = crossings[id]
             let fromNode = inside(node)
             let (p, q) = fromNode ? (node, other) : (other, node)
+            // Grid coordinates of the edge's first node and of its other end.
+            let x = Double(node % columns)
+            let y = Double(node / columns)
+            let horizontal = id & 1 == 0
+            let otherX = horizontal ? x + 1 : x
+            let otherY = horizontal ? y : y + 1
             let a = owners[p]
             let dpp = Double(values[p]).squareRoot()
             var owner = a
@@ -466,11 +489,12 @@ enum RasterContour {
             if values[q] < .infinity, owners[q] == a {
                 t = (limit - dpp) / (max(Double(values[q]).squareRoot(), limit) - dpp)
             } else {
-                let dpq = max(segments[Int(a)].squaredDistance(Double(q % columns), Double(q / columns)).squareRoot(), limit)
+                let dpq = max(
+                    segments[Int(a)].squaredDistance(fromNode ? otherX : x, fromNode ? otherY : y).squareRoot(), limit)
                 t = (limit - dpp) / (dpq - dpp)
                 if values[q] < .infinity {
                     let b = owners[q]
-                    let dqp = segments[Int(b)].squaredDistance(Double(p % columns), Double(p / columns)).squareRoot()
+                    let dqp = segments[Int(b)].squaredDistance(fromNode ? x : otherX, fromNode ? y : otherY).squareRoot()
                     let dqq = max(Double(values[q]).squareRoot(), limit)
                     if dqp < limit, dqq > dqp {
                         let tq = (limit - dqp) / (dqq - dqp)
@@ -481,17 +505,9 @@ enum RasterContour {
                     }
                 }
             }
-            let s = nestedOutward(id, t: min(1 - 1e-7, max(1e-7, t)), fromNode: fromNode)
-            let x = Double(node % columns)
-            let y = Double(node / columns)
-            return id & 1 == 0 ? Crossing(x: x + s, y: y, owner: owner) : Crossing(x: x, y: y + s, owner: owner)
+            let s = nestedOutward(id, record: record, t: min(1 - 1e-7, max(1e-7, t)), fromNode: fromNode)
+            return horizontal ? Crossing(x: x + s, y: y, owner: owner) : Crossing(x: x, y: y + s, owner: owner)
         }
-
-        /// The unit of the positions in `EdgeCrossing`: 2⁻²⁴ cell.
-        static let unit = 1.0 / 16_777_216
-
-        /// The record of edge `id`.
-        @inline(__always) func record(_ id: Int) -> UnsafeMutablePointer<EdgeCrossing> { crossings + id }
 
         /// Crossing `t` (the fraction of edge `id` from its inside node; the
         /// inside node is the edge's first when `fromNode`) moved outward as
@@ -509,20 +525,18 @@ enum RasterContour {
         ///   `clearance` apart, however slanted; the separation along edges
         ///   alone leaves two chords nearly parallel to an edge (at a ridge
         ///   between two roads) within millimetres of each other.
-        mutating func nestedOutward(_ id: Int, t: Double, fromNode: Bool) -> Double {
+        mutating func nestedOutward(_ id: Int, record head: UInt64, t: Double, fromNode: Bool) -> Double {
             // Distance outward from the inside node, in cells.
             var out = t
-            let entry = record(id)
-            let head = entry.pointee.head
-            let stamp = UInt32(head >> 32)
+            let stamp = EdgeCrossing.stamp(head)
             if stamp >= firstLevel, stamp < level {
-                let s1 = Double(head & 0xFF_FFFF) * Self.unit
+                let s1 = EdgeCrossing.position(head)
                 let last1 = fromNode ? s1 : 1 - s1
                 out = max(out, last1 + separation)
                 if stamp == level - 1 {
                     for side in 0..<2 where head >> (24 + 2 * UInt64(side)) & 1 != 0 {
                         let cornerIsFirst = head >> (25 + 2 * UInt64(side)) & 1 != 0
-                        let leg = Double(side == 0 ? entry.pointee.legs.0 : entry.pointee.legs.1)
+                        let leg = EdgeCrossing.leg(head, side: side)
                         let cornerIsInside = cornerIsFirst == fromNode
                         let here = cornerIsInside ? last1 : 1 - last1
                         guard here > 0, leg > 0 else { continue }
@@ -533,9 +547,10 @@ enum RasterContour {
             }
             out = min(1 - 1e-7, max(1e-7, out))
             let s = fromNode ? out : 1 - out
-            let steps = fromNode ? min((s / Self.unit).rounded(.up), 16_777_215) : max((s / Self.unit).rounded(.down), 1)
-            entry.pointee.head = UInt64(level) << 32 | UInt64(steps)
-            return Double(steps) * Self.unit
+            let unit = EdgeCrossing.unit
+            let steps = fromNode ? min((s / unit).rounded(.up), 16_777_215) : max((s / unit).rounded(.down), 1)
+            crossings[id] = UInt64(level) << 28 | UInt64(steps)
+            return Double(steps) * unit
         }
 
         /// Records, for the next level, that this level's chord in `cell`
@@ -544,35 +559,44 @@ enum RasterContour {
         /// two edges meet at one.
         mutating func recordCorner(_ cell: Int, entry: Int, from: Crossing, exit: Int, to: Crossing) {
             guard (entry ^ exit) & 1 == 1 else { return }
-            let edges = (min(entry, exit), max(entry, exit))
-            // The corner where the two edges meet.
-            let i = Double(cell % columns)
-            let j = Double(cell / columns)
-            let corner: (x: Double, y: Double)
-            switch edges {
-            case (0, 1): corner = (i + 1, j)
-            case (1, 2): corner = (i + 1, j + 1)
-            case (2, 3): corner = (i, j + 1)
-            default: corner = (i, j)
-            }
-            let fromLeg = abs(from.x - corner.x) + abs(from.y - corner.y)
-            let toLeg = abs(to.x - corner.x) + abs(to.y - corner.y)
+            // The corner where the two edges meet, by its number in the cell
+            // (0 lower left, 1 lower right, 2 upper right, 3 upper left).
+            let corner = min(entry, exit) == 0 && max(entry, exit) == 3 ? 0 : min(entry, exit) + 1
+            let fromLeg = leg(of: from, onEdge: entry, from: corner)
+            let toLeg = leg(of: to, onEdge: exit, from: corner)
             note(cell, edge: entry, partnerLeg: toLeg, corner: corner)
             note(cell, edge: exit, partnerLeg: fromLeg, corner: corner)
         }
 
+        /// Whether corner `corner` of a cell (numbered as in `recordCorner`)
+        /// is the first node of the cell's edge `edge` (the left end of a
+        /// horizontal edge, the lower end of a vertical one).
+        @inline(__always) static func isFirst(_ corner: Int, of edge: Int) -> Bool {
+            switch edge {
+            case 0, 3: return corner == 0
+            case 1: return corner == 1
+            default: return corner == 3
+            }
+        }
+
+        /// How far crossing `c` on the cell's edge `edge` lies from the
+        /// cell's corner `corner` at an end of that edge, in cells.
+        @inline(__always) func leg(of c: Crossing, onEdge edge: Int, from corner: Int) -> Double {
+            let along = edge & 1 == 0 ? c.x : c.y
+            let s = along - along.rounded(.down)
+            return Self.isFirst(corner, of: edge) ? s : 1 - s
+        }
+
         /// Sets the corner flags and the partner's leg of edge `edge` of `cell`.
-        @inline(__always) func note(_ cell: Int, edge: Int, partnerLeg: Double, corner: (x: Double, y: Double)) {
+        @inline(__always) func note(_ cell: Int, edge: Int, partnerLeg: Double, corner: Int) {
             let id = edgeID(cell, edge)
-            let entry = record(id)
             // Cell 0 of a horizontal edge lies above it (the edge is its
             // bottom), of a vertical one right of it (its left edge).
             let side: UInt64 = edge == 0 || edge == 3 ? 0 : 1
-            let first = id >> 1
-            let cornerIsFirst = Double(first % columns) == corner.x && Double(first / columns) == corner.y
-            entry.pointee.head |= (1 | (cornerIsFirst ? 2 : 0)) << (24 + 2 * side)
-            let leg = Float(partnerLeg).nextDown
-            if side == 0 { entry.pointee.legs.0 = leg } else { entry.pointee.legs.1 = leg }
+            let cornerIsFirst = Self.isFirst(corner, of: edge)
+            let leg = UInt64(min(4095, max(1, (partnerLeg / EdgeCrossing.legUnit).rounded(.down))))
+            let shift = 40 + 12 * side
+            crossings[id] = crossings[id] & ~(0xFFF << shift) | (1 | (cornerIsFirst ? 2 : 0)) << (24 + 2 * side) | leg << shift
         }
 
         /// The point near `start` where segments `a` and `b` are both at the
