@@ -189,9 +189,11 @@ enum RasterContour {
     /// (see the type's description) keeps the boundary inside the true line
     /// apart from thin wedges of far ground; levels drawn so can fail to nest
     /// by slivers where one level finds a corner and another keeps a chord.
+    /// `lastLevel`: no later level of this grid follows (the crossings are
+    /// not recorded).
     /// - Complexity: O(boundary cells + written nodes).
     static func polygons(
-        in workspace: RasterWorkspace, threshold: Double, exact: Bool = true, separation: Double = 0
+        in workspace: RasterWorkspace, threshold: Double, exact: Bool = true, separation: Double = 0, lastLevel: Bool = false
     ) -> PlanarMultiPolygon {
         workspace.fit(exact: exact)
         let grid = workspace.grid
@@ -202,7 +204,7 @@ enum RasterContour {
                 grid.segments.withUnsafeBufferPointer { segments in
                     polygons(
                         in: workspace, buffers: (values.baseAddress!, owners.baseAddress!, segments.baseAddress!), threshold: threshold,
-                        exact: exact, separation: separation)
+                        exact: exact, separation: separation, lastLevel: lastLevel)
                 }
             }
         }
@@ -213,11 +215,14 @@ enum RasterContour {
     /// `polygons(in:threshold:exact:)` with the grid's values, owners and
     /// segments given as pointers.
     private static func polygons(
-        in workspace: RasterWorkspace, buffers: Tracer.Buffers, threshold: Double, exact: Bool, separation: Double
+        in workspace: RasterWorkspace, buffers: Tracer.Buffers, threshold: Double, exact: Bool, separation: Double,
+        lastLevel: Bool
     ) -> PlanarMultiPolygon {
         var tracer = Tracer(workspace: workspace, buffers: buffers, threshold: threshold)
         tracer.addsCorners = exact
         tracer.separation = separation / workspace.grid.cellSize
+        tracer.records = !exact && !lastLevel
+        tracer.readsRecords = !exact && workspace.levels > workspace.firstLevel
         swap(&tracer.carriedIDs, &workspace.carriedIDs)
         swap(&tracer.chordedCells, &workspace.chordedCells)
         let rings = tracer.rings()
@@ -295,6 +300,10 @@ enum RasterContour {
         /// level's crossing on the same edge at least (the nesting margin,
         /// unless the edge's end is nearer).
         var separation = 0.0
+        /// Whether this level's crossings and corners are recorded for the
+        /// next level, and whether an earlier level of this grid recorded any.
+        var records = false
+        var readsRecords = false
         /// How far (cells) an interpolated level's chord keeps from the last
         /// level's chord across the same corner of a cell: 3.5 cm, as much as
         /// the ring simplification (2 cm) and writing WGS84 with 7 decimals
@@ -473,7 +482,7 @@ enum RasterContour {
         /// kept strictly between the nodes.
         mutating func interpolated(_ id: Int, _ node: Int, _ other: Int) -> Crossing {
             // Read first, so that fetching the record overlaps the reads and the arithmetic below.
-            let record = crossings[id]
+            let record = readsRecords ? crossings[id] : 0
             let fromNode = inside(node)
             let (p, q) = fromNode ? (node, other) : (other, node)
             // Grid coordinates of the edge's first node and of its other end.
@@ -549,7 +558,7 @@ enum RasterContour {
             let s = fromNode ? out : 1 - out
             let unit = EdgeCrossing.unit
             let steps = fromNode ? min((s / unit).rounded(.up), 16_777_215) : max((s / unit).rounded(.down), 1)
-            crossings[id] = UInt64(level) << 28 | UInt64(steps)
+            if records { crossings[id] = UInt64(level) << 28 | UInt64(steps) }
             return Double(steps) * unit
         }
 
@@ -867,7 +876,7 @@ enum RasterContour {
                         let exitID = edgeID(cell, exit)
                         let closing = isVisited(exitID)
                         let next = closing ? first : crossing(exitID)
-                        if !addsCorners { recordCorner(cell, entry: edge, from: current, exit: exit, to: next) }
+                        if records { recordCorner(cell, entry: edge, from: current, exit: exit, to: next) }
                         if addsCorners, next.owner != current.owner, code != 5, code != 10,
                             chorded[cell >> 6] & (1 << UInt64(cell & 63)) == 0
                         {

@@ -158,7 +158,8 @@ public struct RasterServiceArea: Hashable, Sendable {
             for piece in level.pieces { workspace.grid.write(piece) }
             let threshold = accessDistance - Double(levels.count - 1 - k) * nestingMargin
             let area = RasterRingSimplifier.simplified(
-                RasterContour.polygons(in: workspace, threshold: threshold, exact: exact, separation: nestingMargin),
+                RasterContour.polygons(
+                    in: workspace, threshold: threshold, exact: exact, separation: nestingMargin, lastLevel: k == levels.count - 1),
                 tolerance: simplification)
             result.append(
                 NestedIsochrone(

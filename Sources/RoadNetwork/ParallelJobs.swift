@@ -10,7 +10,9 @@ import Foundation
 public enum ParallelJobs {
     /// `body(&state, i)` for every `i` in `0..<count`, spread over up to
     /// `workers` threads (`DispatchQueue.concurrentPerform`); `makeState`
-    /// runs once on each thread. Job `i` goes to thread `i % threads`, so the
+    /// runs once on each thread. Each thread takes the next job not yet
+    /// taken whenever it is free (jobs of uneven size, such as stations with
+    /// more or less road in reach, keep both threads busy to the end); the
     /// result never depends on timing or on the number of threads when each
     /// job's result depends only on `i`.
     /// - Returns: the results of the jobs, indexed by job.
@@ -28,13 +30,14 @@ public enum ParallelJobs {
             withoutActuallyEscaping(body) { body in
                 let unsafeMake = UnsafeSendable(makeState)
                 let unsafeBody = UnsafeSendable(body)
-                DispatchQueue.concurrentPerform(iterations: threads) { thread in
-                    var job = thread
+                DispatchQueue.concurrentPerform(iterations: threads) { _ in
+                    var job = slots.nextJob()
+                    guard job < count else { return }
                     do throws(Failure) {
                         var state = try unsafeMake.value()
                         while job < count {
                             slots.set(job, .success(try unsafeBody.value(&state, job)))
-                            job += threads
+                            job = slots.nextJob()
                         }
                     } catch {
                         slots.set(job, .failure(error))
@@ -54,12 +57,22 @@ private struct UnsafeSendable<Value>: @unchecked Sendable {
     init(_ value: Value) { self.value = value }
 }
 
-/// One result slot per job, filled from several threads under a lock.
+/// One result slot per job, filled from several threads under a lock, and
+/// the next job to hand out.
 private final class Slots<Value: Sendable, Failure: Error>: @unchecked Sendable {
     private let lock = NSLock()
     private var slots: [Result<Value, Failure>?]
+    private var next = 0
 
     init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    /// The lowest job not handed out yet (the job count or more when none is left).
+    func nextJob() -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        next += 1
+        return next - 1
+    }
 
     func set(_ index: Int, _ result: Result<Value, Failure>) {
         lock.lock()
@@ -67,8 +80,9 @@ private final class Slots<Value: Sendable, Failure: Error>: @unchecked Sendable 
         slots[index] = result
     }
 
-    /// The results in job order, or the first failure. A job a failed thread
-    /// never reached comes after that thread's failure, so it is never read.
+    /// The results in job order, or the first failure. Jobs are handed out in
+    /// order, so a job no thread took (every thread stopped at a failure)
+    /// comes after those failures and is never read.
     func results() throws(Failure) -> [Value] {
         lock.lock()
         defer { lock.unlock() }
