@@ -41,7 +41,9 @@ public enum ServiceAreaGeometry: String, Sendable, CaseIterable {
 ///   most h²/(4d) (sagitta of h√2 on radius d): along roads and round ends
 ///   the boundary lies inside the true line by at most `boundaryError` =
 ///   3h²/(8d) + 2 cm (the ring simplification), 0.77 m at 10 m cells and
-///   50 m, and never outside it. Where two roads' offset lines meet in an
+///   50 m, and never outside it except where the nesting clearance below
+///   moves a crossing out (by centimetres where the last level's corner
+///   chord is long, at most to the cell's corner where it is tiny). Where two roads' offset lines meet in an
 ///   inward corner, the chord across that corner's cell lies outside the
 ///   true line: 2.8 m at a right-angled L, up to 4.5 m on jittered street
 ///   grids (less than half a cell diagonal). The levels nest as written:

@@ -30,8 +30,8 @@ struct ReachCommand: ParsableCommand {
             circle: 50·(1 − cos(π/16)); measured 0.961 m on hand-made streets). Holes stay holes, \
             and each service area lies inside the next longer one (inner service areas are drawn 5 cm \
             further in per longer service area, and with the raster the longer one's edge keeps \
-            3.5 cm clear of it where a corner is cut, so that this holds exactly, also as written \
-            with 7 decimals).
+            3.5 cm clear of it where a corner is cut, moving out by that much if need be, so that \
+            this holds exactly, also as written with 7 decimals).
             Output: one feature per service area (all stations together, or each station with \
             --per-station) with minutes, profile, speed_kmh, stations, area_km2, road_km and \
             access_m; stations farther than --max-snap from a usable road are listed on stderr and \
