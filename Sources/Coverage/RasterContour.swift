@@ -140,6 +140,26 @@ enum EdgeCrossing {
     @inline(__always) static func leg(_ record: UInt64, side: Int) -> Double {
         Double((record >> (40 + 12 * UInt64(side))) & 0xFFF) * legUnit
     }
+    /// Whether the chord in cell `side` cut off a corner at an end of the edge.
+    @inline(__always) static func cutsCorner(_ record: UInt64, side: Int) -> Bool { record >> (24 + 2 * UInt64(side)) & 1 != 0 }
+    /// Whether that corner is the edge's first node.
+    @inline(__always) static func cornerIsFirst(_ record: UInt64, side: Int) -> Bool {
+        record >> (25 + 2 * UInt64(side)) & 1 != 0
+    }
+
+    /// The record of a crossing at `steps` units from the edge's first node
+    /// by the level stamped `level`, with no corners.
+    @inline(__always) static func record(level: UInt32, steps: Double) -> UInt64 { UInt64(level) << 28 | UInt64(steps) }
+
+    /// `record` with the corner its chord in cell `side` cut off: at the
+    /// edge's first node or not, the other edge crossed `leg` cells from it
+    /// (rounded towards the corner, at least one unit).
+    @inline(__always) static func cuttingCorner(_ record: UInt64, side: Int, atFirst: Bool, leg: Double) -> UInt64 {
+        let units = UInt64(min(4095, max(1, (leg / legUnit).rounded(.down))))
+        let shift = 40 + 12 * UInt64(side)
+        let flags: UInt64 = (1 | (atFirst ? 2 : 0)) << (24 + 2 * UInt64(side))
+        return record & ~(0xFFF << shift) | flags | units << shift
+    }
 }
 
 /// The region of a `RasterDistanceGrid` closer than a threshold, as polygons:
@@ -480,7 +500,7 @@ enum RasterContour {
         /// cut off a corner of it, far enough out that this level's chord
         /// keeps `clearance` from it. It is recorded for the next level and
         /// kept strictly between the nodes.
-        mutating func interpolated(_ id: Int, _ node: Int, _ other: Int) -> Crossing {
+        func interpolated(_ id: Int, _ node: Int, _ other: Int) -> Crossing {
             // Read first, so that fetching the record overlaps the reads and the arithmetic below.
             let record = readsRecords ? crossings[id] : 0
             let fromNode = inside(node)
@@ -534,7 +554,7 @@ enum RasterContour {
         ///   `clearance` apart, however slanted; the separation along edges
         ///   alone leaves two chords nearly parallel to an edge (at a ridge
         ///   between two roads) within millimetres of each other.
-        mutating func nestedOutward(_ id: Int, record head: UInt64, t: Double, fromNode: Bool) -> Double {
+        func nestedOutward(_ id: Int, record head: UInt64, t: Double, fromNode: Bool) -> Double {
             // Distance outward from the inside node, in cells.
             var out = t
             let stamp = EdgeCrossing.stamp(head)
@@ -543,8 +563,8 @@ enum RasterContour {
                 let last1 = fromNode ? s1 : 1 - s1
                 out = max(out, last1 + separation)
                 if stamp == level - 1 {
-                    for side in 0..<2 where head >> (24 + 2 * UInt64(side)) & 1 != 0 {
-                        let cornerIsFirst = head >> (25 + 2 * UInt64(side)) & 1 != 0
+                    for side in 0..<2 where EdgeCrossing.cutsCorner(head, side: side) {
+                        let cornerIsFirst = EdgeCrossing.cornerIsFirst(head, side: side)
                         let leg = EdgeCrossing.leg(head, side: side)
                         let cornerIsInside = cornerIsFirst == fromNode
                         let here = cornerIsInside ? last1 : 1 - last1
@@ -558,7 +578,7 @@ enum RasterContour {
             let s = fromNode ? out : 1 - out
             let unit = EdgeCrossing.unit
             let steps = fromNode ? min((s / unit).rounded(.up), 16_777_215) : max((s / unit).rounded(.down), 1)
-            if records { crossings[id] = UInt64(level) << 28 | UInt64(steps) }
+            if records { crossings[id] = EdgeCrossing.record(level: level, steps: steps) }
             return Double(steps) * unit
         }
 
@@ -566,7 +586,7 @@ enum RasterContour {
         /// from crossing `from` on edge `entry` to crossing `to` on edge
         /// `exit` (edges numbered as in `entries`) cuts off a corner when the
         /// two edges meet at one.
-        mutating func recordCorner(_ cell: Int, entry: Int, from: Crossing, exit: Int, to: Crossing) {
+        func recordCorner(_ cell: Int, entry: Int, from: Crossing, exit: Int, to: Crossing) {
             guard (entry ^ exit) & 1 == 1 else { return }
             // The corner where the two edges meet, by its number in the cell
             // (0 lower left, 1 lower right, 2 upper right, 3 upper left).
@@ -601,11 +621,9 @@ enum RasterContour {
             let id = edgeID(cell, edge)
             // Cell 0 of a horizontal edge lies above it (the edge is its
             // bottom), of a vertical one right of it (its left edge).
-            let side: UInt64 = edge == 0 || edge == 3 ? 0 : 1
-            let cornerIsFirst = Self.isFirst(corner, of: edge)
-            let leg = UInt64(min(4095, max(1, (partnerLeg / EdgeCrossing.legUnit).rounded(.down))))
-            let shift = 40 + 12 * side
-            crossings[id] = crossings[id] & ~(0xFFF << shift) | (1 | (cornerIsFirst ? 2 : 0)) << (24 + 2 * side) | leg << shift
+            let side = edge == 0 || edge == 3 ? 0 : 1
+            crossings[id] = EdgeCrossing.cuttingCorner(
+                crossings[id], side: side, atFirst: Self.isFirst(corner, of: edge), leg: partnerLeg)
         }
 
         /// The point near `start` where segments `a` and `b` are both at the
